@@ -1,0 +1,35 @@
+import type { Framework } from "../domain/framework";
+import type { CellInput } from "../workbook/types";
+import type { TableSheetSpec } from "./sheetSpec";
+
+/** The action plan: one row per criterion to start with; managers add actions, leads, dates and RAG. */
+export const actionPlanSpec: TableSheetSpec = {
+  kind: "action-plan",
+  sheetName: "Action plan",
+  tableName: "ActionPlan",
+  tableStyle: "TableStyleMedium2",
+  columns: [
+    { field: "ref", header: "Ref", owner: "framework", kind: "text", width: 9 },
+    { field: "judgement", header: "Judgement", owner: "framework", kind: "longText", width: 28 },
+    { field: "criterion", header: "Criterion", owner: "framework", kind: "longText", width: 48 },
+    { field: "action", header: "Action", owner: "user", kind: "longText", width: 40 },
+    { field: "lead", header: "Lead", owner: "user", kind: "text", width: 16 },
+    { field: "due", header: "Due date", owner: "user", kind: "date", width: 12 },
+    { field: "rag", header: "RAG", owner: "user", kind: "rag", width: 9 },
+    { field: "progress", header: "Progress update", owner: "user", kind: "longText", width: 40 },
+    { field: "evidence", header: "Evidence", owner: "user", kind: "longText", width: 30 },
+    { field: "updated", header: "Last updated", owner: "user", kind: "date", width: 12 },
+  ],
+};
+
+/** The framework's criteria as the plan's first rows: framework-owned cells filled, user-owned ones blank. */
+export function actionPlanRows(framework: Framework): CellInput[][] {
+  const rows: CellInput[][] = [];
+  for (const judgement of framework.judgements) {
+    for (const criterion of judgement.criteria) {
+      const byField: Record<string, CellInput> = { ref: criterion.ref, judgement: judgement.name, criterion: criterion.text };
+      rows.push(actionPlanSpec.columns.map((column) => byField[column.field] ?? null));
+    }
+  }
+  return rows;
+}

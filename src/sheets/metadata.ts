@@ -1,0 +1,87 @@
+import type { CellInput, PatchOp, Scalar, WorkbookSnapshot } from "../workbook/types";
+
+/**
+ * The add-in's own records live in a very hidden sheet of the workbook itself (the workbook is the
+ * database): Excel, ExcelJS and LibreOffice all keep such a sheet, so a workbook made by the CLI opens in
+ * the add-in and the other way round. One record a row: column A the key, column B its JSON.
+ */
+export const METADATA_SHEET = "_InspectionReady";
+export const SCHEMA_VERSION = 1;
+
+export interface PlanRecord {
+  kind: string;
+  sheet: string;
+  table: string;
+  frameworkId: string;
+  frameworkVersion: string;
+  /** ISO timestamp. */
+  createdAt: string;
+  /** Field → header as written, so readers can find columns after users rename or reorder them. */
+  columns: Record<string, string>;
+}
+
+export interface Metadata {
+  schemaVersion: number;
+  plans: PlanRecord[];
+}
+
+export class MetadataError extends Error {}
+
+export function emptyMetadata(): Metadata {
+  return { schemaVersion: SCHEMA_VERSION, plans: [] };
+}
+
+/** The metadata in a snapshot, or null for a workbook the add-in has not touched yet. */
+export function readMetadata(snapshot: WorkbookSnapshot): Metadata | null {
+  const sheet = snapshot.sheets.find((s) => s.name === METADATA_SHEET);
+  if (!sheet) return null;
+  if (!sheet.values) throw new Error(`The snapshot did not read the ${METADATA_SHEET} sheet; include it in the query`);
+  const metadata = emptyMetadata();
+  let version: number | null = null;
+  sheet.values.forEach((row, r) => {
+    const [key, json] = row;
+    if (key === null || key === undefined || key === "") return;
+    const value = parseJson(json ?? null, r);
+    if (key === "schemaVersion") version = typeof value === "number" ? value : Number.NaN;
+    else if (key === "plan") metadata.plans.push(value as PlanRecord);
+  });
+  if (version === null || !Number.isInteger(version)) {
+    throw new MetadataError(`The ${METADATA_SHEET} sheet has no valid schema version in it; it may have been edited by hand`);
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new MetadataError(
+      `This workbook was saved by a newer version of Inspection Ready (schema ${version}; this version reads up to ${SCHEMA_VERSION}). Update the add-in or CLI to open it.`,
+    );
+  }
+  return { ...metadata, schemaVersion: SCHEMA_VERSION };
+}
+
+function parseJson(cell: Scalar, row: number): unknown {
+  try {
+    return JSON.parse(String(cell));
+  } catch {
+    throw new MetadataError(`${METADATA_SHEET}!B${row + 1} is not valid JSON; the sheet may have been edited by hand`);
+  }
+}
+
+/** Operations that make the metadata sheet hold `metadata`, creating and hiding it when it is missing. */
+export function writeMetadataOps(snapshot: WorkbookSnapshot, metadata: Metadata): PatchOp[] {
+  const existing = snapshot.sheets.find((s) => s.name === METADATA_SHEET);
+  const rows: CellInput[][] = [
+    ["schemaVersion", JSON.stringify(metadata.schemaVersion)],
+    ...metadata.plans.map((plan): CellInput[] => ["plan", JSON.stringify(plan)]),
+  ];
+  if (!existing) {
+    return [
+      { op: "addSheet", sheet: METADATA_SHEET },
+      { op: "writeValues", sheet: METADATA_SHEET, row: 0, col: 0, values: rows },
+      { op: "setVisibility", sheet: METADATA_SHEET, visibility: "veryHidden" },
+    ];
+  }
+  const old = existing.values ?? [];
+  // Clear any old rows beyond the new ones, and record every replaced cell so undo restores it exactly.
+  const height = Math.max(rows.length, old.length);
+  const values: CellInput[][] = Array.from({ length: height }, (_, r) => [rows[r]?.[0] ?? null, rows[r]?.[1] ?? null]);
+  const before: CellInput[][] = Array.from({ length: height }, (_, r) => [old[r]?.[0] ?? null, old[r]?.[1] ?? null]);
+  return [{ op: "writeValues", sheet: METADATA_SHEET, row: 0, col: 0, values, before }];
+}

@@ -1,0 +1,131 @@
+import { UK_DATE_FORMAT, serialFromYmd } from "../domain/dates";
+import type { RagStatus } from "../domain/rag";
+import { columnLetters } from "../workbook/address";
+import type { CellInput, CellRange, PatchOp, PrintSetup } from "../workbook/types";
+
+/** Who may change a column's cells: framework-owned cells may be refreshed; user-owned ones never are. */
+export type ColumnOwner = "framework" | "user";
+
+export type ColumnKind = "text" | "longText" | "date" | "rag";
+
+export interface ColumnSpec {
+  /** The field the column holds, the key used in metadata and by readers that find columns by header. */
+  field: string;
+  header: string;
+  owner: ColumnOwner;
+  kind: ColumnKind;
+  /** Width in characters. */
+  width: number;
+}
+
+/** A sheet holding one managed Excel table, described declaratively so every plan kind is built alike. */
+export interface TableSheetSpec {
+  kind: string;
+  /** The sheet name to use, made unique if the workbook already has it. */
+  sheetName: string;
+  /** The table name to use, made unique likewise (Excel table names are workbook-wide). */
+  tableName: string;
+  tableStyle: string;
+  columns: ColumnSpec[];
+}
+
+export const LANDSCAPE_A4_FIT_WIDTH: Omit<PrintSetup, "repeatRows"> = {
+  orientation: "landscape",
+  paper: "A4",
+  fitToWidth: true,
+  centreFooter: "Page &P of &N",
+};
+
+/** Earliest date the date columns accept: anything earlier is almost certainly a typing slip. */
+const EARLIEST_PLAN_DATE = serialFromYmd(2000, 1, 1);
+
+/**
+ * The operations that lay out a new table sheet: header and rows, the table, validation, RAG colours,
+ * formats, widths, frozen header and print setup. The sheet must be added by the same patch, so undo
+ * simply deletes it.
+ */
+export function layOutTableSheet(
+  spec: TableSheetSpec,
+  sheet: string,
+  table: string,
+  rows: CellInput[][],
+  rag: readonly RagStatus[],
+): PatchOp[] {
+  // Excel requires a table to have at least one data row; an empty plan gets one blank row to type in.
+  const dataRows = rows.length > 0 ? rows : [spec.columns.map(() => null)];
+  const lastRow = dataRows.length; // header at row 0, data at rows 1..lastRow
+  const columnRange = (col: number): CellRange => ({ top: 1, left: col, bottom: lastRow, right: col });
+  const ops: PatchOp[] = [
+    { op: "writeValues", sheet, row: 0, col: 0, values: [spec.columns.map((c) => c.header), ...dataRows] },
+    {
+      op: "addTable",
+      sheet,
+      name: table,
+      range: { top: 0, left: 0, bottom: lastRow, right: spec.columns.length - 1 },
+      style: spec.tableStyle,
+    },
+  ];
+  spec.columns.forEach((column, col) => {
+    if (column.kind === "date") {
+      ops.push(
+        {
+          op: "setNumberFormats",
+          sheet,
+          row: 1,
+          col,
+          formats: dataRows.map(() => [UK_DATE_FORMAT]),
+        },
+        {
+          op: "setValidation",
+          sheet,
+          range: columnRange(col),
+          rule: { type: "date", minimum: EARLIEST_PLAN_DATE, prompt: `Enter a date as dd/mm/yyyy` },
+        },
+      );
+    }
+    if (column.kind === "rag") {
+      ops.push({
+        op: "setValidation",
+        sheet,
+        range: columnRange(col),
+        rule: {
+          type: "list",
+          values: rag.map((status) => status.label),
+          strict: true,
+          prompt: rag.map((status) => `${status.label}: ${status.meaning}`).join("; "),
+        },
+      });
+      // One expression rule per status, anchored on the column's first data cell.
+      const anchor = `$${columnLetters(col)}2`;
+      for (const status of rag) {
+        ops.push({
+          op: "addConditionalFormat",
+          sheet,
+          range: columnRange(col),
+          format: {
+            type: "expression",
+            formula: `=${anchor}="${status.label}"`,
+            style: { fill: status.fill, fontColour: status.text, bold: true },
+          },
+        });
+      }
+    }
+    if (column.kind === "longText") ops.push({ op: "setWrapText", sheet, range: columnRange(col), wrap: true });
+  });
+  ops.push(
+    { op: "setColumnWidths", sheet, widths: spec.columns.map((c, col) => ({ col, width: c.width })) },
+    { op: "freezePanes", sheet, rows: 1, columns: 0 },
+    { op: "setPrintSetup", sheet, setup: { ...LANDSCAPE_A4_FIT_WIDTH, repeatRows: [0, 0] } },
+  );
+  return ops;
+}
+
+/** "Action plan", then "Action plan (2)", … — the first name not taken (Excel compares without case). */
+export function uniqueName(wanted: string, taken: Iterable<string>, separator: (n: number) => string): string {
+  const used = new Set([...taken].map((name) => name.toLowerCase()));
+  if (!used.has(wanted.toLowerCase())) return wanted;
+  for (let n = 2; ; n++) {
+    const candidate = `${wanted}${separator(n)}`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}

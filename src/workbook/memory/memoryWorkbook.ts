@@ -1,0 +1,290 @@
+import { rangesOverlap, sameRange } from "../address";
+import type {
+  CellInput,
+  CellRange,
+  ExpressionFormat,
+  PatchOp,
+  PrintSetup,
+  Scalar,
+  SheetSnapshot,
+  SheetVisibility,
+  SnapshotQuery,
+  TableSnapshot,
+  ValidationRule,
+  WorkbookAdapter,
+  WorkbookPatch,
+  WorkbookSnapshot,
+} from "../types";
+import { isFormulaInput } from "../types";
+
+export interface MemoryCell {
+  value: Scalar;
+  formula: string | null;
+  numberFormat: string;
+}
+
+export interface MemorySheet {
+  name: string;
+  visibility: SheetVisibility;
+  /** Sparse grid: rows[r][c] is undefined for a cell never touched. */
+  rows: (MemoryCell | undefined)[][];
+  validations: { range: CellRange; rule: ValidationRule }[];
+  conditionalFormats: { range: CellRange; format: ExpressionFormat }[];
+  columnWidths: Map<number, number>;
+  frozen: { rows: number; columns: number };
+  printSetup: PrintSetup | null;
+  wrapped: CellRange[];
+}
+
+export interface MemoryTable {
+  name: string;
+  sheet: string;
+  range: CellRange;
+  style: string;
+}
+
+export class PatchError extends Error {}
+
+const GENERAL = "General";
+
+/**
+ * A workbook held in memory: the backend of the browser preview and of the command tests. It applies
+ * patches with the same rules Excel enforces (unique sheet and table names, tables that do not overlap)
+ * so a patch that works here does not fail later in Excel for a reason the tests could have seen.
+ */
+export class MemoryWorkbook implements WorkbookAdapter {
+  readonly sheets: MemorySheet[] = [];
+  readonly tables: MemoryTable[] = [];
+
+  static withSheets(...names: string[]): MemoryWorkbook {
+    const workbook = new MemoryWorkbook();
+    for (const name of names) workbook.addSheet(name);
+    return workbook;
+  }
+
+  async read(query: SnapshotQuery = { sheets: "all" }): Promise<WorkbookSnapshot> {
+    return this.snapshot(query);
+  }
+
+  async apply(patch: WorkbookPatch): Promise<void> {
+    this.applySync(patch);
+  }
+
+  snapshot(query: SnapshotQuery = { sheets: "all" }): WorkbookSnapshot {
+    const wanted = (name: string) =>
+      query.sheets === "all" || query.sheets.some((s) => s.toLowerCase() === name.toLowerCase());
+    return {
+      sheets: this.sheets.map((sheet) => snapshotSheet(sheet, wanted(sheet.name))),
+      tables: this.tables.map((table) => this.snapshotTable(table)),
+    };
+  }
+
+  /** Applies every operation, or none: a failing operation leaves the workbook as it was. */
+  applySync(patch: WorkbookPatch): void {
+    const saved = this.clone();
+    try {
+      for (const op of patch.ops) this.applyOp(op);
+    } catch (error) {
+      this.restore(saved);
+      throw error;
+    }
+  }
+
+  sheet(name: string): MemorySheet {
+    const found = this.findSheet(name);
+    if (!found) throw new PatchError(`There is no sheet called "${name}"`);
+    return found;
+  }
+
+  findSheet(name: string): MemorySheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  cell(sheetName: string, row: number, col: number): MemoryCell | undefined {
+    return this.sheet(sheetName).rows[row]?.[col];
+  }
+
+  private snapshotTable(table: MemoryTable): TableSnapshot {
+    const sheet = this.sheet(table.sheet);
+    const headers: string[] = [];
+    for (let c = table.range.left; c <= table.range.right; c++) {
+      const value = sheet.rows[table.range.top]?.[c]?.value;
+      headers.push(value === null || value === undefined ? "" : String(value));
+    }
+    return { name: table.name, sheet: sheet.name, range: { ...table.range }, headers };
+  }
+
+  private addSheet(name: string): void {
+    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new PatchError(`"${name}" is not a valid sheet name`);
+    if (this.findSheet(name)) throw new PatchError(`A sheet called "${name}" already exists`);
+    this.sheets.push({
+      name,
+      visibility: "visible",
+      rows: [],
+      validations: [],
+      conditionalFormats: [],
+      columnWidths: new Map(),
+      frozen: { rows: 0, columns: 0 },
+      printSetup: null,
+      wrapped: [],
+    });
+  }
+
+  private applyOp(op: PatchOp): void {
+    switch (op.op) {
+      case "addSheet":
+        return this.addSheet(op.sheet);
+      case "deleteSheet": {
+        const sheet = this.sheet(op.sheet);
+        this.sheets.splice(this.sheets.indexOf(sheet), 1);
+        for (let i = this.tables.length - 1; i >= 0; i--) {
+          if (this.tables[i]!.sheet === sheet.name) this.tables.splice(i, 1);
+        }
+        return;
+      }
+      case "writeValues": {
+        const sheet = this.sheet(op.sheet);
+        op.values.forEach((rowValues, r) =>
+          rowValues.forEach((input, c) => writeCell(sheet, op.row + r, op.col + c, input)),
+        );
+        return;
+      }
+      case "setNumberFormats": {
+        const sheet = this.sheet(op.sheet);
+        op.formats.forEach((rowFormats, r) =>
+          rowFormats.forEach((format, c) => {
+            touchCell(sheet, op.row + r, op.col + c).numberFormat = format || GENERAL;
+          }),
+        );
+        return;
+      }
+      case "addTable": {
+        const sheet = this.sheet(op.sheet);
+        if (this.tables.some((t) => t.name.toLowerCase() === op.name.toLowerCase())) {
+          throw new PatchError(`A table called "${op.name}" already exists`);
+        }
+        if (this.tables.some((t) => t.sheet === sheet.name && rangesOverlap(t.range, op.range))) {
+          throw new PatchError(`A table on "${sheet.name}" already covers part of that range`);
+        }
+        this.tables.push({ name: op.name, sheet: sheet.name, range: { ...op.range }, style: op.style });
+        return;
+      }
+      case "removeTable": {
+        const index = this.tables.findIndex((t) => t.name.toLowerCase() === op.name.toLowerCase());
+        if (index < 0) throw new PatchError(`There is no table called "${op.name}"`);
+        this.tables.splice(index, 1);
+        return;
+      }
+      case "setValidation": {
+        const sheet = this.sheet(op.sheet);
+        sheet.validations = sheet.validations.filter((v) => !rangesOverlap(v.range, op.range));
+        if (op.rule) sheet.validations.push({ range: { ...op.range }, rule: op.rule });
+        return;
+      }
+      case "addConditionalFormat":
+        this.sheet(op.sheet).conditionalFormats.push({ range: { ...op.range }, format: op.format });
+        return;
+      case "removeConditionalFormat": {
+        const sheet = this.sheet(op.sheet);
+        sheet.conditionalFormats = sheet.conditionalFormats.filter(
+          (cf) => !(sameRange(cf.range, op.range) && cf.format.formula === op.format.formula),
+        );
+        return;
+      }
+      case "setColumnWidths": {
+        const sheet = this.sheet(op.sheet);
+        for (const { col, width } of op.widths) sheet.columnWidths.set(col, width);
+        return;
+      }
+      case "freezePanes":
+        this.sheet(op.sheet).frozen = { rows: op.rows, columns: op.columns };
+        return;
+      case "setWrapText": {
+        const sheet = this.sheet(op.sheet);
+        sheet.wrapped = sheet.wrapped.filter((r) => !sameRange(r, op.range));
+        if (op.wrap) sheet.wrapped.push({ ...op.range });
+        return;
+      }
+      case "setPrintSetup":
+        this.sheet(op.sheet).printSetup = op.setup;
+        return;
+      case "setVisibility": {
+        const sheet = this.sheet(op.sheet);
+        if (op.visibility !== "visible" && this.sheets.filter((s) => s.visibility === "visible" && s !== sheet).length === 0) {
+          throw new PatchError("A workbook must keep at least one visible sheet");
+        }
+        sheet.visibility = op.visibility;
+        return;
+      }
+    }
+  }
+
+  private clone(): { sheets: MemorySheet[]; tables: MemoryTable[] } {
+    return {
+      sheets: this.sheets.map((s) => ({
+        ...s,
+        rows: s.rows.map((row) => row.map((cell) => (cell ? { ...cell } : undefined))),
+        validations: [...s.validations],
+        conditionalFormats: [...s.conditionalFormats],
+        columnWidths: new Map(s.columnWidths),
+        frozen: { ...s.frozen },
+        wrapped: [...s.wrapped],
+      })),
+      tables: this.tables.map((t) => ({ ...t })),
+    };
+  }
+
+  private restore(saved: { sheets: MemorySheet[]; tables: MemoryTable[] }): void {
+    this.sheets.splice(0, this.sheets.length, ...saved.sheets);
+    this.tables.splice(0, this.tables.length, ...saved.tables);
+  }
+}
+
+function touchCell(sheet: MemorySheet, row: number, col: number): MemoryCell {
+  const cells = (sheet.rows[row] ??= []);
+  return (cells[col] ??= { value: null, formula: null, numberFormat: GENERAL });
+}
+
+function writeCell(sheet: MemorySheet, row: number, col: number, input: CellInput): void {
+  const cell = touchCell(sheet, row, col);
+  if (isFormulaInput(input)) {
+    // Memory does not calculate: a formula's value is unknown until Excel or LibreOffice computes it.
+    cell.formula = input.formula;
+    cell.value = null;
+  } else {
+    cell.formula = null;
+    cell.value = input;
+  }
+}
+
+function hasContent(cell: MemoryCell | undefined): boolean {
+  return !!cell && (cell.value !== null || cell.formula !== null || cell.numberFormat !== GENERAL);
+}
+
+function snapshotSheet(sheet: MemorySheet, withCells: boolean): SheetSnapshot {
+  const base = {
+    name: sheet.name,
+    visibility: sheet.visibility,
+    frozenRows: sheet.frozen.rows,
+    frozenColumns: sheet.frozen.columns,
+  };
+  if (!withCells) return { ...base, values: null, numberFormats: null, formulas: null };
+  let height = 0;
+  let width = 0;
+  sheet.rows.forEach((cells, r) =>
+    cells.forEach((cell, c) => {
+      if (hasContent(cell)) {
+        height = Math.max(height, r + 1);
+        width = Math.max(width, c + 1);
+      }
+    }),
+  );
+  const grid = <T,>(pick: (cell: MemoryCell | undefined) => T): T[][] =>
+    Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => pick(sheet.rows[r]?.[c])));
+  return {
+    ...base,
+    values: grid((cell) => cell?.value ?? null),
+    numberFormats: grid((cell) => cell?.numberFormat ?? GENERAL),
+    formulas: grid((cell) => cell?.formula ?? null),
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * Plain-data types shared by every backend: a snapshot is what a command reads, a patch is what it asks
+ * to be written. Nothing here knows about Office.js, ExcelJS or the DOM.
+ *
+ * Coordinates are 0-based (row 0 is spreadsheet row 1) so that arithmetic in commands stays simple;
+ * A1-style addresses are produced only at the edges (adapters, user-facing messages).
+ */
+
+/** What a cell holds once read. Dates are Excel serial numbers; the number format says it is a date. */
+export type Scalar = string | number | boolean | null;
+
+/** A formula to write, in English (en-US) Excel syntax with a leading "=". */
+export interface FormulaInput {
+  formula: string;
+}
+
+/** What a command may write into a cell. */
+export type CellInput = Scalar | FormulaInput;
+
+export function isFormulaInput(value: CellInput): value is FormulaInput {
+  return typeof value === "object" && value !== null && "formula" in value;
+}
+
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
+
+/** A rectangle of cells, inclusive on both ends. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface TableSnapshot {
+  name: string;
+  sheet: string;
+  range: CellRange;
+  headers: string[];
+}
+
+export interface SheetSnapshot {
+  name: string;
+  visibility: SheetVisibility;
+  /**
+   * The values of the used range, anchored at A1 (so `values[r][c]` is row r, column c of the sheet),
+   * or null where the snapshot query did not ask for this sheet's cells.
+   */
+  values: Scalar[][] | null;
+  /** Number formats of the same cells; "General" where none is set. */
+  numberFormats: string[][] | null;
+  /** Formulas of the same cells where a cell holds one (sparse: null where it does not). */
+  formulas: (string | null)[][] | null;
+  frozenRows: number;
+  frozenColumns: number;
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+  tables: TableSnapshot[];
+}
+
+/** Which cells a command needs; backends with expensive reads (Excel) read only these. */
+export interface SnapshotQuery {
+  /** Sheets whose cells to read. Names that do not exist are skipped. Sheet names are always read. */
+  sheets: string[] | "all";
+}
+
+// ---- patch operations -------------------------------------------------------------------------------
+
+export interface ListValidation {
+  type: "list";
+  values: string[];
+  /** When true a value outside the list is refused; when false Excel only warns. */
+  strict: boolean;
+  prompt?: string;
+}
+
+export interface DateValidation {
+  type: "date";
+  /** Earliest allowed date as an Excel serial number. */
+  minimum: number;
+  prompt?: string;
+}
+
+export type ValidationRule = ListValidation | DateValidation;
+
+export interface CellStyle {
+  fill?: string; // "#RRGGBB"
+  fontColour?: string; // "#RRGGBB"
+  bold?: boolean;
+}
+
+/**
+ * A conditional format whose rule is a formula relative to the range's top-left cell (Excel's "Use a
+ * formula to determine which cells to format"). We never use "text contains" rules: ExcelJS writes them
+ * without the text attribute and LibreOffice then ignores them (TOOLCHAIN.md).
+ */
+export interface ExpressionFormat {
+  type: "expression";
+  formula: string;
+  style: CellStyle;
+}
+
+export interface PrintSetup {
+  orientation: "portrait" | "landscape";
+  paper: "A4";
+  fitToWidth: boolean;
+  /** Rows repeated at the top of every printed page, 0-based inclusive, e.g. [0, 0] for the header row. */
+  repeatRows: [number, number] | null;
+  /** Footer text in Excel header/footer codes, e.g. "Page &P of &N" (centred). */
+  centreFooter: string;
+}
+
+export type PatchOp =
+  | { op: "addSheet"; sheet: string }
+  | { op: "deleteSheet"; sheet: string }
+  | {
+      op: "writeValues";
+      sheet: string;
+      row: number;
+      col: number;
+      values: CellInput[][];
+      /** The cells' previous contents, from the snapshot; absent only on a sheet the same patch adds. */
+      before?: CellInput[][];
+    }
+  | {
+      op: "setNumberFormats";
+      sheet: string;
+      row: number;
+      col: number;
+      formats: string[][];
+      before?: string[][];
+    }
+  | { op: "addTable"; sheet: string; name: string; range: CellRange; style: string }
+  | { op: "removeTable"; name: string }
+  | {
+      op: "setValidation";
+      sheet: string;
+      range: CellRange;
+      rule: ValidationRule | null;
+      /** The rule it replaces where known; undo clears the range when this is absent. */
+      before?: ValidationRule | null;
+    }
+  | { op: "addConditionalFormat"; sheet: string; range: CellRange; format: ExpressionFormat }
+  /** Removes the conditional formats on exactly this range with exactly this formula (undo of add). */
+  | { op: "removeConditionalFormat"; sheet: string; range: CellRange; format: ExpressionFormat }
+  /** Widths in characters of the default font, as Excel's column width dialog shows them. */
+  | { op: "setColumnWidths"; sheet: string; widths: { col: number; width: number }[]; before?: { col: number; width: number }[] }
+  | { op: "freezePanes"; sheet: string; rows: number; columns: number; before?: { rows: number; columns: number } }
+  | { op: "setWrapText"; sheet: string; range: CellRange; wrap: boolean; before?: boolean }
+  | { op: "setPrintSetup"; sheet: string; setup: PrintSetup; before?: PrintSetup }
+  | { op: "setVisibility"; sheet: string; visibility: SheetVisibility; before?: SheetVisibility };
+
+export type PatchOpKind = PatchOp["op"];
+
+export interface WorkbookPatch {
+  /** What the patch does, in words a user understands ("Create ILACS action plan"): shown by Undo. */
+  description: string;
+  ops: PatchOp[];
+}
+
+/** A backend that can be read and written: Excel through Office.js, an .xlsx file, or memory. */
+export interface WorkbookAdapter {
+  read(query: SnapshotQuery): Promise<WorkbookSnapshot>;
+  apply(patch: WorkbookPatch): Promise<void>;
+}
