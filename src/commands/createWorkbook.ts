@@ -36,8 +36,16 @@ export function createWorkbook(
 ): { patch: WorkbookPatch; report: CreateWorkbookReport } {
   const spec = actionPlanSpec;
   const metadata = readMetadata(snapshot) ?? emptyMetadata();
-  const sheet = uniqueName(spec.sheetName, snapshot.sheets.map((s) => s.name), (n) => ` (${n})`);
-  const table = uniqueName(spec.tableName, snapshot.tables.map((t) => t.name), (n) => `${n}`);
+  const sheet = uniqueName(
+    spec.sheetName,
+    snapshot.sheets.map((s) => s.name),
+    (n) => ` (${n})`,
+  );
+  const table = uniqueName(
+    spec.tableName,
+    snapshot.tables.map((t) => t.name),
+    (n) => `${n}`,
+  );
   const rows = actionPlanRows(options.framework);
   const record: PlanRecord = {
     kind: spec.kind,

@@ -82,17 +82,29 @@ export const frameworkSchema = z
     const refs = new Set<string>();
     const citations: { path: (string | number)[]; id: string }[] = [
       ...framework.scale.sources.map((id, i) => ({ path: ["scale", "sources", i], id })),
-      ...framework.linkingRules.flatMap((rule, r) => rule.sources.map((id, i) => ({ path: ["linkingRules", r, "sources", i], id }))),
+      ...framework.linkingRules.flatMap((rule, r) =>
+        rule.sources.map((id, i) => ({ path: ["linkingRules", r, "sources", i], id })),
+      ),
     ];
     framework.judgements.forEach((judgement, j) => {
       judgement.sources.forEach((id, i) => citations.push({ path: ["judgements", j, "sources", i], id }));
       if (judgement.parent && !judgementIds.has(judgement.parent)) {
-        ctx.addIssue({ code: "custom", path: ["judgements", j, "parent"], message: `no judgement has the id "${judgement.parent}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["judgements", j, "parent"],
+          message: `no judgement has the id "${judgement.parent}"`,
+        });
       }
       judgement.criteria.forEach((criterion, c) => {
-        criterion.sources.forEach((id, i) => citations.push({ path: ["judgements", j, "criteria", c, "sources", i], id }));
+        criterion.sources.forEach((id, i) =>
+          citations.push({ path: ["judgements", j, "criteria", c, "sources", i], id }),
+        );
         if (refs.has(criterion.ref)) {
-          ctx.addIssue({ code: "custom", path: ["judgements", j, "criteria", c, "ref"], message: `the ref "${criterion.ref}" is used twice` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["judgements", j, "criteria", c, "ref"],
+            message: `the ref "${criterion.ref}" is used twice`,
+          });
         }
         refs.add(criterion.ref);
       });

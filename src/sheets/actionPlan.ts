@@ -9,15 +9,15 @@ export const actionPlanSpec: TableSheetSpec = {
   tableName: "ActionPlan",
   tableStyle: "TableStyleMedium2",
   columns: [
-    { field: "ref", header: "Ref", owner: "framework", kind: "text", width: 9 },
-    { field: "judgement", header: "Judgement", owner: "framework", kind: "longText", width: 28 },
-    { field: "criterion", header: "Criterion", owner: "framework", kind: "longText", width: 48 },
-    { field: "action", header: "Action", owner: "user", kind: "longText", width: 40 },
-    { field: "lead", header: "Lead", owner: "user", kind: "text", width: 16 },
+    { field: "ref", header: "Ref", owner: "framework", kind: "text", width: 8 },
+    { field: "judgement", header: "Judgement", owner: "framework", kind: "longText", width: 22 },
+    { field: "criterion", header: "Criterion", owner: "framework", kind: "longText", width: 44 },
+    { field: "action", header: "Action", owner: "user", kind: "longText", width: 32 },
+    { field: "lead", header: "Lead", owner: "user", kind: "text", width: 14 },
     { field: "due", header: "Due date", owner: "user", kind: "date", width: 12 },
     { field: "rag", header: "RAG", owner: "user", kind: "rag", width: 9 },
-    { field: "progress", header: "Progress update", owner: "user", kind: "longText", width: 40 },
-    { field: "evidence", header: "Evidence", owner: "user", kind: "longText", width: 30 },
+    { field: "progress", header: "Progress update", owner: "user", kind: "longText", width: 32 },
+    { field: "evidence", header: "Evidence", owner: "user", kind: "longText", width: 24 },
     { field: "updated", header: "Last updated", owner: "user", kind: "date", width: 12 },
   ],
 };
@@ -27,7 +27,11 @@ export function actionPlanRows(framework: Framework): CellInput[][] {
   const rows: CellInput[][] = [];
   for (const judgement of framework.judgements) {
     for (const criterion of judgement.criteria) {
-      const byField: Record<string, CellInput> = { ref: criterion.ref, judgement: judgement.name, criterion: criterion.text };
+      const byField: Record<string, CellInput> = {
+        ref: criterion.ref,
+        judgement: judgement.name,
+        criterion: criterion.text,
+      };
       rows.push(actionPlanSpec.columns.map((column) => byField[column.field] ?? null));
     }
   }

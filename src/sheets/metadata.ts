@@ -46,7 +46,9 @@ export function readMetadata(snapshot: WorkbookSnapshot): Metadata | null {
     else if (key === "plan") metadata.plans.push(value as PlanRecord);
   });
   if (version === null || !Number.isInteger(version)) {
-    throw new MetadataError(`The ${METADATA_SHEET} sheet has no valid schema version in it; it may have been edited by hand`);
+    throw new MetadataError(
+      `The ${METADATA_SHEET} sheet has no valid schema version in it; it may have been edited by hand`,
+    );
   }
   if (version > SCHEMA_VERSION) {
     throw new MetadataError(

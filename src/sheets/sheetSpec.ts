@@ -1,6 +1,7 @@
 import { UK_DATE_FORMAT, serialFromYmd } from "../domain/dates";
 import type { RagStatus } from "../domain/rag";
 import { columnLetters } from "../workbook/address";
+import { rowHeightFor } from "./rowHeights";
 import type { CellInput, CellRange, PatchOp, PrintSetup } from "../workbook/types";
 
 /** Who may change a column's cells: framework-owned cells may be refreshed; user-owned ones never are. */
@@ -110,9 +111,19 @@ export function layOutTableSheet(
         });
       }
     }
-    if (column.kind === "longText") ops.push({ op: "setWrapText", sheet, range: columnRange(col), wrap: true });
   });
+  // Wrap and top-align the whole body so long criteria read as paragraphs on screen and on paper.
+  ops.push({
+    op: "setWrapText",
+    sheet,
+    range: { top: 1, left: 0, bottom: lastRow, right: spec.columns.length - 1 },
+    wrap: true,
+  });
+  const heights = dataRows
+    .map((row, r) => ({ row: r + 1, height: rowHeightFor(row, spec.columns) }))
+    .filter((h) => h.height > 15);
   ops.push(
+    { op: "setRowHeights", sheet, heights },
     { op: "setColumnWidths", sheet, widths: spec.columns.map((c, col) => ({ col, width: c.width })) },
     { op: "freezePanes", sheet, rows: 1, columns: 0 },
     { op: "setPrintSetup", sheet, setup: { ...LANDSCAPE_A4_FIT_WIDTH, repeatRows: [0, 0] } },
@@ -121,8 +132,8 @@ export function layOutTableSheet(
 }
 
 /** "Action plan", then "Action plan (2)", … — the first name not taken (Excel compares without case). */
-export function uniqueName(wanted: string, taken: Iterable<string>, separator: (n: number) => string): string {
-  const used = new Set([...taken].map((name) => name.toLowerCase()));
+export function uniqueName(wanted: string, taken: readonly string[], separator: (n: number) => string): string {
+  const used = new Set(taken.map((name) => name.toLowerCase()));
   if (!used.has(wanted.toLowerCase())) return wanted;
   for (let n = 2; ; n++) {
     const candidate = `${wanted}${separator(n)}`;

@@ -30,7 +30,9 @@ function invertOp(op: PatchOp): PatchOp[] {
       return [{ op: "writeValues", sheet: op.sheet, row: op.row, col: op.col, values: op.before, before: op.values }];
     case "setNumberFormats":
       if (!op.before) throw new NotInvertibleError(`Formatting ${op.sheet} did not record the formats it replaced`);
-      return [{ op: "setNumberFormats", sheet: op.sheet, row: op.row, col: op.col, formats: op.before, before: op.formats }];
+      return [
+        { op: "setNumberFormats", sheet: op.sheet, row: op.row, col: op.col, formats: op.before, before: op.formats },
+      ];
     case "addTable":
       return [{ op: "removeTable", name: op.name }];
     case "setValidation":
@@ -42,9 +44,28 @@ function invertOp(op: PatchOp): PatchOp[] {
     case "setColumnWidths":
       // Widths are cosmetic and not in the snapshot; restore them only where the command recorded them.
       return op.before ? [{ op: "setColumnWidths", sheet: op.sheet, widths: op.before, before: op.widths }] : [];
+    case "setRowHeights":
+      return op.before
+        ? [
+            {
+              op: "setRowHeights",
+              sheet: op.sheet,
+              heights: op.before.map((h) => ({ row: h.row, height: h.height ?? 15 })),
+              before: op.heights,
+            },
+          ]
+        : [];
     case "freezePanes":
       if (!op.before) throw new NotInvertibleError(`Freezing panes on ${op.sheet} did not record the previous panes`);
-      return [{ op: "freezePanes", sheet: op.sheet, rows: op.before.rows, columns: op.before.columns, before: { rows: op.rows, columns: op.columns } }];
+      return [
+        {
+          op: "freezePanes",
+          sheet: op.sheet,
+          rows: op.before.rows,
+          columns: op.before.columns,
+          before: { rows: op.rows, columns: op.columns },
+        },
+      ];
     case "setWrapText":
       return [{ op: "setWrapText", sheet: op.sheet, range: op.range, wrap: op.before ?? false, before: op.wrap }];
     case "setPrintSetup":

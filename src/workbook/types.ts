@@ -145,7 +145,19 @@ export type PatchOp =
   /** Removes the conditional formats on exactly this range with exactly this formula (undo of add). */
   | { op: "removeConditionalFormat"; sheet: string; range: CellRange; format: ExpressionFormat }
   /** Widths in characters of the default font, as Excel's column width dialog shows them. */
-  | { op: "setColumnWidths"; sheet: string; widths: { col: number; width: number }[]; before?: { col: number; width: number }[] }
+  | {
+      op: "setColumnWidths";
+      sheet: string;
+      widths: { col: number; width: number }[];
+      before?: { col: number; width: number }[];
+    }
+  /** Row heights in points; set where text wraps, since not every spreadsheet program fits rows itself. */
+  | {
+      op: "setRowHeights";
+      sheet: string;
+      heights: { row: number; height: number }[];
+      before?: { row: number; height: number | null }[];
+    }
   | { op: "freezePanes"; sheet: string; rows: number; columns: number; before?: { rows: number; columns: number } }
   | { op: "setWrapText"; sheet: string; range: CellRange; wrap: boolean; before?: boolean }
   | { op: "setPrintSetup"; sheet: string; setup: PrintSetup; before?: PrintSetup }

@@ -31,6 +31,7 @@ export interface MemorySheet {
   validations: { range: CellRange; rule: ValidationRule }[];
   conditionalFormats: { range: CellRange; format: ExpressionFormat }[];
   columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
   frozen: { rows: number; columns: number };
   printSetup: PrintSetup | null;
   wrapped: CellRange[];
@@ -115,7 +116,8 @@ export class MemoryWorkbook implements WorkbookAdapter {
   }
 
   private addSheet(name: string): void {
-    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new PatchError(`"${name}" is not a valid sheet name`);
+    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name))
+      throw new PatchError(`"${name}" is not a valid sheet name`);
     if (this.findSheet(name)) throw new PatchError(`A sheet called "${name}" already exists`);
     this.sheets.push({
       name,
@@ -124,6 +126,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
       validations: [],
       conditionalFormats: [],
       columnWidths: new Map(),
+      rowHeights: new Map(),
       frozen: { rows: 0, columns: 0 },
       printSetup: null,
       wrapped: [],
@@ -196,6 +199,11 @@ export class MemoryWorkbook implements WorkbookAdapter {
         for (const { col, width } of op.widths) sheet.columnWidths.set(col, width);
         return;
       }
+      case "setRowHeights": {
+        const sheet = this.sheet(op.sheet);
+        for (const { row, height } of op.heights) sheet.rowHeights.set(row, height);
+        return;
+      }
       case "freezePanes":
         this.sheet(op.sheet).frozen = { rows: op.rows, columns: op.columns };
         return;
@@ -210,7 +218,10 @@ export class MemoryWorkbook implements WorkbookAdapter {
         return;
       case "setVisibility": {
         const sheet = this.sheet(op.sheet);
-        if (op.visibility !== "visible" && this.sheets.filter((s) => s.visibility === "visible" && s !== sheet).length === 0) {
+        if (
+          op.visibility !== "visible" &&
+          this.sheets.filter((s) => s.visibility === "visible" && s !== sheet).length === 0
+        ) {
           throw new PatchError("A workbook must keep at least one visible sheet");
         }
         sheet.visibility = op.visibility;
@@ -227,6 +238,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
         validations: [...s.validations],
         conditionalFormats: [...s.conditionalFormats],
         columnWidths: new Map(s.columnWidths),
+        rowHeights: new Map(s.rowHeights),
         frozen: { ...s.frozen },
         wrapped: [...s.wrapped],
       })),
@@ -279,7 +291,7 @@ function snapshotSheet(sheet: MemorySheet, withCells: boolean): SheetSnapshot {
       }
     }),
   );
-  const grid = <T,>(pick: (cell: MemoryCell | undefined) => T): T[][] =>
+  const grid = <T>(pick: (cell: MemoryCell | undefined) => T): T[][] =>
     Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => pick(sheet.rows[r]?.[c])));
   return {
     ...base,

@@ -1,0 +1,53 @@
+import { FrameworkError } from "../domain/framework";
+import { MetadataError } from "../sheets/metadata";
+import { UnreadableWorkbookError } from "../workbook/xlsx/xlsxFile";
+import { UsageError, parseArgs } from "./args";
+import { frameworksCommand } from "./frameworksCommand";
+import { newCommand } from "./newCommand";
+import { EXIT_OK, EXIT_USAGE, consoleOutput, type Output } from "./output";
+
+const VALUED_FLAGS = new Set(["framework", "out"]);
+
+const HELP = `Inspection Ready: inspection preparation workbooks for children's services.
+
+Usage:
+  inspection-ready frameworks [--json]
+      List the inspection frameworks this version carries.
+  inspection-ready new --framework ID --out FILE.xlsx [--force] [--json]
+      Write a new action-plan workbook for a framework. An existing file is kept unless --force is given.
+
+Exit codes: 0 success; 1 the command ran and found problems; 2 usage error or unreadable input.`;
+
+/** Runs one CLI invocation and returns its exit code; never calls process.exit, so tests can call it. */
+export async function main(argv: string[], output: Output = consoleOutput, now: Date = new Date()): Promise<number> {
+  try {
+    const args = parseArgs(argv, VALUED_FLAGS);
+    switch (args.command) {
+      case undefined:
+      case "help":
+        if (args.command === undefined && !args.flags.has("help")) {
+          output.err(HELP);
+          return EXIT_USAGE;
+        }
+        output.out(HELP);
+        return EXIT_OK;
+      case "frameworks":
+        return frameworksCommand(args, output);
+      case "new":
+        return await newCommand(args, output, now);
+      default:
+        throw new UsageError(`"${args.command}" is not a command; run inspection-ready --help for the list`);
+    }
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      error instanceof UnreadableWorkbookError ||
+      error instanceof FrameworkError ||
+      error instanceof MetadataError
+    ) {
+      output.err(`inspection-ready: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}

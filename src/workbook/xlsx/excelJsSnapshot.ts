@@ -1,0 +1,95 @@
+import type ExcelJS from "exceljs";
+import { serialFromDate } from "../../domain/dates";
+import { parseRange } from "../address";
+import type { Scalar, SheetSnapshot, SheetVisibility, SnapshotQuery, TableSnapshot, WorkbookSnapshot } from "../types";
+import { tableName, tablesOf } from "./excelJsPatch";
+
+const GENERAL = "General";
+
+/** Reads an ExcelJS workbook into a snapshot: plain values (dates as Excel serials), formats, formulas. */
+export function snapshotFromExcelJs(
+  workbook: ExcelJS.Workbook,
+  query: SnapshotQuery = { sheets: "all" },
+): WorkbookSnapshot {
+  const wanted = (name: string) =>
+    query.sheets === "all" || query.sheets.some((s) => s.toLowerCase() === name.toLowerCase());
+  const sheets = workbook.worksheets.map((ws) => snapshotSheet(ws, wanted(ws.name)));
+  const tables: TableSnapshot[] = workbook.worksheets.flatMap((ws) => tablesOf(ws).map((t) => snapshotTable(ws, t)));
+  return { sheets, tables };
+}
+
+function snapshotTable(ws: ExcelJS.Worksheet, table: ExcelJS.Table): TableSnapshot {
+  const model = (table as unknown as { table: { tableRef?: string; ref: string; columns: { name: string }[] } }).table;
+  // A table ExcelJS has just created knows its extent as tableRef; one read from a file, as ref.
+  const range = parseRange(model.tableRef ?? model.ref);
+  return { name: tableName(table), sheet: ws.name, range, headers: model.columns.map((c) => c.name) };
+}
+
+function visibility(state: string | undefined): SheetVisibility {
+  return state === "hidden" || state === "veryHidden" ? state : "visible";
+}
+
+function frozen(ws: ExcelJS.Worksheet): { rows: number; columns: number } {
+  const view = ws.views?.[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
+  if (view?.state !== "frozen") return { rows: 0, columns: 0 };
+  return { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 };
+}
+
+function snapshotSheet(ws: ExcelJS.Worksheet, withCells: boolean): SheetSnapshot {
+  const panes = frozen(ws);
+  const base = {
+    name: ws.name,
+    visibility: visibility(ws.state),
+    frozenRows: panes.rows,
+    frozenColumns: panes.columns,
+  };
+  if (!withCells) return { ...base, values: null, numberFormats: null, formulas: null };
+  const cells: { row: number; col: number; value: Scalar; format: string; formula: string | null }[] = [];
+  let height = 0;
+  let width = 0;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      const read = readCell(cell);
+      const format = cell.numFmt || GENERAL;
+      if (read.value === null && read.formula === null && format === GENERAL) return;
+      cells.push({ row: rowNumber - 1, col: colNumber - 1, format, ...read });
+      height = Math.max(height, rowNumber);
+      width = Math.max(width, colNumber);
+    });
+  });
+  const values: Scalar[][] = Array.from({ length: height }, () => new Array<Scalar>(width).fill(null));
+  const numberFormats: string[][] = Array.from({ length: height }, () => new Array<string>(width).fill(GENERAL));
+  const formulas: (string | null)[][] = Array.from({ length: height }, () =>
+    new Array<string | null>(width).fill(null),
+  );
+  for (const cell of cells) {
+    values[cell.row]![cell.col] = cell.value;
+    numberFormats[cell.row]![cell.col] = cell.format;
+    formulas[cell.row]![cell.col] = cell.formula;
+  }
+  return { ...base, values, numberFormats, formulas };
+}
+
+function readCell(cell: ExcelJS.Cell): { value: Scalar; formula: string | null } {
+  const raw = cell.value;
+  if (raw !== null && typeof raw === "object" && !(raw instanceof Date)) {
+    if ("formula" in raw || "sharedFormula" in raw) {
+      const result = (raw as ExcelJS.CellFormulaValue).result;
+      return { value: scalar(result as ExcelJS.CellValue), formula: `=${cell.formula}` };
+    }
+  }
+  return { value: scalar(raw), formula: null };
+}
+
+/** Every ExcelJS value as a plain scalar: rich text and hyperlinks as their text, errors as "#N/A" etc. */
+function scalar(raw: ExcelJS.CellValue | undefined): Scalar {
+  if (raw === null || raw === undefined) return null;
+  if (raw instanceof Date) return serialFromDate(raw);
+  if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") return raw;
+  if ("richText" in raw) return raw.richText.map((run) => run.text).join("");
+  if ("error" in raw) return raw.error;
+  if ("hyperlink" in raw) return typeof raw.text === "string" ? raw.text : scalar(raw.text as ExcelJS.CellValue);
+  if ("formula" in raw || "sharedFormula" in raw)
+    return scalar((raw as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  return null;
+}

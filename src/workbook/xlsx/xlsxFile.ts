@@ -1,0 +1,54 @@
+import { existsSync, promises as fs } from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import type { SnapshotQuery, WorkbookAdapter, WorkbookPatch, WorkbookSnapshot } from "../types";
+import { applyPatchToExcelJs } from "./excelJsPatch";
+import { snapshotFromExcelJs } from "./excelJsSnapshot";
+
+export class UnreadableWorkbookError extends Error {}
+
+/**
+ * An .xlsx file as a backend. Patches are applied in memory; nothing reaches the disk until save(),
+ * which writes a temporary file beside the target and renames it, so a failure never leaves a
+ * half-written workbook where the user's file was.
+ */
+export class XlsxWorkbook implements WorkbookAdapter {
+  private constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  static empty(): XlsxWorkbook {
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = "Inspection Ready";
+    return new XlsxWorkbook(workbook);
+  }
+
+  static async open(file: string): Promise<XlsxWorkbook> {
+    if (!existsSync(file)) throw new UnreadableWorkbookError(`Cannot open ${file}: the file does not exist`);
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.readFile(file);
+    } catch {
+      throw new UnreadableWorkbookError(`Cannot open ${file}: it is not a readable .xlsx workbook`);
+    }
+    return new XlsxWorkbook(workbook);
+  }
+
+  async read(query: SnapshotQuery): Promise<WorkbookSnapshot> {
+    return snapshotFromExcelJs(this.workbook, query);
+  }
+
+  async apply(patch: WorkbookPatch): Promise<void> {
+    applyPatchToExcelJs(this.workbook, patch);
+  }
+
+  /** Writes the workbook to `file` atomically. */
+  async save(file: string): Promise<void> {
+    const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+    try {
+      await this.workbook.xlsx.writeFile(temp);
+      await fs.rename(temp, file);
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      throw error;
+    }
+  }
+}

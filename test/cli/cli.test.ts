@@ -1,0 +1,116 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+import { useTempDir } from "../support/tempDir";
+
+const tempDir = useTempDir();
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, new Date("2026-11-25T09:00:00Z"));
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("inspection-ready frameworks", () => {
+  it("lists the frameworks as JSON with id, version, name, judgements and confidence", async () => {
+    const { code, out } = await run("frameworks", "--json");
+    expect(code).toBe(0);
+    const list = JSON.parse(out) as {
+      id: string;
+      version: string;
+      name: string;
+      judgements: { name: string }[];
+      confidence: string;
+    }[];
+    expect(list.map((f) => f.id)).toContain("ofsted-ilacs-2024");
+    const ilacs = list.find((f) => f.id === "ofsted-ilacs-2024")!;
+    expect(Object.keys(ilacs)).toEqual(expect.arrayContaining(["id", "version", "name", "judgements", "confidence"]));
+    expect(ilacs.judgements.map((j) => j.name)).toContain("The experiences and progress of care leavers");
+  });
+
+  it("lists them for people too, saying where facts are unconfirmed", async () => {
+    const { code, out } = await run("frameworks");
+    expect(code).toBe(0);
+    expect(out).toMatch(/^ofsted-ilacs-2024 .*5 judgements.*partly-confirmed/m);
+  });
+});
+
+describe("inspection-ready new", () => {
+  it("writes an action-plan workbook", async () => {
+    const file = path.join(tempDir(), "plan.xlsx");
+    const { code, out } = await run("new", "--framework", "ofsted-ilacs-2024", "--out", file, "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ file, sheet: "Action plan", table: "ActionPlan", rows: 36 });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.getWorksheet("Action plan")!.getCell("A1").value).toBe("Ref");
+  });
+
+  it("refuses to overwrite an existing file without --force, and leaves it as it was", async () => {
+    const file = path.join(tempDir(), "plan.xlsx");
+    writeFileSync(file, "the user's own workbook");
+    const refused = await run("new", "--framework", "ofsted-ilacs-2024", "--out", file);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toBe(
+      `inspection-ready: ${file} already exists; choose another --out, or add --force to replace it`,
+    );
+    expect(readFileSync(file, "utf8")).toBe("the user's own workbook");
+    const forced = await run("new", "--framework", "ofsted-ilacs-2024", "--out", file, "--force");
+    expect(forced.code).toBe(0);
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("gives exit 2 and the valid ids for an unknown framework", async () => {
+    const { code, err } = await run("new", "--framework", "ofsted-sif-1066", "--out", path.join(tempDir(), "x.xlsx"));
+    expect(code).toBe(2);
+    expect(err).toBe('inspection-ready: there is no framework "ofsted-sif-1066"; known ids: ofsted-ilacs-2024');
+    expect(existsSync(path.join(tempDir(), "x.xlsx"))).toBe(false);
+  });
+
+  it.each([
+    [["new", "--out", "x.xlsx"], /new needs --framework ID; known ids: ofsted-ilacs-2024/],
+    [["new", "--framework", "ofsted-ilacs-2024"], /new needs --out FILE\.xlsx/],
+    [["new", "--framework", "ofsted-ilacs-2024", "--out", "plan.csv"], /--out must name an \.xlsx file/],
+    [
+      ["new", "--framework", "ofsted-ilacs-2024", "--out", "/no/such/folder/plan.xlsx"],
+      /the folder \/no\/such\/folder does not exist/,
+    ],
+    [["new", "--framework", "ofsted-ilacs-2024", "--out", "a.xlsx", "--sheet", "x"], /new does not know --sheet/],
+    [["new", "--framework"], /--framework needs a value/],
+    [["frameworks", "--jsn"], /frameworks does not know --jsn/],
+    [["plan"], /"plan" is not a command/],
+    [[], /Usage:/],
+  ])("usage mistakes get exit 2 and a one-line message: %j", async (argv, message) => {
+    const { code, err } = await run(...argv);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+  });
+
+  it("prints help on --help with exit 0", async () => {
+    const { code, out } = await run("--help");
+    expect(code).toBe(0);
+    expect(out).toMatch(/inspection-ready new --framework ID --out FILE\.xlsx/);
+  });
+});
+
+describe("the installed bin", () => {
+  const bin = path.join(__dirname, "../../bin/inspection-ready.js");
+  beforeAll(() => {
+    // The bin runs the compiled CLI, as a user's `npx inspection-ready` does after `npm ci`.
+    execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: path.join(__dirname, "../.."), stdio: "pipe" });
+  }, 120_000);
+
+  it("runs a command and returns its exit code", () => {
+    const ok = spawnSync(process.execPath, [bin, "frameworks", "--json"], { encoding: "utf8" });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout)[0].id).toBe("ofsted-ilacs-2024");
+    const bad = spawnSync(process.execPath, [bin, "new", "--framework", "nope", "--out", "x.xlsx"], {
+      encoding: "utf8",
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});

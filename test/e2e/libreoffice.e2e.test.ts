@@ -1,0 +1,84 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createWorkbook, createWorkbookQuery } from "../../src/commands/createWorkbook";
+import { runCommand } from "../../src/commands/runCommand";
+import { getFramework } from "../../src/domain/frameworks";
+import { defaultRagVocabulary } from "../../src/domain/rag";
+import { cellsBefore } from "../../src/workbook/snapshotCells";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxFile";
+import { countPixelsNear, firstPagePixels, pdfText, renderToPdf } from "../support/libreoffice";
+
+const ilacs = getFramework("ofsted-ilacs-2024");
+const colour = (label: string) => defaultRagVocabulary.find((s) => s.label === label)!.fill;
+
+/** A new plan, optionally with RAG values typed into its first rows as a manager would. */
+async function planFile(dir: string, name: string, rag: string[]): Promise<string> {
+  const workbook = XlsxWorkbook.empty();
+  const { report } = await runCommand(workbook, createWorkbookQuery, (s) =>
+    createWorkbook(s, { framework: ilacs, kind: "action-plan", now: new Date("2026-11-25T09:00:00Z") }),
+  );
+  if (rag.length > 0) {
+    const snapshot = await workbook.read({ sheets: [report.sheet] });
+    const values = rag.map((label) => [label]);
+    await workbook.apply({
+      description: "manager's RAG",
+      ops: [
+        {
+          op: "writeValues",
+          sheet: report.sheet,
+          row: 1,
+          col: 6,
+          values,
+          before: cellsBefore(snapshot, report.sheet, 1, 6, rag.length, 1),
+        },
+      ],
+    });
+  }
+  const file = path.join(dir, `${name}.xlsx`);
+  await workbook.save(file);
+  return file;
+}
+
+describe("LibreOffice opens and prints a new plan", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "lo-render-"));
+  let withRag: string;
+  let blank: string;
+
+  beforeAll(async () => {
+    const files = [await planFile(dir, "with-rag", ["Red", "Red", "Amber", "Green"]), await planFile(dir, "blank", [])];
+    [withRag, blank] = renderToPdf(files, dir) as [string, string];
+  });
+
+  it("prints the header row and the judgement names", () => {
+    const text = pdfText(withRag).replace(/\s+/g, " ");
+    for (const header of [
+      "Ref",
+      "Judgement",
+      "Criterion",
+      "Action",
+      "Lead",
+      "Due date",
+      "RAG",
+      "Progress update",
+      "Evidence",
+      "Last updated",
+    ]) {
+      expect(text).toContain(header);
+    }
+    expect(text).toContain("LE-01");
+    // Judgement names wrap inside their cells, so look for each name's opening words.
+    for (const judgement of ilacs.judgements.filter((j) => j.criteria.length > 0)) {
+      expect(text).toContain(judgement.name.split(" ").slice(0, 3).join(" "));
+    }
+    expect(text).toMatch(/Page 1 of \d/);
+  });
+
+  it("fills a Red RAG cell red, and Amber amber, through the workbook's own conditional formats", () => {
+    const rendered = firstPagePixels(withRag);
+    const control = firstPagePixels(blank);
+    expect(countPixelsNear(rendered, colour("Red"))).toBeGreaterThan(50);
+    expect(countPixelsNear(rendered, colour("Amber"))).toBeGreaterThan(20);
+    expect(countPixelsNear(control, colour("Red"))).toBe(0);
+  });
+});

@@ -1,0 +1,84 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/**
+ * LibreOffice (headless) as a user's other spreadsheet program and as a formula oracle. Each call gets its
+ * own profile that tells Calc to recalculate every formula on load instead of trusting cached values.
+ */
+function profileDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "lo-profile-"));
+  mkdirSync(path.join(dir, "user"), { recursive: true });
+  writeFileSync(
+    path.join(dir, "user", "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  return dir;
+}
+
+/** Converts each file to PDF in one LibreOffice run (it takes a second to start); returns the PDF paths. */
+export function renderToPdf(files: string[], outDir: string): string[] {
+  execFileSync(
+    "soffice",
+    [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=file://${profileDir()}`,
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      outDir,
+      ...files,
+    ],
+    { stdio: "pipe", timeout: 120_000 },
+  );
+  return files.map((file) => path.join(outDir, `${path.basename(file, path.extname(file))}.pdf`));
+}
+
+export function pdfText(pdf: string): string {
+  return execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+}
+
+export interface Raster {
+  width: number;
+  height: number;
+  /** RGB triples, row by row. */
+  pixels: Uint8Array;
+}
+
+/** The first page of a PDF as pixels (PPM, so no image library is needed to read it). */
+export function firstPagePixels(pdf: string, dpi = 60): Raster {
+  const prefix = path.join(path.dirname(pdf), `${path.basename(pdf, ".pdf")}-page`);
+  execFileSync("pdftoppm", ["-r", String(dpi), "-f", "1", "-l", "1", "-singlefile", pdf, prefix]);
+  return parsePpm(readFileSync(`${prefix}.ppm`));
+}
+
+function parsePpm(data: Buffer): Raster {
+  // Header: "P6", width, height, maxval, each separated by whitespace, then one whitespace byte.
+  const fields: string[] = [];
+  let at = 0;
+  while (fields.length < 4) {
+    while (/\s/.test(String.fromCharCode(data[at]!))) at++;
+    let token = "";
+    while (!/\s/.test(String.fromCharCode(data[at]!))) token += String.fromCharCode(data[at++]!);
+    fields.push(token);
+  }
+  at++;
+  if (fields[0] !== "P6" || fields[3] !== "255") throw new Error(`Unexpected PPM header ${fields.join(" ")}`);
+  return { width: Number(fields[1]), height: Number(fields[2]), pixels: data.subarray(at) };
+}
+
+/** How many pixels are within `tolerance` of a colour on each channel. */
+export function countPixelsNear(raster: Raster, hex: string, tolerance = 24): number {
+  const target = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  let count = 0;
+  for (let i = 0; i + 2 < raster.pixels.length; i += 3) {
+    if (target.every((value, channel) => Math.abs(raster.pixels[i + channel]! - value!) <= tolerance)) count++;
+  }
+  return count;
+}
