@@ -53,9 +53,45 @@ export const judgementSchema = z.object({
   criteria: z.array(criterionSchema),
 });
 
+/**
+ * A rule that links judgements, in a form the projection can apply: when a judgement (any of `when`)
+ * is at or below a grade, `cap` holds another judgement at or below a grade. "may" marks rules the
+ * framework states as a possibility ("may be limiting"); the projection reports them as reasons and
+ * applies only the "always" ones.
+ */
+export const linkingEffectSchema = z.object({
+  type: z.literal("cap"),
+  when: z.object({ judgements: z.array(idSchema).min(1), gradeAtMost: z.string().min(1) }),
+  cap: z.object({ judgement: idSchema, grade: z.string().min(1) }),
+  certainty: z.enum(["always", "may"]),
+});
+
 export const linkingRuleSchema = z.object({
   id: idSchema,
   description: z.string().min(1),
+  effect: linkingEffectSchema.optional(),
+  confidence: confidenceSchema,
+  sources: z.array(z.string()).min(1),
+});
+
+/** Something inspectors ask for: a case-level data set or list, a document, or the self-evaluation. */
+export const evidenceItemSchema = z.object({
+  id: idSchema,
+  title: z.string().min(1),
+  kind: z.enum(["dataset", "document", "self-evaluation"]),
+  /** Hours after the on-site start by which it is due, where the framework says. */
+  dueWithinHours: z.number().positive().optional(),
+  confidence: confidenceSchema,
+  sources: z.array(z.string()).min(1),
+});
+
+/** A fact about the inspection's timing (notice, time on site, deadlines), for the timeline issue. */
+export const timelineFactSchema = z.object({
+  id: idSchema,
+  label: z.string().min(1),
+  /** The length or offset the fact states, where it is a number. */
+  amount: z.number().nonnegative().optional(),
+  unit: z.enum(["hours", "days", "working-days", "weeks"]).optional(),
   confidence: confidenceSchema,
   sources: z.array(z.string()).min(1),
 });
@@ -75,6 +111,22 @@ export const frameworkSchema = z
     scale: scaleSchema,
     judgements: z.array(judgementSchema).min(1),
     linkingRules: z.array(linkingRuleSchema),
+    /** Markers that are not grades, such as the CAA's red and green flags. */
+    flags: z
+      .array(
+        z.object({
+          id: idSchema,
+          label: z.string().min(1),
+          meaning: z.string().min(1),
+          confidence: confidenceSchema,
+          sources: z.array(z.string()).min(1),
+        }),
+      )
+      .default([]),
+    evidence: z.array(evidenceItemSchema).default([]),
+    timeline: z.array(timelineFactSchema).default([]),
+    /** How the inspectorate groups its recommendations, e.g. immediate priorities, areas for development. */
+    recommendationCategories: z.array(z.string().min(1)).default([]),
   })
   .superRefine((framework, ctx) => {
     const sourceIds = new Set(framework.sources.map((s) => s.id));
@@ -86,6 +138,26 @@ export const frameworkSchema = z
         rule.sources.map((id, i) => ({ path: ["linkingRules", r, "sources", i], id })),
       ),
     ];
+    const gradeIds = new Set(framework.scale.grades.map((g) => g.id));
+    framework.evidence.forEach((item, e) =>
+      item.sources.forEach((id, i) => citations.push({ path: ["evidence", e, "sources", i], id })),
+    );
+    framework.flags.forEach((flag, f) =>
+      flag.sources.forEach((id, i) => citations.push({ path: ["flags", f, "sources", i], id })),
+    );
+    framework.timeline.forEach((fact, t) =>
+      fact.sources.forEach((id, i) => citations.push({ path: ["timeline", t, "sources", i], id })),
+    );
+    framework.linkingRules.forEach((rule, r) => {
+      if (!rule.effect) return;
+      const path = ["linkingRules", r, "effect"];
+      for (const id of [...rule.effect.when.judgements, rule.effect.cap.judgement]) {
+        if (!judgementIds.has(id)) ctx.addIssue({ code: "custom", path, message: `no judgement has the id "${id}"` });
+      }
+      for (const grade of [rule.effect.when.gradeAtMost, rule.effect.cap.grade]) {
+        if (!gradeIds.has(grade)) ctx.addIssue({ code: "custom", path, message: `the scale has no grade "${grade}"` });
+      }
+    });
     framework.judgements.forEach((judgement, j) => {
       judgement.sources.forEach((id, i) => citations.push({ path: ["judgements", j, "sources", i], id }));
       if (judgement.parent && !judgementIds.has(judgement.parent)) {

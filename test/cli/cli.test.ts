@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
+import { frameworkIds } from "../../src/domain/frameworks";
 import { useTempDir } from "../support/tempDir";
 
 const tempDir = useTempDir();
@@ -66,12 +67,12 @@ describe("inspection-ready new", () => {
   it("gives exit 2 and the valid ids for an unknown framework", async () => {
     const { code, err } = await run("new", "--framework", "ofsted-sif-1066", "--out", path.join(tempDir(), "x.xlsx"));
     expect(code).toBe(2);
-    expect(err).toBe('inspection-ready: there is no framework "ofsted-sif-1066"; known ids: ofsted-ilacs-2024');
+    expect(err).toBe(`inspection-ready: there is no framework "ofsted-sif-1066"; known ids: ${frameworkIds().join(", ")}`);
     expect(existsSync(path.join(tempDir(), "x.xlsx"))).toBe(false);
   });
 
   it.each([
-    [["new", "--out", "x.xlsx"], /new needs --framework ID; known ids: ofsted-ilacs-2024/],
+    [["new", "--out", "x.xlsx"], /new needs --framework ID; known ids: ofsted-ilacs-2024, ofsted-ilacs-2018, ofsted-sif-2013/],
     [["new", "--framework", "ofsted-ilacs-2024"], /new needs --out FILE\.xlsx/],
     [["new", "--framework", "ofsted-ilacs-2024", "--out", "plan.csv"], /--out must name an \.xlsx file/],
     [

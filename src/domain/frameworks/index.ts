@@ -1,8 +1,20 @@
 import { FrameworkError, parseFramework, type Framework } from "../framework";
+import { caa2009 } from "./caa2009";
+import { careInspectorate2014 } from "./careInspectorate2014";
+import { improvementProgramme } from "./improvementProgramme";
+import { ofstedIlacs2018 } from "./ofstedIlacs2018";
 import { ofstedIlacs2024 } from "./ofstedIlacs2024";
+import { ofstedSif2013 } from "./ofstedSif2013";
 
 /** Every framework the product ships, checked against the schema once on first use. */
-const builtIn: unknown[] = [ofstedIlacs2024];
+const builtIn: unknown[] = [
+  ofstedIlacs2024,
+  ofstedIlacs2018,
+  ofstedSif2013,
+  caa2009,
+  careInspectorate2014,
+  improvementProgramme,
+];
 
 let parsed: Framework[] | null = null;
 

@@ -3,6 +3,21 @@
  * care). Judgement names and the grade scale are Ofsted's exact words; the criteria are our own summary of
  * the evaluation criteria in the published framework, so they carry "partly-confirmed".
  */
+/** The eleven Annex A lists, in Ofsted's order (see shared/domain/annex-a.md). */
+export const ilacsAnnexAListTitles = [
+  "Contacts",
+  "Early help",
+  "Referrals",
+  "Assessments",
+  "Section 47 enquiries and initial child protection conferences",
+  "Children in need",
+  "Child protection",
+  "Children in care",
+  "Care leavers",
+  "Adoption",
+  "Adopters",
+];
+
 export const ofstedIlacs2024 = {
   id: "ofsted-ilacs-2024",
   version: "2024.12",
@@ -229,8 +244,83 @@ export const ofstedIlacs2024 = {
       id: "any-inadequate-limits-overall",
       description:
         "Overall effectiveness is likely to be Inadequate where any other judgement is Inadequate. Not confirmed verbatim in the framework: treat as guidance.",
+      effect: {
+        type: "cap",
+        when: {
+          judgements: ["leaders", "help-and-protection", "children-in-care", "care-leavers"],
+          gradeAtMost: "inadequate",
+        },
+        cap: { judgement: "overall-effectiveness", grade: "inadequate" },
+        certainty: "may",
+      },
       confidence: "unconfirmed",
       sources: ["ilacs-framework"],
     },
   ],
+  evidence: [
+    ...ilacsAnnexAListTitles.map((title, i) => ({
+      id: `annex-a-list-${i + 1}`,
+      title: `Annex A list ${i + 1}: ${title}`,
+      kind: "dataset",
+      confidence: "confirmed",
+      sources: ["ilacs-framework"],
+    })),
+    {
+      id: "self-evaluation",
+      title:
+        "Self-evaluation of the quality and impact of social work practice (what you know, how you know it, plans for the next 12 months)",
+      kind: "self-evaluation",
+      confidence: "confirmed",
+      sources: ["ilacs-framework"],
+    },
+  ],
+  timeline: [
+    {
+      id: "standard-on-site",
+      label: "Standard inspection: on site",
+      amount: 2,
+      unit: "weeks",
+      confidence: "confirmed",
+      sources: ["ilacs-framework"],
+    },
+    {
+      id: "short-on-site",
+      label: "Short inspection: on site",
+      amount: 1,
+      unit: "weeks",
+      confidence: "confirmed",
+      sources: ["ilacs-framework"],
+    },
+    {
+      id: "notice",
+      label: "Notice of a standard or short inspection",
+      amount: 5,
+      unit: "working-days",
+      confidence: "unconfirmed",
+      sources: ["ilacs-framework"],
+    },
+    {
+      id: "annex-a-earliest",
+      label: "Annex A lists prepared no sooner than the Wednesday of the week before the inspection",
+      confidence: "confirmed",
+      sources: ["ilacs-framework"],
+    },
+    {
+      id: "action-plan-due",
+      label: "Written post-inspection action plan",
+      amount: 70,
+      unit: "working-days",
+      confidence: "confirmed",
+      sources: ["ilacs-framework"],
+    },
+    {
+      id: "focused-visit-draft-plan",
+      label: "Draft plan after a focused visit with priority actions",
+      amount: 20,
+      unit: "working-days",
+      confidence: "confirmed",
+      sources: ["ilacs-framework"],
+    },
+  ],
+  recommendationCategories: ["Areas for improvement"],
 };

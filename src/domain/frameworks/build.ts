@@ -1,0 +1,13 @@
+import type { Confidence } from "../framework";
+
+/** Criteria that share their sources and confidence, written as [ref, text] pairs to keep data files readable. */
+export function criteria(sources: string[], confidence: Confidence, rows: [ref: string, text: string][]) {
+  return rows.map(([ref, text]) => ({ ref, text, sources, confidence }));
+}
+
+export const ofstedFourPointGrades = [
+  { id: "outstanding", label: "Outstanding", rank: 4 },
+  { id: "good", label: "Good", rank: 3 },
+  { id: "requires-improvement", label: "Requires improvement", rank: 2 },
+  { id: "inadequate", label: "Inadequate", rank: 1 },
+];
