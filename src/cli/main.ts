@@ -6,15 +6,17 @@ import { frameworksCommand } from "./frameworksCommand";
 import { newCommand } from "./newCommand";
 import { EXIT_OK, EXIT_USAGE, consoleOutput, type Output } from "./output";
 
-const VALUED_FLAGS = new Set(["framework", "out"]);
+const VALUED_FLAGS = new Set(["framework", "out", "kind"]);
 
 const HELP = `Inspection Ready: inspection preparation workbooks for children's services.
 
 Usage:
   inspection-ready frameworks [--json]
       List the inspection frameworks this version carries.
-  inspection-ready new --framework ID --out FILE.xlsx [--force] [--json]
-      Write a new action-plan workbook for a framework. An existing file is kept unless --force is given.
+  inspection-ready new --framework ID|FILE.json --out FILE.xlsx [--kind KINDS] [--force] [--json]
+      Write a new workbook for a framework: a self-evaluation, an action plan and an evidence tracker
+      (--kind self-evaluation,action-plan,evidence picks some). FILE.json is a council's own framework.
+      An existing file is kept unless --force is given.
 
 Exit codes: 0 success; 1 the command ran and found problems; 2 usage error or unreadable input.`;
 

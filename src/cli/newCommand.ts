@@ -1,23 +1,23 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { createWorkbook, createWorkbookQuery } from "../commands/createWorkbook";
+import { PLAN_KINDS, createWorkbook, createWorkbookQuery, type PlanKind } from "../commands/createWorkbook";
 import { runCommand } from "../commands/runCommand";
-import { findFramework, frameworkIds } from "../domain/frameworks";
+import { frameworkIds } from "../domain/frameworks";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
 import { UsageError, allowOnly, stringFlag, type ParsedArgs } from "./args";
+import { frameworkFromOption } from "./frameworkOption";
 import { EXIT_OK, type Output } from "./output";
 
 /** `inspection-ready new --framework ID --out FILE [--force] [--json]`: a new plan workbook as a file. */
 export async function newCommand(args: ParsedArgs, output: Output, now: Date): Promise<number> {
-  allowOnly(args, "new", ["framework", "out", "force", "json"]);
+  allowOnly(args, "new", ["framework", "out", "kind", "force", "json"]);
   if (args.positionals.length > 0) throw new UsageError(`new takes no file name of its own; give the file as --out`);
   const frameworkId = stringFlag(args, "framework");
   const out = stringFlag(args, "out");
   if (!frameworkId) throw new UsageError(`new needs --framework ID; known ids: ${frameworkIds().join(", ")}`);
   if (!out) throw new UsageError("new needs --out FILE.xlsx, the workbook to write");
-  const framework = findFramework(frameworkId);
-  if (!framework)
-    throw new UsageError(`there is no framework "${frameworkId}"; known ids: ${frameworkIds().join(", ")}`);
+  const framework = frameworkFromOption(frameworkId);
+  const kinds = kindsFromOption(stringFlag(args, "kind"));
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
   const folder = path.dirname(path.resolve(out));
   if (!existsSync(folder) || !statSync(folder).isDirectory())
@@ -28,13 +28,25 @@ export async function newCommand(args: ParsedArgs, output: Output, now: Date): P
 
   const workbook = XlsxWorkbook.empty();
   const { report } = await runCommand(workbook, createWorkbookQuery, (snapshot) =>
-    createWorkbook(snapshot, { framework, kind: "action-plan", now }),
+    createWorkbook(snapshot, { framework, kinds, now }),
   );
   await workbook.save(out);
   if (args.flags.has("json")) {
     output.out(JSON.stringify({ file: out, ...report }, null, 2));
   } else {
-    output.out(`Wrote ${out}: sheet "${report.sheet}" with ${report.rows} rows from ${report.framework.name}.`);
+    const sheets = report.sheets.map((s) => `"${s.sheet}" (${s.rows} rows)`).join(", ");
+    output.out(`Wrote ${out}: ${sheets} from ${report.framework.name}.`);
   }
   return EXIT_OK;
+}
+
+/** --kind self-evaluation,action-plan: which sheets to make; all of them when absent. */
+function kindsFromOption(value: string | undefined): PlanKind[] {
+  if (value === undefined) return [...PLAN_KINDS];
+  const kinds = value.split(",").map((k) => k.trim());
+  const unknown = kinds.filter((k) => !(PLAN_KINDS as readonly string[]).includes(k));
+  if (unknown.length > 0 || kinds.length === 0) {
+    throw new UsageError(`--kind takes ${PLAN_KINDS.join(", ")} (or several, comma-separated), not "${value}"`);
+  }
+  return kinds as PlanKind[];
 }

@@ -1,32 +1,59 @@
 import type { Framework } from "../domain/framework";
 import { defaultRagVocabulary } from "../domain/rag";
-import { actionPlanRows, actionPlanSpec } from "../sheets/actionPlan";
-import { METADATA_SHEET, emptyMetadata, readMetadata, writeMetadataOps, type PlanRecord } from "../sheets/metadata";
-import { layOutTableSheet, uniqueName } from "../sheets/sheetSpec";
-import type { SnapshotQuery, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
+import { actionPlanSpec } from "../sheets/actionPlan";
+import { evidenceRows, evidenceTrackerSpec } from "../sheets/evidenceTracker";
+import {
+  METADATA_SHEET,
+  emptyMetadata,
+  readMetadata,
+  writeMetadataOps,
+  type Metadata,
+  type PlanRecord,
+} from "../sheets/metadata";
+import { criterionRows, selfEvaluationSpec } from "../sheets/selfEvaluation";
+import { layOutTableSheet, uniqueName, type TableSheetSpec } from "../sheets/sheetSpec";
+import { columnLetters, quoteSheetName } from "../workbook/address";
+import type { CellInput, PatchOp, SnapshotQuery, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
 
-export type PlanKind = "action-plan";
+export type PlanKind = "self-evaluation" | "action-plan" | "evidence";
+
+/** Every kind, in the order they are made: the self-evaluation first, as the others refer to its refs. */
+export const PLAN_KINDS: readonly PlanKind[] = ["self-evaluation", "action-plan", "evidence"];
+
+const SPECS: Record<PlanKind, { spec: TableSheetSpec; rows: (framework: Framework) => CellInput[][] }> = {
+  "self-evaluation": { spec: selfEvaluationSpec, rows: (f) => criterionRows(selfEvaluationSpec, f) },
+  "action-plan": { spec: actionPlanSpec, rows: (f) => criterionRows(actionPlanSpec, f) },
+  evidence: { spec: evidenceTrackerSpec, rows: evidenceRows },
+};
 
 export interface CreateWorkbookOptions {
   framework: Framework;
-  kind: PlanKind;
+  /** Which sheets to make; all three when omitted. */
+  kinds?: readonly PlanKind[];
+  /** @deprecated a single kind; use `kinds`. */
+  kind?: PlanKind;
   /** When the plan is made; passed in so the command stays pure and testable. */
   now: Date;
 }
 
-export interface CreateWorkbookReport {
+export interface CreatedSheet {
   kind: PlanKind;
   sheet: string;
   table: string;
   rows: number;
+}
+
+export interface CreateWorkbookReport extends CreatedSheet {
   framework: { id: string; version: string; name: string };
+  /** Every sheet made; the top-level kind, sheet, table and rows describe the action plan when made. */
+  sheets: CreatedSheet[];
 }
 
 /** What createWorkbook needs to read: sheet and table names, and the metadata sheet's cells. */
 export const createWorkbookQuery: SnapshotQuery = { sheets: [METADATA_SHEET] };
 
 /**
- * Plans a new plan sheet from a framework in the workbook the snapshot describes. It never touches an
+ * Plans new plan sheets from a framework in the workbook the snapshot describes. It never touches an
  * existing sheet or table: names are made unique, and the only existing cells written are the add-in's
  * own metadata records.
  */
@@ -34,44 +61,76 @@ export function createWorkbook(
   snapshot: WorkbookSnapshot,
   options: CreateWorkbookOptions,
 ): { patch: WorkbookPatch; report: CreateWorkbookReport } {
-  const spec = actionPlanSpec;
-  const metadata = readMetadata(snapshot) ?? emptyMetadata();
-  const sheet = uniqueName(
-    spec.sheetName,
-    snapshot.sheets.map((s) => s.name),
-    (n) => ` (${n})`,
-  );
-  const table = uniqueName(
-    spec.tableName,
-    snapshot.tables.map((t) => t.name),
-    (n) => `${n}`,
-  );
-  const rows = actionPlanRows(options.framework);
-  const record: PlanRecord = {
-    kind: spec.kind,
-    sheet,
-    table,
-    frameworkId: options.framework.id,
-    frameworkVersion: options.framework.version,
-    createdAt: options.now.toISOString(),
-    columns: Object.fromEntries(spec.columns.map((c) => [c.field, c.header])),
-  };
-  const patch: WorkbookPatch = {
-    description: `Create ${spec.sheetName.toLowerCase()} from ${options.framework.name}`,
-    ops: [
+  const { framework } = options;
+  const wanted = options.kinds ?? (options.kind ? [options.kind] : PLAN_KINDS);
+  const kinds = PLAN_KINDS.filter((kind) => wanted.includes(kind));
+  const metadata: Metadata = readMetadata(snapshot) ?? emptyMetadata();
+  const sheetNames = snapshot.sheets.map((s) => s.name);
+  const tableNames = snapshot.tables.map((t) => t.name);
+  const ops: PatchOp[] = [];
+  const created: CreatedSheet[] = [];
+  const records: PlanRecord[] = [];
+  let criterionRefSource = existingRefSource(snapshot, metadata);
+
+  for (const kind of kinds) {
+    const { spec, rows: rowsFor } = SPECS[kind];
+    const sheet = uniqueName(spec.sheetName, sheetNames, (n) => ` (${n})`);
+    const table = uniqueName(spec.tableName, tableNames, (n) => `${n}`);
+    sheetNames.push(sheet);
+    tableNames.push(table);
+    const rows = rowsFor(framework);
+    ops.push(
       { op: "addSheet", sheet },
-      ...layOutTableSheet(spec, sheet, table, rows, defaultRagVocabulary),
-      ...writeMetadataOps(snapshot, { ...metadata, plans: [...metadata.plans, record] }),
-    ],
-  };
-  return {
-    patch,
-    report: {
-      kind: options.kind,
+      ...layOutTableSheet(spec, sheet, table, rows, { rag: defaultRagVocabulary, criterionRefSource }),
+    );
+    if (kind === "self-evaluation") criterionRefSource = refSource(sheet, spec, Math.max(rows.length, 1));
+    created.push({ kind, sheet, table, rows: rows.length });
+    records.push({
+      kind,
       sheet,
       table,
-      rows: rows.length,
-      framework: { id: options.framework.id, version: options.framework.version, name: options.framework.name },
+      frameworkId: framework.id,
+      frameworkVersion: framework.version,
+      createdAt: options.now.toISOString(),
+      columns: Object.fromEntries(spec.columns.map((c) => [c.field, c.header])),
+    });
+  }
+  ops.push(...writeMetadataOps(snapshot, { ...metadata, plans: [...metadata.plans, ...records] }));
+
+  const main = created.find((c) => c.kind === "action-plan") ?? created[0]!;
+  return {
+    patch: { description: `Create ${describe(kinds)} from ${framework.name}`, ops },
+    report: {
+      ...main,
+      framework: { id: framework.id, version: framework.version, name: framework.name },
+      sheets: created,
     },
   };
+}
+
+/** "'Self-evaluation'!$A$2:$A$37": the refs column of a self-evaluation laid out by our spec. */
+function refSource(sheet: string, spec: TableSheetSpec, rows: number): string {
+  const letters = columnLetters(spec.columns.findIndex((c) => c.field === "ref"));
+  return `${quoteSheetName(sheet)}!$${letters}$2:$${letters}$${rows + 1}`;
+}
+
+/** The refs of a self-evaluation the workbook already has, from its table as it stands now. */
+function existingRefSource(snapshot: WorkbookSnapshot, metadata: Metadata): string | undefined {
+  const record = metadata.plans.find((p) => p.kind === "self-evaluation");
+  const table = record && snapshot.tables.find((t) => t.name === record.table);
+  if (!table) return undefined;
+  const col = table.headers.findIndex((h) => h === record.columns.ref);
+  if (col < 0) return undefined;
+  const letters = columnLetters(table.range.left + col);
+  return `${quoteSheetName(table.sheet)}!$${letters}$${table.range.top + 2}:$${letters}$${table.range.bottom + 1}`;
+}
+
+function describe(kinds: readonly PlanKind[]): string {
+  const names: Record<PlanKind, string> = {
+    "self-evaluation": "self-evaluation",
+    "action-plan": "action plan",
+    evidence: "evidence tracker",
+  };
+  const list = kinds.map((k) => names[k]);
+  return list.length > 1 ? `${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}` : list[0]!;
 }

@@ -1,5 +1,6 @@
 import type { Framework } from "../domain/framework";
 import type { CellInput } from "../workbook/types";
+import { criterionRows } from "./selfEvaluation";
 import type { TableSheetSpec } from "./sheetSpec";
 
 /** The action plan: one row per criterion to start with; managers add actions, leads, dates and RAG. */
@@ -9,7 +10,7 @@ export const actionPlanSpec: TableSheetSpec = {
   tableName: "ActionPlan",
   tableStyle: "TableStyleMedium2",
   columns: [
-    { field: "ref", header: "Ref", owner: "framework", kind: "text", width: 8 },
+    { field: "ref", header: "Ref", owner: "framework", kind: "criterionRef", width: 8 },
     { field: "judgement", header: "Judgement", owner: "framework", kind: "longText", width: 22 },
     { field: "criterion", header: "Criterion", owner: "framework", kind: "longText", width: 44 },
     { field: "action", header: "Action", owner: "user", kind: "longText", width: 32 },
@@ -24,16 +25,5 @@ export const actionPlanSpec: TableSheetSpec = {
 
 /** The framework's criteria as the plan's first rows: framework-owned cells filled, user-owned ones blank. */
 export function actionPlanRows(framework: Framework): CellInput[][] {
-  const rows: CellInput[][] = [];
-  for (const judgement of framework.judgements) {
-    for (const criterion of judgement.criteria) {
-      const byField: Record<string, CellInput> = {
-        ref: criterion.ref,
-        judgement: judgement.name,
-        criterion: criterion.text,
-      };
-      rows.push(actionPlanSpec.columns.map((column) => byField[column.field] ?? null));
-    }
-  }
-  return rows;
+  return criterionRows(actionPlanSpec, framework);
 }

@@ -7,7 +7,11 @@ import type { CellInput, CellRange, PatchOp, PrintSetup } from "../workbook/type
 /** Who may change a column's cells: framework-owned cells may be refreshed; user-owned ones never are. */
 export type ColumnOwner = "framework" | "user";
 
-export type ColumnKind = "text" | "longText" | "date" | "rag";
+/**
+ * What a column holds, which decides its validation and format: "rag" takes the workbook's RAG
+ * vocabulary, "status" the sheet's own list of statuses, "criterionRef" a ref from the self-evaluation.
+ */
+export type ColumnKind = "text" | "longText" | "date" | "rag" | "status" | "criterionRef";
 
 export interface ColumnSpec {
   /** The field the column holds, the key used in metadata and by readers that find columns by header. */
@@ -28,6 +32,15 @@ export interface TableSheetSpec {
   tableName: string;
   tableStyle: string;
   columns: ColumnSpec[];
+  /** The choices of a "status" column. */
+  statuses?: string[];
+}
+
+/** What the layout needs from the rest of the workbook. */
+export interface LayoutContext {
+  rag: readonly RagStatus[];
+  /** Absolute reference to the self-evaluation's refs, for "criterionRef" columns; none, no list. */
+  criterionRefSource?: string;
 }
 
 export const LANDSCAPE_A4_FIT_WIDTH: Omit<PrintSetup, "repeatRows"> = {
@@ -50,8 +63,9 @@ export function layOutTableSheet(
   sheet: string,
   table: string,
   rows: CellInput[][],
-  rag: readonly RagStatus[],
+  context: LayoutContext,
 ): PatchOp[] {
+  const { rag } = context;
   // Excel requires a table to have at least one data row; an empty plan gets one blank row to type in.
   const dataRows = rows.length > 0 ? rows : [spec.columns.map(() => null)];
   const lastRow = dataRows.length; // header at row 0, data at rows 1..lastRow
@@ -83,6 +97,28 @@ export function layOutTableSheet(
           rule: { type: "date", minimum: EARLIEST_PLAN_DATE, prompt: `Enter a date as dd/mm/yyyy` },
         },
       );
+    }
+    if (column.kind === "status" && spec.statuses) {
+      ops.push({
+        op: "setValidation",
+        sheet,
+        range: columnRange(col),
+        rule: { type: "list", values: spec.statuses, strict: true },
+      });
+    }
+    if (column.kind === "criterionRef" && context.criterionRefSource) {
+      ops.push({
+        op: "setValidation",
+        sheet,
+        range: columnRange(col),
+        // Not strict: an action may answer a recommendation that is not a framework criterion.
+        rule: {
+          type: "rangeList",
+          source: context.criterionRefSource,
+          strict: false,
+          prompt: "A ref from the self-evaluation",
+        },
+      });
     }
     if (column.kind === "rag") {
       ops.push({

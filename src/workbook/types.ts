@@ -82,7 +82,16 @@ export interface DateValidation {
   prompt?: string;
 }
 
-export type ValidationRule = ListValidation | DateValidation;
+/** A list whose choices are the cells of a range, e.g. the refs column of the self-evaluation. */
+export interface RangeListValidation {
+  type: "rangeList";
+  /** An absolute reference with its sheet, e.g. "'Self-evaluation'!$A$2:$A$37" (no leading "="). */
+  source: string;
+  strict: boolean;
+  prompt?: string;
+}
+
+export type ValidationRule = ListValidation | RangeListValidation | DateValidation;
 
 export interface CellStyle {
   fill?: string; // "#RRGGBB"

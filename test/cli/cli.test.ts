@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import { frameworkIds } from "../../src/domain/frameworks";
+import { frameworkIds, getFramework } from "../../src/domain/frameworks";
 import { useTempDir } from "../support/tempDir";
 
 const tempDir = useTempDir();
@@ -67,12 +67,17 @@ describe("inspection-ready new", () => {
   it("gives exit 2 and the valid ids for an unknown framework", async () => {
     const { code, err } = await run("new", "--framework", "ofsted-sif-1066", "--out", path.join(tempDir(), "x.xlsx"));
     expect(code).toBe(2);
-    expect(err).toBe(`inspection-ready: there is no framework "ofsted-sif-1066"; known ids: ${frameworkIds().join(", ")}`);
+    expect(err).toBe(
+      `inspection-ready: there is no framework "ofsted-sif-1066"; known ids: ${frameworkIds().join(", ")}`,
+    );
     expect(existsSync(path.join(tempDir(), "x.xlsx"))).toBe(false);
   });
 
   it.each([
-    [["new", "--out", "x.xlsx"], /new needs --framework ID; known ids: ofsted-ilacs-2024, ofsted-ilacs-2018, ofsted-sif-2013/],
+    [
+      ["new", "--out", "x.xlsx"],
+      /new needs --framework ID; known ids: ofsted-ilacs-2024, ofsted-ilacs-2018, ofsted-sif-2013/,
+    ],
     [["new", "--framework", "ofsted-ilacs-2024"], /new needs --out FILE\.xlsx/],
     [["new", "--framework", "ofsted-ilacs-2024", "--out", "plan.csv"], /--out must name an \.xlsx file/],
     [
@@ -93,7 +98,90 @@ describe("inspection-ready new", () => {
   it("prints help on --help with exit 0", async () => {
     const { code, out } = await run("--help");
     expect(code).toBe(0);
-    expect(out).toMatch(/inspection-ready new --framework ID --out FILE\.xlsx/);
+    expect(out).toMatch(/inspection-ready new --framework ID\|FILE\.json --out FILE\.xlsx/);
+  });
+});
+
+describe("inspection-ready new: the three sheets and a council's own framework", () => {
+  it("writes a self-evaluation, an action plan and an evidence tracker by default", async () => {
+    const file = path.join(tempDir(), "plan.xlsx");
+    const { code, out } = await run("new", "--framework", "ofsted-sif-2013", "--out", file, "--json");
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.sheets.map((s: { sheet: string }) => s.sheet)).toEqual([
+      "Self-evaluation",
+      "Action plan",
+      "Evidence tracker",
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
+      "Self-evaluation",
+      "Action plan",
+      "Evidence tracker",
+      "_InspectionReady",
+    ]);
+  });
+
+  it("--kind picks the sheets", async () => {
+    const file = path.join(tempDir(), "se.xlsx");
+    const { code, out } = await run(
+      "new",
+      "--framework",
+      "caa-2009",
+      "--kind",
+      "self-evaluation",
+      "--out",
+      file,
+      "--json",
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(out).sheets).toHaveLength(1);
+    const bad = await run("new", "--framework", "caa-2009", "--kind", "plan", "--out", file);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--kind takes self-evaluation, action-plan, evidence/);
+  });
+
+  it("accepts a council's own framework file", async () => {
+    const own = JSON.parse(JSON.stringify(getFramework("improvement-programme")));
+    own.id = "our-improvement-plan";
+    own.name = "Our improvement plan";
+    const frameworkFile = path.join(tempDir(), "our-framework.json");
+    writeFileSync(frameworkFile, JSON.stringify(own));
+    const file = path.join(tempDir(), "ours.xlsx");
+    const { code, out } = await run("new", "--framework", frameworkFile, "--out", file, "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(out).framework).toMatchObject({ id: "our-improvement-plan", name: "Our improvement plan" });
+  });
+
+  it("names the JSON path and what was expected when a council's framework is wrong", async () => {
+    const own = JSON.parse(JSON.stringify(getFramework("improvement-programme")));
+    own.judgements[1].criteria[0].ref = "qa 1";
+    delete own.scale;
+    const frameworkFile = path.join(tempDir(), "our-framework.json");
+    writeFileSync(frameworkFile, JSON.stringify(own));
+    const { code, err } = await run("new", "--framework", frameworkFile, "--out", path.join(tempDir(), "x.xlsx"));
+    expect(code).toBe(2);
+    expect(err).toMatch(/our-framework\.json is not a valid framework — \$\.scale: .*object/);
+    expect(err).toMatch(/\$\.judgements\[1\]\.criteria\[0\]\.ref: upper-case letters, digits, dots and hyphens/);
+    expect(err.split("\n")).toHaveLength(1);
+  });
+
+  it("says when a framework file is not JSON or cannot be read", async () => {
+    const notJson = path.join(tempDir(), "broken.json");
+    writeFileSync(notJson, "{ id: ");
+    const broken = await run("new", "--framework", notJson, "--out", path.join(tempDir(), "x.xlsx"));
+    expect(broken.code).toBe(2);
+    expect(broken.err).toMatch(/broken\.json is not valid JSON/);
+    const missing = await run(
+      "new",
+      "--framework",
+      path.join(tempDir(), "none.json"),
+      "--out",
+      path.join(tempDir(), "x.xlsx"),
+    );
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/cannot read the framework file/);
   });
 });
 

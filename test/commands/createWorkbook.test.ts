@@ -120,3 +120,97 @@ describe("createWorkbook", () => {
     expect(workbook.snapshot()).toEqual(before);
   });
 });
+
+describe("createWorkbook with all three sheets", () => {
+  const createAll = (workbook: MemoryWorkbook, framework = ilacs) =>
+    runCommand(workbook, createWorkbookQuery, (snapshot) => createWorkbook(snapshot, { framework, now }));
+
+  it("makes a self-evaluation, an action plan and an evidence tracker, in that order", async () => {
+    const workbook = MemoryWorkbook.withSheets("Sheet1");
+    const { report } = await createAll(workbook);
+    expect(report.sheets.map((s) => [s.kind, s.sheet, s.table])).toEqual([
+      ["self-evaluation", "Self-evaluation", "SelfEvaluation"],
+      ["action-plan", "Action plan", "ActionPlan"],
+      ["evidence", "Evidence tracker", "EvidenceTracker"],
+    ]);
+    expect(report).toMatchObject({ kind: "action-plan", sheet: "Action plan" });
+    const selfEvaluation = workbook.snapshot().sheets.find((s) => s.name === "Self-evaluation")!.values!;
+    expect(selfEvaluation[0]).toEqual([
+      "Ref",
+      "Judgement",
+      "Criterion",
+      "Position",
+      "Evidence summary",
+      "Lead",
+      "Last reviewed",
+    ]);
+    expect(selfEvaluation).toHaveLength(37);
+  });
+
+  it("validates the action plan's refs against the self-evaluation's refs", async () => {
+    const workbook = MemoryWorkbook.withSheets("Sheet1");
+    await createAll(workbook);
+    const refRule = workbook.sheet("Action plan").validations.find((v) => v.range.left === 0)!;
+    expect(refRule.rule).toMatchObject({ type: "rangeList", source: "'Self-evaluation'!$A$2:$A$37", strict: false });
+  });
+
+  it("a later action plan refers to the self-evaluation already in the workbook", async () => {
+    const workbook = MemoryWorkbook.withSheets("Sheet1");
+    await runCommand(workbook, createWorkbookQuery, (s) =>
+      createWorkbook(s, { framework: ilacs, kinds: ["self-evaluation"], now }),
+    );
+    await runCommand(workbook, createWorkbookQuery, (s) =>
+      createWorkbook(s, { framework: ilacs, kinds: ["action-plan"], now }),
+    );
+    const refRule = workbook.sheet("Action plan").validations.find((v) => v.range.left === 0)!;
+    expect(refRule.rule).toMatchObject({ source: "'Self-evaluation'!$A$2:$A$37" });
+  });
+
+  it("starts the evidence tracker from the framework's evidence items, with a status list", async () => {
+    const workbook = MemoryWorkbook.withSheets("Sheet1");
+    await createAll(workbook, getFramework("ofsted-sif-2013"));
+    const tracker = workbook.snapshot().sheets.find((s) => s.name === "Evidence tracker")!.values!;
+    expect(tracker[0]).toEqual([
+      "Ref",
+      "Criterion refs",
+      "Evidence item",
+      "Type",
+      "Location or link",
+      "Owner",
+      "Status",
+      "Date",
+      "Reviewed by",
+    ]);
+    expect(tracker[1]).toEqual([
+      "E-01",
+      null,
+      "Case-level data: Contacts (within 24 hours)",
+      "Data set",
+      null,
+      null,
+      "Not started",
+      null,
+      null,
+    ]);
+    expect(tracker).toHaveLength(21);
+    const status = workbook.sheet("Evidence tracker").validations.find((v) => v.range.left === 6)!;
+    expect(status.rule).toMatchObject({ type: "list", values: ["Not started", "In progress", "Ready", "Provided"] });
+  });
+
+  it.each([
+    "ofsted-ilacs-2024",
+    "ofsted-ilacs-2018",
+    "ofsted-sif-2013",
+    "caa-2009",
+    "care-inspectorate-2014",
+    "improvement-programme",
+  ])("works for %s, with one self-evaluation row per criterion", async (id) => {
+    const framework = getFramework(id);
+    const workbook = MemoryWorkbook.withSheets("Sheet1");
+    const { report, undo } = await createAll(workbook, framework);
+    const criteria = framework.judgements.reduce((n, j) => n + j.criteria.length, 0);
+    expect(report.sheets[0]!.rows).toBe(criteria);
+    await workbook.apply(undo);
+    expect(workbook.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+});

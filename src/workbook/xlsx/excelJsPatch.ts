@@ -198,6 +198,18 @@ function setValidation(ws: ExcelJS.Worksheet, range: CellRange, rule: Validation
       showInputMessage: !!rule.prompt,
       prompt: rule.prompt,
     });
+  } else if (rule.type === "rangeList") {
+    validations.add(address, {
+      type: "list",
+      allowBlank: true,
+      formulae: [rule.source],
+      showErrorMessage: true,
+      errorStyle: rule.strict ? "stop" : "warning",
+      errorTitle: "Not in the list",
+      error: "Choose a value from the list",
+      showInputMessage: !!rule.prompt,
+      prompt: rule.prompt,
+    });
   } else {
     validations.add(address, {
       type: "date",
