@@ -1,12 +1,14 @@
+import { StructureError } from "../commands/structureSheet";
 import { FrameworkError } from "../domain/framework";
 import { MetadataError } from "../sheets/metadata";
 import { UnreadableWorkbookError } from "../workbook/xlsx/xlsxFile";
 import { UsageError, parseArgs } from "./args";
 import { frameworksCommand } from "./frameworksCommand";
 import { newCommand } from "./newCommand";
+import { structureCommand } from "./structureCommand";
 import { EXIT_OK, EXIT_USAGE, consoleOutput, type Output } from "./output";
 
-const VALUED_FLAGS = new Set(["framework", "out", "kind"]);
+const VALUED_FLAGS = new Set(["framework", "out", "kind", "sheet", "as"]);
 
 const HELP = `Inspection Ready: inspection preparation workbooks for children's services.
 
@@ -17,6 +19,10 @@ Usage:
       Write a new workbook for a framework: a self-evaluation, an action plan and an evidence tracker
       (--kind self-evaluation,action-plan,evidence picks some). FILE.json is a council's own framework.
       An existing file is kept unless --force is given.
+  inspection-ready structure IN.xlsx --sheet NAME --as action-plan|evidence|self-evaluation --out OUT.xlsx
+                   [--normalise] [--force] [--json]
+      Make a sheet you already have into a managed plan table, keeping every value. Values not in the
+      plan's form (RAG initials, dates typed as text) are reported; --normalise fixes them.
 
 Exit codes: 0 success; 1 the command ran and found problems; 2 usage error or unreadable input.`;
 
@@ -37,12 +43,15 @@ export async function main(argv: string[], output: Output = consoleOutput, now: 
         return frameworksCommand(args, output);
       case "new":
         return await newCommand(args, output, now);
+      case "structure":
+        return await structureCommand(args, output, now);
       default:
         throw new UsageError(`"${args.command}" is not a command; run inspection-ready --help for the list`);
     }
   } catch (error) {
     if (
       error instanceof UsageError ||
+      error instanceof StructureError ||
       error instanceof UnreadableWorkbookError ||
       error instanceof FrameworkError ||
       error instanceof MetadataError

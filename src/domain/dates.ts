@@ -25,3 +25,34 @@ export function formatUkDate(date: Date): string {
 }
 
 export const UK_DATE_FORMAT = "dd/mm/yyyy";
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * A date typed as text, read the British way: 31/03/2025, 31-3-25, 31.03.2025, 31 March 2025,
+ * 31 Mar 25, or ISO 2025-03-31. Returns the Excel serial, or null when the text is not a real date.
+ * Two-digit years are 20xx: plans are about now, not the last century.
+ */
+export function parseDateText(text: string): number | null {
+  const t = text.replace(/\u00a0/g, " ").trim();
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (match) return validSerial(Number(match[1]), Number(match[2]), Number(match[3]));
+  match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);
+  if (match) return validSerial(fullYear(match[3]!), Number(match[2]), Number(match[1]));
+  match = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{2}|\d{4})$/.exec(t);
+  if (match) {
+    const month = MONTHS.indexOf(match[2]!.slice(0, 3).toLowerCase()) + 1;
+    return month > 0 ? validSerial(fullYear(match[3]!), month, Number(match[1])) : null;
+  }
+  return null;
+}
+
+function fullYear(text: string): number {
+  return text.length === 2 ? 2000 + Number(text) : Number(text);
+}
+
+function validSerial(year: number, month: number, day: number): number | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return serialFromYmd(year, month, day);
+}

@@ -12,8 +12,9 @@ export interface PlanRecord {
   kind: string;
   sheet: string;
   table: string;
-  frameworkId: string;
-  frameworkVersion: string;
+  /** The framework the plan was made from; absent for a sheet the user made and we structured. */
+  frameworkId?: string;
+  frameworkVersion?: string;
   /** ISO timestamp. */
   createdAt: string;
   /** Field → header as written, so readers can find columns after users rename or reorder them. */

@@ -66,6 +66,10 @@ function invertOp(op: PatchOp): PatchOp[] {
           before: { rows: op.rows, columns: op.columns },
         },
       ];
+    case "mergeCells":
+      return [{ op: "unmergeCells", sheet: op.sheet, range: op.range }];
+    case "unmergeCells":
+      return [{ op: "mergeCells", sheet: op.sheet, range: op.range }];
     case "setWrapText":
       return [{ op: "setWrapText", sheet: op.sheet, range: op.range, wrap: op.before ?? false, before: op.wrap }];
     case "setPrintSetup":

@@ -52,6 +52,11 @@ export interface SheetSnapshot {
   formulas: (string | null)[][] | null;
   frozenRows: number;
   frozenColumns: number;
+  /**
+   * Merged areas among the cells read (a merged area's value is in its top-left cell; the others read
+   * as null). Absent where the backend or query did not read them.
+   */
+  merges?: CellRange[];
 }
 
 export interface WorkbookSnapshot {
@@ -168,6 +173,9 @@ export type PatchOp =
       before?: { row: number; height: number | null }[];
     }
   | { op: "freezePanes"; sheet: string; rows: number; columns: number; before?: { rows: number; columns: number } }
+  | { op: "mergeCells"; sheet: string; range: CellRange }
+  /** Excel tables cannot hold merged cells, so structuring a sheet unmerges within the table first. */
+  | { op: "unmergeCells"; sheet: string; range: CellRange }
   | { op: "setWrapText"; sheet: string; range: CellRange; wrap: boolean; before?: boolean }
   | { op: "setPrintSetup"; sheet: string; setup: PrintSetup; before?: PrintSetup }
   | { op: "setVisibility"; sheet: string; visibility: SheetVisibility; before?: SheetVisibility };

@@ -35,6 +35,7 @@ export interface MemorySheet {
   frozen: { rows: number; columns: number };
   printSetup: PrintSetup | null;
   wrapped: CellRange[];
+  merged: CellRange[];
 }
 
 export interface MemoryTable {
@@ -130,6 +131,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
       frozen: { rows: 0, columns: 0 },
       printSetup: null,
       wrapped: [],
+      merged: [],
     });
   }
 
@@ -207,6 +209,27 @@ export class MemoryWorkbook implements WorkbookAdapter {
       case "freezePanes":
         this.sheet(op.sheet).frozen = { rows: op.rows, columns: op.columns };
         return;
+      case "mergeCells": {
+        const sheet = this.sheet(op.sheet);
+        if (sheet.merged.some((m) => rangesOverlap(m, op.range))) {
+          throw new PatchError(`Cells on "${sheet.name}" are already merged there`);
+        }
+        // As in Excel, only the top-left cell keeps its value.
+        for (let r = op.range.top; r <= op.range.bottom; r++) {
+          for (let c = op.range.left; c <= op.range.right; c++) {
+            if (r === op.range.top && c === op.range.left) continue;
+            const cell = sheet.rows[r]?.[c];
+            if (cell) Object.assign(cell, { value: null, formula: null });
+          }
+        }
+        sheet.merged.push({ ...op.range });
+        return;
+      }
+      case "unmergeCells": {
+        const sheet = this.sheet(op.sheet);
+        sheet.merged = sheet.merged.filter((m) => !rangesOverlap(m, op.range));
+        return;
+      }
       case "setWrapText": {
         const sheet = this.sheet(op.sheet);
         sheet.wrapped = sheet.wrapped.filter((r) => !sameRange(r, op.range));
@@ -241,6 +264,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
         rowHeights: new Map(s.rowHeights),
         frozen: { ...s.frozen },
         wrapped: [...s.wrapped],
+        merged: [...s.merged],
       })),
       tables: this.tables.map((t) => ({ ...t })),
     };
@@ -298,5 +322,6 @@ function snapshotSheet(sheet: MemorySheet, withCells: boolean): SheetSnapshot {
     values: grid((cell) => cell?.value ?? null),
     numberFormats: grid((cell) => cell?.numberFormat ?? GENERAL),
     formulas: grid((cell) => cell?.formula ?? null),
+    merges: sheet.merged.map((m) => ({ ...m })),
   };
 }

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { parseRange, rangeAddress, sameRange } from "../address";
+import { parseRange, rangeAddress, rangesOverlap, sameRange } from "../address";
 import type {
   CellRange,
   CellStyle,
@@ -106,6 +106,22 @@ function applyOp(workbook: ExcelJS.Workbook, op: PatchOp): void {
           : [{ state: "frozen", xSplit: op.columns, ySplit: op.rows }];
       return;
     }
+    case "mergeCells":
+      worksheet(workbook, op.sheet).mergeCells(
+        op.range.top + 1,
+        op.range.left + 1,
+        op.range.bottom + 1,
+        op.range.right + 1,
+      );
+      return;
+    case "unmergeCells": {
+      const ws = worksheet(workbook, op.sheet);
+      for (const merge of mergedRanges(ws)) {
+        if (rangesOverlap(merge, op.range))
+          ws.unMergeCells(merge.top + 1, merge.left + 1, merge.bottom + 1, merge.right + 1);
+      }
+      return;
+    }
     case "setWrapText": {
       const ws = worksheet(workbook, op.sheet);
       for (let r = op.range.top; r <= op.range.bottom; r++) {
@@ -126,6 +142,19 @@ function applyOp(workbook: ExcelJS.Workbook, op: PatchOp): void {
       worksheet(workbook, op.sheet).state = op.visibility;
       return;
   }
+}
+
+/** The merged areas of a sheet, 0-based. ExcelJS keeps them by master cell in a field it does not type. */
+export function mergedRanges(ws: ExcelJS.Worksheet): CellRange[] {
+  const merges = (
+    ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> }
+  )._merges;
+  return Object.values(merges ?? {}).map((m) => ({
+    top: m.top - 1,
+    left: m.left - 1,
+    bottom: m.bottom - 1,
+    right: m.right - 1,
+  }));
 }
 
 /** ExcelJS's typings describe getTables() wrongly (as tuples); at run time it returns the tables. */

@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import { serialFromDate } from "../../domain/dates";
 import { parseRange } from "../address";
 import type { Scalar, SheetSnapshot, SheetVisibility, SnapshotQuery, TableSnapshot, WorkbookSnapshot } from "../types";
-import { tableName, tablesOf } from "./excelJsPatch";
+import { mergedRanges, tableName, tablesOf } from "./excelJsPatch";
 
 const GENERAL = "General";
 
@@ -67,10 +67,12 @@ function snapshotSheet(ws: ExcelJS.Worksheet, withCells: boolean): SheetSnapshot
     numberFormats[cell.row]![cell.col] = cell.format;
     formulas[cell.row]![cell.col] = cell.formula;
   }
-  return { ...base, values, numberFormats, formulas };
+  return { ...base, values, numberFormats, formulas, merges: mergedRanges(ws) };
 }
 
 function readCell(cell: ExcelJS.Cell): { value: Scalar; formula: string | null } {
+  // ExcelJS answers the master's value for every cell of a merged area; Excel holds it only in the first.
+  if (cell.isMerged && cell.master !== cell) return { value: null, formula: null };
   const raw = cell.value;
   if (raw !== null && typeof raw === "object" && !(raw instanceof Date)) {
     if ("formula" in raw || "sharedFormula" in raw) {

@@ -1,0 +1,399 @@
+import { formatUkDate, dateFromSerial, parseDateText, UK_DATE_FORMAT, serialFromYmd } from "../domain/dates";
+import { defaultRagVocabulary, readRag } from "../domain/rag";
+import { EVIDENCE_STATUSES } from "../sheets/evidenceTracker";
+import type { PlanField } from "../sheets/headerMatching";
+import { detectLayout, headerText, isBlank, type DetectedLayout } from "../sheets/layoutDetection";
+import { METADATA_SHEET, emptyMetadata, readMetadata, writeMetadataOps } from "../sheets/metadata";
+import { uniqueName } from "../sheets/sheetSpec";
+import { cellAddress, columnLetters, parseRange, rangesOverlap, sameRange } from "../workbook/address";
+import { cellsBefore, formatsBefore } from "../workbook/snapshotCells";
+import type {
+  CellInput,
+  CellRange,
+  PatchOp,
+  Scalar,
+  SheetSnapshot,
+  WorkbookPatch,
+  WorkbookSnapshot,
+} from "../workbook/types";
+import type { PlanKind } from "./createWorkbook";
+
+/** The fields each kind of sheet can hold, in the order a mapping is shown. */
+export const STRUCTURE_FIELDS: Record<PlanKind, PlanField[]> = {
+  "action-plan": [
+    "ref",
+    "area",
+    "criterion",
+    "action",
+    "lead",
+    "due",
+    "rag",
+    "progress",
+    "evidence",
+    "measure",
+    "updated",
+  ],
+  "self-evaluation": ["ref", "area", "criterion", "rag", "evidence", "lead", "updated"],
+  evidence: ["ref", "criterion", "item", "type", "location", "lead", "status", "due", "reviewedBy"],
+};
+
+const DATE_FIELDS: PlanField[] = ["due", "updated"];
+const TABLE_NAMES: Record<PlanKind, string> = {
+  "action-plan": "ActionPlan",
+  "self-evaluation": "SelfEvaluation",
+  evidence: "EvidenceTracker",
+};
+const EARLIEST_PLAN_DATE = serialFromYmd(2000, 1, 1);
+
+export class StructureError extends Error {}
+
+export interface StructureOptions {
+  sheet: string;
+  as: PlanKind;
+  now: Date;
+  /** Apply the suggested fixes (canonical RAG text, real dates) as well as reporting them. */
+  normalise?: boolean;
+  /** The user's corrections to the detected mapping: field → 0-based column, or null to leave unmapped. */
+  mapping?: Partial<Record<PlanField, number | null>>;
+}
+
+/** A value that is not in the plan's form, with the form we would write if asked. */
+export interface Normalisable {
+  cell: string;
+  field: PlanField;
+  value: Scalar;
+  /** What the cell would become, in words (null: we cannot tell, the user must decide). */
+  suggestion: string | null;
+  /** The value a fix writes; absent where there is no suggestion. */
+  fix?: Scalar;
+}
+
+export interface StructureReport {
+  sheet: string;
+  kind: PlanKind;
+  table: string;
+  /** 1-based, as a user counts rows. */
+  headerRow: number;
+  dataRows: number;
+  /** Field → header as written. */
+  mapping: Partial<Record<PlanField, string>>;
+  /** Field → column letter, for the pane's mapping preview. */
+  columns: Partial<Record<PlanField, string>>;
+  unmapped: string[];
+  normalisable: Normalisable[];
+  normalised: number;
+  sections: string[];
+  /** Cells we had to write so the range could become a table, each with why. */
+  changes: { cell: string; from: Scalar; to: Scalar; why: string }[];
+  range: string;
+}
+
+export function structureQuery(sheet: string) {
+  return { sheets: [sheet, METADATA_SHEET] };
+}
+
+/**
+ * Turns a sheet the user already has into a managed table: finds the header row under titles and notes,
+ * maps columns by header, treats section rows as headings, and adds the plan's validation and formats.
+ * Every original value stays where it was; the only cells written are blank or duplicate headers (a
+ * table needs unique names), cells of merged areas filled with the area's value (a table cannot hold
+ * merged cells), an Area column for section headings, and — only when asked — the suggested fixes.
+ */
+export function structureSheet(
+  snapshot: WorkbookSnapshot,
+  options: StructureOptions,
+): { patch: WorkbookPatch; report: StructureReport } {
+  const sheet = findSheet(snapshot, options.sheet);
+  const values = sheet.values!;
+  const metadata = readMetadata(snapshot) ?? emptyMetadata();
+  if (metadata.plans.some((p) => p.sheet.toLowerCase() === sheet.name.toLowerCase())) {
+    throw new StructureError(`"${sheet.name}" is already a managed plan sheet; there is nothing to structure`);
+  }
+  const fields = STRUCTURE_FIELDS[options.as];
+  const layout = detectLayout(values, sheet.merges ?? [], fields);
+  if (!layout) {
+    throw new StructureError(
+      `Could not find a header row on "${sheet.name}": no row in the first 30 names two or more of the columns a ${options.as} has (for example Action, Lead, Due date, RAG)`,
+    );
+  }
+  applyMappingOverride(layout, options.mapping);
+
+  const ops: PatchOp[] = [];
+  const changes: StructureReport["changes"] = [];
+  const write = (row: number, col: number, to: Scalar, why: string) => {
+    const from = values[row]?.[col] ?? null;
+    ops.push({
+      op: "writeValues",
+      sheet: sheet.name,
+      row,
+      col,
+      values: [[to]],
+      before: cellsBefore(snapshot, sheet.name, row, col, 1, 1),
+    });
+    changes.push({ cell: cellAddress(row, col), from, to, why });
+  };
+
+  const dataRows = new Set(layout.dataRows);
+
+  // 1. Merged areas inside the table: unmerge, and fill each area's value into its other cells.
+  const tableRange = (): CellRange => ({
+    top: layout.headerRow,
+    left: layout.left,
+    bottom: layout.lastRow,
+    right: layout.right,
+  });
+  for (const merge of sheet.merges ?? []) {
+    if (!rangesOverlap(merge, tableRange())) continue;
+    ops.push({ op: "unmergeCells", sheet: sheet.name, range: merge });
+    const value = values[merge.top]?.[merge.left] ?? null;
+    if (isBlank(value) || merge.top === layout.headerRow) continue;
+    for (let r = merge.top; r <= merge.bottom; r++) {
+      for (let c = merge.left; c <= merge.right; c++) {
+        if (r === merge.top && c === merge.left) continue;
+        if (dataRows.has(r)) {
+          write(r, c, value, "filled from a merged cell, as a table cannot hold merged cells");
+        }
+      }
+    }
+  }
+
+  // 2. Headers: a table needs a unique, non-blank name over every column.
+  const headers: string[] = [];
+  for (let c = layout.left; c <= layout.right; c++) {
+    const raw = values[layout.headerRow]?.[c] ?? null;
+    let text = headerText(raw);
+    const why = text === "" ? "a table column needs a name" : "a table's column names must be different";
+    if (text === "") text = `Column ${c - layout.left + 1}`;
+    text = uniqueName(text, headers, (n) => ` ${n}`);
+    headers.push(text);
+    if (text !== raw)
+      write(layout.headerRow, c, text, typeof raw === "number" ? "a table's column names are text" : why);
+  }
+
+  // 3. Section headings fill an Area column when there is none.
+  const sections = layout.sectionRows.map((s) => s.text);
+  if (!layout.mapping.has("area") && sections.length > 0 && fields.includes("area")) {
+    const col = layout.right + 1;
+    const header = uniqueName("Area", headers, (n) => ` ${n}`);
+    const column: CellInput[][] = [];
+    let current: string | null = null;
+    for (let r = layout.headerRow; r <= layout.lastRow; r++) {
+      const heading = layout.sectionRows.find((s) => s.row === r);
+      if (heading) current = heading.text;
+      column.push([r === layout.headerRow ? header : dataRows.has(r) ? current : null]);
+    }
+    ops.push({
+      op: "writeValues",
+      sheet: sheet.name,
+      row: layout.headerRow,
+      col,
+      values: column,
+      before: cellsBefore(snapshot, sheet.name, layout.headerRow, col, column.length, 1),
+    });
+    headers.push(header);
+    layout.right = col;
+    layout.mapping.set("area", col);
+  }
+
+  // 4. Values not in the plan's form: reported, and fixed only when asked.
+  const normalisable = findNormalisable(values, layout, options.as);
+  if (options.normalise) {
+    for (const item of normalisable) {
+      if (item.fix === undefined) continue;
+      const { top: row, left: col } = parseRange(item.cell);
+      ops.push({
+        op: "writeValues",
+        sheet: sheet.name,
+        row,
+        col,
+        values: [[item.fix]],
+        before: cellsBefore(snapshot, sheet.name, row, col, 1, 1),
+      });
+    }
+  }
+
+  // 5. The table, unless the range already is one.
+  const range = tableRange();
+  const existing = snapshot.tables.filter((t) => t.sheet === sheet.name && rangesOverlap(t.range, range));
+  let table: string;
+  if (existing.length === 1 && sameRange(existing[0]!.range, range)) {
+    table = existing[0]!.name;
+  } else if (existing.length > 0) {
+    throw new StructureError(
+      `"${sheet.name}" already has a table (${existing.map((t) => t.name).join(", ")}) over part of ${cellAddress(range.top, range.left)}:${cellAddress(range.bottom, range.right)}; convert it to a range (Table Design › Convert to Range) and try again`,
+    );
+  } else {
+    table = uniqueName(
+      TABLE_NAMES[options.as],
+      snapshot.tables.map((t) => t.name),
+      (n) => `${n}`,
+    );
+    ops.push({ op: "addTable", sheet: sheet.name, name: table, range, style: "TableStyleLight9" });
+  }
+
+  // 6. The plan's validation and formats, on the data rows of the mapped columns.
+  const body = (col: number): CellRange => ({
+    top: layout.headerRow + 1,
+    left: col,
+    bottom: layout.lastRow,
+    right: col,
+  });
+  const bodyHeight = layout.lastRow - layout.headerRow;
+  for (const [field, col] of layout.mapping) {
+    if (DATE_FIELDS.includes(field)) {
+      ops.push(
+        {
+          op: "setNumberFormats",
+          sheet: sheet.name,
+          row: layout.headerRow + 1,
+          col,
+          formats: Array.from({ length: bodyHeight }, () => [UK_DATE_FORMAT]),
+          before: formatsBefore(snapshot, sheet.name, layout.headerRow + 1, col, bodyHeight, 1),
+        },
+        {
+          op: "setValidation",
+          sheet: sheet.name,
+          range: body(col),
+          rule: { type: "date", minimum: EARLIEST_PLAN_DATE, prompt: "Enter a date as dd/mm/yyyy" },
+        },
+      );
+    }
+    if (field === "rag") {
+      ops.push({
+        op: "setValidation",
+        sheet: sheet.name,
+        range: body(col),
+        rule: {
+          type: "list",
+          values: defaultRagVocabulary.map((s) => s.label),
+          strict: true,
+          prompt: defaultRagVocabulary.map((s) => `${s.label}: ${s.meaning}`).join("; "),
+        },
+      });
+      for (const status of defaultRagVocabulary) {
+        ops.push({
+          op: "addConditionalFormat",
+          sheet: sheet.name,
+          range: body(col),
+          format: {
+            type: "expression",
+            formula: `=$${columnLetters(col)}${layout.headerRow + 2}="${status.label}"`,
+            style: { fill: status.fill, fontColour: status.text, bold: true },
+          },
+        });
+      }
+    }
+    if (field === "status" && options.as === "evidence") {
+      ops.push({
+        op: "setValidation",
+        sheet: sheet.name,
+        range: body(col),
+        rule: { type: "list", values: EVIDENCE_STATUSES, strict: true },
+      });
+    }
+  }
+  ops.push({
+    op: "freezePanes",
+    sheet: sheet.name,
+    rows: layout.headerRow + 1,
+    columns: 0,
+    before: { rows: sheet.frozenRows, columns: sheet.frozenColumns },
+  });
+
+  const mapping = Object.fromEntries([...layout.mapping].map(([field, col]) => [field, headers[col - layout.left]!]));
+  ops.push(
+    ...writeMetadataOps(snapshot, {
+      ...metadata,
+      plans: [
+        ...metadata.plans,
+        { kind: options.as, sheet: sheet.name, table, createdAt: options.now.toISOString(), columns: mapping },
+      ],
+    }),
+  );
+
+  const mappedColumns = new Set(layout.mapping.values());
+  const report: StructureReport = {
+    sheet: sheet.name,
+    kind: options.as,
+    table,
+    headerRow: layout.headerRow + 1,
+    dataRows: layout.dataRows.length,
+    mapping,
+    columns: Object.fromEntries([...layout.mapping].map(([field, col]) => [field, columnLetters(col)])),
+    unmapped: headers.filter((_, i) => !mappedColumns.has(layout.left + i)),
+    normalisable,
+    normalised: options.normalise ? normalisable.filter((n) => n.fix !== undefined).length : 0,
+    sections,
+    changes,
+    range: `${cellAddress(range.top, range.left)}:${cellAddress(range.bottom, range.right)}`,
+  };
+  return { patch: { description: `Structure "${sheet.name}" as ${options.as.replace("-", " ")}`, ops }, report };
+}
+
+function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot {
+  const sheet = snapshot.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (!sheet || sheet.name === METADATA_SHEET) {
+    const names = snapshot.sheets.filter((s) => s.visibility !== "veryHidden").map((s) => `"${s.name}"`);
+    throw new StructureError(`There is no sheet called "${name}"; the workbook has ${names.join(", ")}`);
+  }
+  if (!sheet.values || sheet.values.length === 0)
+    throw new StructureError(`"${sheet.name}" is empty: there is nothing to structure`);
+  return sheet;
+}
+
+function applyMappingOverride(layout: DetectedLayout, override: StructureOptions["mapping"]): void {
+  if (!override) return;
+  for (const [field, col] of Object.entries(override) as [PlanField, number | null][]) {
+    for (const [other, c] of layout.mapping) if (c === col) layout.mapping.delete(other);
+    if (col === null) layout.mapping.delete(field);
+    else {
+      if (col < layout.left || col > layout.right) {
+        throw new StructureError(
+          `Column ${columnLetters(col)} is outside the plan's columns ${columnLetters(layout.left)}–${columnLetters(layout.right)}`,
+        );
+      }
+      layout.mapping.set(field, col);
+    }
+  }
+}
+
+function findNormalisable(values: Scalar[][], layout: DetectedLayout, kind: PlanKind): Normalisable[] {
+  const found: Normalisable[] = [];
+  for (const [field, col] of layout.mapping) {
+    for (const row of layout.dataRows) {
+      const value = values[row]?.[col] ?? null;
+      if (isBlank(value)) continue;
+      const cell = cellAddress(row, col);
+      if (field === "rag") {
+        const reading = readRag(value);
+        if (!reading.canonical) {
+          found.push(
+            reading.status
+              ? { cell, field, value, suggestion: reading.status, fix: reading.status }
+              : { cell, field, value, suggestion: null },
+          );
+        }
+      } else if (field === "status" && kind === "evidence") {
+        const status = EVIDENCE_STATUSES.find((s) => s.toLowerCase() === String(value).trim().toLowerCase());
+        if (status !== value)
+          found.push(
+            status ? { cell, field, value, suggestion: status, fix: status } : { cell, field, value, suggestion: null },
+          );
+      } else if (DATE_FIELDS.includes(field) && typeof value === "string") {
+        const serial = parseDateText(value);
+        found.push(
+          serial === null
+            ? { cell, field, value, suggestion: null }
+            : { cell, field, value, suggestion: `${formatUkDate(dateFromSerial(serial))} as a date`, fix: serial },
+        );
+      }
+    }
+  }
+  return found.sort((a, b) => compareCells(a.cell, b.cell));
+}
+
+function compareCells(a: string, b: string): number {
+  const pa = parseRange(a);
+  const pb = parseRange(b);
+  return pa.top - pb.top || pa.left - pb.left;
+}
