@@ -1,10 +1,10 @@
-import { formatUkDate, dateFromSerial, parseDateText, UK_DATE_FORMAT, serialFromYmd } from "../domain/dates";
+import { dateFromSerial, formatUkDate, parseDateText } from "../domain/dates";
 import { defaultRagVocabulary, readRag } from "../domain/rag";
 import { EVIDENCE_STATUSES } from "../sheets/evidenceTracker";
 import type { PlanField } from "../sheets/headerMatching";
 import { detectLayout, headerText, isBlank, type DetectedLayout } from "../sheets/layoutDetection";
 import { METADATA_SHEET, emptyMetadata, readMetadata, writeMetadataOps } from "../sheets/metadata";
-import { uniqueName } from "../sheets/sheetSpec";
+import { columnRuleOps, uniqueName, type ColumnKind, type RuleColumn } from "../sheets/sheetSpec";
 import { cellAddress, columnLetters, parseRange, rangesOverlap, sameRange } from "../workbook/address";
 import { cellsBefore, formatsBefore } from "../workbook/snapshotCells";
 import type {
@@ -38,12 +38,18 @@ export const STRUCTURE_FIELDS: Record<PlanKind, PlanField[]> = {
 };
 
 const DATE_FIELDS: PlanField[] = ["due", "updated"];
+/** The column kind, and so the validation and formats, a mapped field gets. */
+const FIELD_KINDS: Partial<Record<PlanField, ColumnKind>> = {
+  due: "date",
+  updated: "date",
+  rag: "rag",
+  status: "status",
+};
 const TABLE_NAMES: Record<PlanKind, string> = {
   "action-plan": "ActionPlan",
   "self-evaluation": "SelfEvaluation",
   evidence: "EvidenceTracker",
 };
-const EARLIEST_PLAN_DATE = serialFromYmd(2000, 1, 1);
 
 export class StructureError extends Error {}
 
@@ -232,66 +238,20 @@ export function structureSheet(
   }
 
   // 6. The plan's validation and formats, on the data rows of the mapped columns.
-  const body = (col: number): CellRange => ({
-    top: layout.headerRow + 1,
-    left: col,
-    bottom: layout.lastRow,
-    right: col,
-  });
-  const bodyHeight = layout.lastRow - layout.headerRow;
-  for (const [field, col] of layout.mapping) {
-    if (DATE_FIELDS.includes(field)) {
-      ops.push(
-        {
-          op: "setNumberFormats",
-          sheet: sheet.name,
-          row: layout.headerRow + 1,
-          col,
-          formats: Array.from({ length: bodyHeight }, () => [UK_DATE_FORMAT]),
-          before: formatsBefore(snapshot, sheet.name, layout.headerRow + 1, col, bodyHeight, 1),
-        },
-        {
-          op: "setValidation",
-          sheet: sheet.name,
-          range: body(col),
-          rule: { type: "date", minimum: EARLIEST_PLAN_DATE, prompt: "Enter a date as dd/mm/yyyy" },
-        },
-      );
-    }
-    if (field === "rag") {
-      ops.push({
-        op: "setValidation",
-        sheet: sheet.name,
-        range: body(col),
-        rule: {
-          type: "list",
-          values: defaultRagVocabulary.map((s) => s.label),
-          strict: true,
-          prompt: defaultRagVocabulary.map((s) => `${s.label}: ${s.meaning}`).join("; "),
-        },
-      });
-      for (const status of defaultRagVocabulary) {
-        ops.push({
-          op: "addConditionalFormat",
-          sheet: sheet.name,
-          range: body(col),
-          format: {
-            type: "expression",
-            formula: `=$${columnLetters(col)}${layout.headerRow + 2}="${status.label}"`,
-            style: { fill: status.fill, fontColour: status.text, bold: true },
-          },
-        });
-      }
-    }
-    if (field === "status" && options.as === "evidence") {
-      ops.push({
-        op: "setValidation",
-        sheet: sheet.name,
-        range: body(col),
-        rule: { type: "list", values: EVIDENCE_STATUSES, strict: true },
-      });
-    }
-  }
+  const top = layout.headerRow + 1;
+  const ruleColumns = [...layout.mapping]
+    .map(([field, col]) => ({ kind: FIELD_KINDS[field], col }))
+    .filter((c): c is RuleColumn => c.kind !== undefined && (c.kind !== "status" || options.as === "evidence"));
+  ops.push(
+    ...columnRuleOps(
+      sheet.name,
+      top,
+      layout.lastRow,
+      ruleColumns,
+      { rag: defaultRagVocabulary, statuses: EVIDENCE_STATUSES },
+      (col) => formatsBefore(snapshot, sheet.name, top, col, layout.lastRow - top + 1, 1),
+    ),
+  );
   ops.push({
     op: "freezePanes",
     sheet: sheet.name,

@@ -65,11 +65,9 @@ export function layOutTableSheet(
   rows: CellInput[][],
   context: LayoutContext,
 ): PatchOp[] {
-  const { rag } = context;
   // Excel requires a table to have at least one data row; an empty plan gets one blank row to type in.
   const dataRows = rows.length > 0 ? rows : [spec.columns.map(() => null)];
   const lastRow = dataRows.length; // header at row 0, data at rows 1..lastRow
-  const columnRange = (col: number): CellRange => ({ top: 1, left: col, bottom: lastRow, right: col });
   const ops: PatchOp[] = [
     { op: "writeValues", sheet, row: 0, col: 0, values: [spec.columns.map((c) => c.header), ...dataRows] },
     {
@@ -80,74 +78,15 @@ export function layOutTableSheet(
       style: spec.tableStyle,
     },
   ];
-  spec.columns.forEach((column, col) => {
-    if (column.kind === "date") {
-      ops.push(
-        {
-          op: "setNumberFormats",
-          sheet,
-          row: 1,
-          col,
-          formats: dataRows.map(() => [UK_DATE_FORMAT]),
-        },
-        {
-          op: "setValidation",
-          sheet,
-          range: columnRange(col),
-          rule: { type: "date", minimum: EARLIEST_PLAN_DATE, prompt: `Enter a date as dd/mm/yyyy` },
-        },
-      );
-    }
-    if (column.kind === "status" && spec.statuses) {
-      ops.push({
-        op: "setValidation",
-        sheet,
-        range: columnRange(col),
-        rule: { type: "list", values: spec.statuses, strict: true },
-      });
-    }
-    if (column.kind === "criterionRef" && context.criterionRefSource) {
-      ops.push({
-        op: "setValidation",
-        sheet,
-        range: columnRange(col),
-        // Not strict: an action may answer a recommendation that is not a framework criterion.
-        rule: {
-          type: "rangeList",
-          source: context.criterionRefSource,
-          strict: false,
-          prompt: "A ref from the self-evaluation",
-        },
-      });
-    }
-    if (column.kind === "rag") {
-      ops.push({
-        op: "setValidation",
-        sheet,
-        range: columnRange(col),
-        rule: {
-          type: "list",
-          values: rag.map((status) => status.label),
-          strict: true,
-          prompt: rag.map((status) => `${status.label}: ${status.meaning}`).join("; "),
-        },
-      });
-      // One expression rule per status, anchored on the column's first data cell.
-      const anchor = `$${columnLetters(col)}2`;
-      for (const status of rag) {
-        ops.push({
-          op: "addConditionalFormat",
-          sheet,
-          range: columnRange(col),
-          format: {
-            type: "expression",
-            formula: `=${anchor}="${status.label}"`,
-            style: { fill: status.fill, fontColour: status.text, bold: true },
-          },
-        });
-      }
-    }
-  });
+  ops.push(
+    ...columnRuleOps(
+      sheet,
+      1,
+      lastRow,
+      spec.columns.map((column, col) => ({ kind: column.kind, col })),
+      { ...context, statuses: spec.statuses },
+    ),
+  );
   // Wrap and top-align the whole body so long criteria read as paragraphs on screen and on paper.
   ops.push({
     op: "setWrapText",
@@ -164,6 +103,100 @@ export function layOutTableSheet(
     { op: "freezePanes", sheet, rows: 1, columns: 0 },
     { op: "setPrintSetup", sheet, setup: { ...LANDSCAPE_A4_FIT_WIDTH, repeatRows: [0, 0] } },
   );
+  return ops;
+}
+
+export interface RuleColumn {
+  kind: ColumnKind;
+  /** 0-based column of the sheet. */
+  col: number;
+}
+
+/**
+ * The validation, formats and RAG colours each kind of column carries, over rows top..bottom (0-based,
+ * inclusive). Shared by new sheets, structured sheets and rows added by a refresh, so a column of a
+ * kind behaves the same wherever it came from. `formatsBefore` records the formats replaced on an
+ * existing sheet, for undo.
+ */
+export function columnRuleOps(
+  sheet: string,
+  top: number,
+  bottom: number,
+  columns: RuleColumn[],
+  context: LayoutContext & { statuses?: string[] },
+  formatsBefore?: (col: number) => string[][],
+): PatchOp[] {
+  const ops: PatchOp[] = [];
+  const body = (col: number): CellRange => ({ top, left: col, bottom, right: col });
+  for (const { kind, col } of columns) {
+    if (kind === "date") {
+      ops.push(
+        {
+          op: "setNumberFormats",
+          sheet,
+          row: top,
+          col,
+          formats: Array.from({ length: bottom - top + 1 }, () => [UK_DATE_FORMAT]),
+          ...(formatsBefore ? { before: formatsBefore(col) } : {}),
+        },
+        {
+          op: "setValidation",
+          sheet,
+          range: body(col),
+          rule: { type: "date", minimum: EARLIEST_PLAN_DATE, prompt: "Enter a date as dd/mm/yyyy" },
+        },
+      );
+    }
+    if (kind === "status" && context.statuses) {
+      ops.push({
+        op: "setValidation",
+        sheet,
+        range: body(col),
+        rule: { type: "list", values: context.statuses, strict: true },
+      });
+    }
+    if (kind === "criterionRef" && context.criterionRefSource) {
+      // Not strict: an action may answer a recommendation that is not a framework criterion.
+      ops.push({
+        op: "setValidation",
+        sheet,
+        range: body(col),
+        rule: {
+          type: "rangeList",
+          source: context.criterionRefSource,
+          strict: false,
+          prompt: "A ref from the self-evaluation",
+        },
+      });
+    }
+    if (kind === "rag") {
+      ops.push({
+        op: "setValidation",
+        sheet,
+        range: body(col),
+        rule: {
+          type: "list",
+          values: context.rag.map((status) => status.label),
+          strict: true,
+          prompt: context.rag.map((status) => `${status.label}: ${status.meaning}`).join("; "),
+        },
+      });
+      // One expression rule per status, anchored on the range's first cell.
+      const anchor = `$${columnLetters(col)}${top + 1}`;
+      for (const status of context.rag) {
+        ops.push({
+          op: "addConditionalFormat",
+          sheet,
+          range: body(col),
+          format: {
+            type: "expression",
+            formula: `=${anchor}="${status.label}"`,
+            style: { fill: status.fill, fontColour: status.text, bold: true },
+          },
+        });
+      }
+    }
+  }
   return ops;
 }
 
