@@ -1,0 +1,52 @@
+import type { SnapshotQuery, WorkbookAdapter, WorkbookPatch, WorkbookSnapshot } from "../types";
+import { applyPatch } from "./applyPatch";
+import { NameSet, readSnapshot } from "./readSnapshot";
+
+/**
+ * The highest ExcelApi requirement set any call of this adapter needs: reading merged areas
+ * (Range.getMergedAreasOrNullObject) is 1.13; print setup (worksheet.pageLayout) and RangeAreas need 1.9,
+ * data validation 1.8, freeze panes 1.7, conditional formats 1.6, the *OrNullObject getters 1.4, and
+ * everything else 1.1–1.2. Each call notes its own set. The manifest's <Requirements> names this set.
+ * 1.13 is in Office 2021 and later, Microsoft 365, the web and Mac; Office 2019 (up to 1.8) was already
+ * ruled out by print setup.
+ */
+export const EXCEL_API_REQUIREMENT = "1.13";
+
+/** What the adapter needs of the global `Excel`: tests pass a fake with the same shape. */
+export interface ExcelRunner {
+  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+}
+
+/**
+ * The workbook open in Excel, through Office.js. It only translates: reads become one batch of loads,
+ * patches become queued calls; what to read and write is decided by the commands.
+ */
+export class ExcelWorkbook implements WorkbookAdapter {
+  /** Sheet and table names seen in the last read or made by this adapter, to read them speculatively. */
+  private readonly known = { sheets: new NameSet(), tables: new NameSet() };
+
+  constructor(private readonly excel: ExcelRunner = Excel) {}
+
+  /**
+   * One sync in steady use; two on the first read of a workbook with tables, or after the user adds a
+   * sheet or table (see readSnapshot.ts).
+   */
+  async read(query: SnapshotQuery): Promise<WorkbookSnapshot> {
+    const speculative = this.known.sheets.list().length + this.known.tables.list().length > 0 || query.sheets !== "all";
+    if (!speculative) return this.excel.run((context) => readSnapshot(context, query, this.known, false));
+    try {
+      return await this.excel.run((context) => readSnapshot(context, query, this.known, true));
+    } catch {
+      // The speculative reads go through getItemOrNullObject and on to the object's ranges. Should a host
+      // refuse a call made through a null object (a name that no longer exists), read the plain way: the
+      // collections first, then only what exists.
+      return this.excel.run((context) => readSnapshot(context, query, this.known, false));
+    }
+  }
+
+  /** At most 1 + ceil(payload / 4 MB) syncs, whatever the number of rows (see applyPatch.ts). */
+  async apply(patch: WorkbookPatch): Promise<void> {
+    if (patch.ops.length === 0) return;
+    await this.excel.run((context) => applyPatch(context, patch, this.known));
+  }
+}

@@ -1,0 +1,229 @@
+import { parseRange } from "../address";
+import type {
+  CellRange,
+  Scalar,
+  SheetSnapshot,
+  SheetVisibility,
+  SnapshotQuery,
+  TableSnapshot,
+  WorkbookSnapshot,
+} from "../types";
+import { formulaOf, fromExcelValue } from "./cells";
+
+/** Names Excel compares without case (sheets, tables), remembered with the case Excel reported. */
+export class NameSet {
+  private readonly names = new Map<string, string>();
+
+  add(name: string): void {
+    this.names.set(name.toLowerCase(), name);
+  }
+  delete(name: string): void {
+    this.names.delete(name.toLowerCase());
+  }
+  replace(names: readonly string[]): void {
+    this.names.clear();
+    names.forEach((name) => this.add(name));
+  }
+  list(): string[] {
+    return [...this.names.values()];
+  }
+}
+
+interface SheetRead {
+  sheet: Excel.Worksheet;
+  frozen: Excel.Range;
+  /** The used range, where the query asked for this sheet's cells. */
+  used: Excel.Range | null;
+  /** The sheet's merged areas, likewise (a null object when there are none). */
+  merged: Excel.RangeAreas | null;
+}
+
+interface TableRead {
+  table: Excel.Table;
+  range: Excel.Range;
+  columns: Excel.TableColumnCollection;
+}
+
+const key = (name: string) => name.toLowerCase();
+
+/**
+ * Reads a snapshot. The worksheet and table collections come back with their names, but a table's
+ * address, its headers and a sheet's frozen panes are reached only through methods (`getRange()`,
+ * `freezePanes.getLocationOrNullObject()`), which need an item proxy, which needs the collection's
+ * items, which need a sync: Office.js has no way to read every table's range in one sync of a workbook
+ * it knows nothing about.
+ *
+ * So the reads are queued speculatively, by name, through `getItemOrNullObject`, for the sheets the
+ * query names and for every sheet and table `known` holds (the names seen in the previous read and made
+ * by this adapter's own patches), in the same sync as the collections. A name that no longer exists
+ * gives a null object and is dropped. Only a sheet or table that appeared since (renamed or added by the
+ * user, or every table on the first read of a workbook) costs a second sync, using the collection's own
+ * items. In steady use, reading before each command, that is one sync.
+ *
+ * `speculate: false` skips the speculative reads and always takes the two syncs; it is the fallback for a
+ * host that refuses calls made through a null object (see ExcelWorkbook.read).
+ */
+export async function readSnapshot(
+  context: Excel.RequestContext,
+  query: SnapshotQuery,
+  known: { sheets: NameSet; tables: NameSet },
+  speculate: boolean,
+): Promise<WorkbookSnapshot> {
+  const wantsCells = (name: string) =>
+    query.sheets === "all" || query.sheets.some((wanted) => key(wanted) === key(name));
+  const worksheets = context.workbook.worksheets.load("items/name,items/visibility"); // ExcelApi 1.1
+  const tables = context.workbook.tables.load("items/name,items/worksheet/name"); // ExcelApi 1.1; Table.worksheet 1.2
+
+  const sheetReads = new Map<string, SheetRead>();
+  const tableReads = new Map<string, TableRead>();
+  if (speculate) {
+    const named = query.sheets === "all" ? [] : query.sheets;
+    for (const name of [...named, ...known.sheets.list()]) {
+      if (sheetReads.has(key(name))) continue;
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name); // ExcelApi 1.4
+      sheetReads.set(key(name), queueSheetRead(sheet, wantsCells(name)));
+    }
+    for (const name of known.tables.list()) {
+      tableReads.set(key(name), queueTableRead(context.workbook.tables.getItemOrNullObject(name))); // ExcelApi 1.4
+    }
+  }
+  await context.sync();
+
+  const missingSheets = worksheets.items.filter(
+    (sheet) => sheetReads.get(key(sheet.name))?.sheet.isNullObject !== false,
+  );
+  const missingTables = tables.items.filter((table) => tableReads.get(key(table.name))?.table.isNullObject !== false);
+  if (missingSheets.length > 0 || missingTables.length > 0) {
+    for (const sheet of missingSheets) sheetReads.set(key(sheet.name), queueSheetRead(sheet, wantsCells(sheet.name)));
+    for (const table of missingTables) tableReads.set(key(table.name), queueTableRead(table));
+    await context.sync();
+  }
+
+  known.sheets.replace(worksheets.items.map((sheet) => sheet.name));
+  known.tables.replace(tables.items.map((table) => table.name));
+  return {
+    sheets: worksheets.items.map((sheet) =>
+      sheetSnapshot(sheet.name, sheet.visibility, sheetReads.get(key(sheet.name))!, wantsCells(sheet.name)),
+    ),
+    tables: tables.items.map((table) =>
+      tableSnapshot(table.name, table.worksheet.name, tableReads.get(key(table.name))!),
+    ),
+  };
+}
+
+function queueSheetRead(sheet: Excel.Worksheet, withCells: boolean): SheetRead {
+  sheet.load("name"); // ExcelApi 1.1; loaded so that isNullObject is known after the sync
+  const frozen = sheet.freezePanes
+    .getLocationOrNullObject() // ExcelApi 1.7
+    .load("rowCount,columnCount,isEntireRow,isEntireColumn"); // ExcelApi 1.1; isEntireRow/Column 1.7
+  const used = withCells
+    ? sheet
+        .getUsedRangeOrNullObject(false) // ExcelApi 1.4 (valuesOnly: false counts formatted cells, as memory does)
+        .load("rowIndex,columnIndex,values,numberFormat,formulas") // ExcelApi 1.1
+    : null;
+  // Merged areas of the whole sheet, not of the used range, which may be a null object.
+  // Only the address is loaded: it is a property of the RangeAreas itself, so nothing is called through
+  // what is a null object on a sheet without merged cells.
+  const merged = withCells
+    ? sheet
+        .getRange() // ExcelApi 1.1
+        .getMergedAreasOrNullObject() // ExcelApi 1.13
+        .load("address") // ExcelApi 1.9
+    : null;
+  return { sheet, frozen, used, merged };
+}
+
+function queueTableRead(table: Excel.Table): TableRead {
+  table.load("name"); // ExcelApi 1.1
+  const range = table.getRange().load("address"); // ExcelApi 1.1
+  // Column names are the header texts (Excel keeps them equal), and exist even when the header row is hidden.
+  const columns = table.columns.load("items/name"); // ExcelApi 1.1
+  return { table, range, columns };
+}
+
+const VISIBILITY: Record<string, SheetVisibility> = {
+  Visible: "visible",
+  Hidden: "hidden",
+  VeryHidden: "veryHidden",
+};
+
+function sheetSnapshot(name: string, visibility: string, read: SheetRead, withCells: boolean): SheetSnapshot {
+  const frozen = read.frozen;
+  const base = {
+    name,
+    visibility: VISIBILITY[visibility] ?? "visible",
+    // The frozen pane is whole rows when only rows are frozen, whole columns when only columns are.
+    frozenRows: frozen.isNullObject || frozen.isEntireColumn ? 0 : frozen.rowCount,
+    frozenColumns: frozen.isNullObject || frozen.isEntireRow ? 0 : frozen.columnCount,
+  };
+  if (!withCells || !read.used || !read.merged) return { ...base, values: null, numberFormats: null, formulas: null };
+  return { ...base, ...anchoredCells(read.used), merges: mergedAreas(read.merged) };
+}
+
+/** Merged areas, top to bottom, then left to right. */
+function mergedAreas(merged: Excel.RangeAreas): CellRange[] {
+  if (merged.isNullObject) return [];
+  return splitAreas(merged.address)
+    .map(parseRange)
+    .sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** "Sheet1!A1:B2, 'My, sheet'!D4" → its areas: commas inside a quoted sheet name do not split. */
+export function splitAreas(address: string): string[] {
+  const areas: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted; // a doubled quote inside a name toggles twice, so it stays quoted
+    if (ch === "," && !quoted) {
+      areas.push(current.trim());
+      current = "";
+    } else current += ch;
+  }
+  if (current.trim()) areas.push(current.trim());
+  return areas;
+}
+
+/**
+ * The used range's cells anchored at A1: the rows and columns above and left of the used range are
+ * padded with empty cells. Excel's used range also counts cells that carry only other formatting (wrap
+ * text, fills); those are trimmed from the bottom and right, so "used" means a value, a formula or a
+ * number format, as it does for the other backends.
+ */
+function anchoredCells(used: Excel.Range): Pick<SheetSnapshot, "values" | "numberFormats" | "formulas"> {
+  if (used.isNullObject) return { values: [], numberFormats: [], formulas: [] };
+  const top = used.rowIndex;
+  const left = used.columnIndex;
+  const values = used.values as unknown[][];
+  const formats = used.numberFormat as unknown[][];
+  const formulas = used.formulas as unknown[][];
+  let height = 0;
+  let width = 0;
+  values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const format = formats[r]?.[c];
+      if (value !== "" || formulaOf(formulas[r]?.[c], value) !== null || (format !== "General" && format !== "")) {
+        height = Math.max(height, top + r + 1);
+        width = Math.max(width, left + c + 1);
+      }
+    }),
+  );
+  const grid = <T>(pick: (r: number, c: number) => T, empty: T): T[][] =>
+    Array.from({ length: height }, (_, r) =>
+      Array.from({ length: width }, (_, c) => (r < top || c < left ? empty : pick(r - top, c - left))),
+    );
+  return {
+    values: grid<Scalar>((r, c) => fromExcelValue(values[r]?.[c]), null),
+    numberFormats: grid((r, c) => String(formats[r]?.[c] || "General"), "General"),
+    formulas: grid((r, c) => formulaOf(formulas[r]?.[c], values[r]?.[c]), null),
+  };
+}
+
+function tableSnapshot(name: string, sheet: string, read: TableRead): TableSnapshot {
+  return {
+    name,
+    sheet,
+    range: parseRange(read.range.address),
+    headers: read.columns.items.map((column) => column.name),
+  };
+}

@@ -1,0 +1,1289 @@
+/**
+ * A small fake of the part of Office.js's Excel API that src/workbook/excel uses, to test the adapter
+ * without Excel. It keeps Office.js's rules that matter to an adapter:
+ *
+ * - proxies: calls are queued and run, in order, only on `context.sync()`; reading a property that was
+ *   not loaded and synced throws PropertyNotLoaded; a batch that ends with unsynced writes is an error
+ *   (the fake is stricter than Excel.run here, to catch a forgotten sync);
+ * - every sync is counted with its payload (the JSON of each queued call's name and arguments, plus a
+ *   small envelope), and a sync over 5 MB is refused whole, as Excel on the web refuses it;
+ * - *OrNullObject getters give null objects; a call through a null object gives a null object, or, with
+ *   `nullObjects: "throw"`, fails the sync (Excel's behaviour here is not documented, so both are tested);
+ * - strings written to cells are read as typed input ("=…" a formula, "00123" a number, "TRUE" a
+ *   Boolean, "2025-01-31" a date, a leading apostrophe keeps text), null leaves a cell alone, "" clears it.
+ *
+ * Its state is a plain model (`FakeExcel.model`) that tests inspect directly: sheets with their cells,
+ * validations, conditional formats, column widths and row heights (points), frozen panes, page layout,
+ * visibility and merged areas, and tables. It refuses what Excel refuses where an adapter could trip:
+ * duplicate or invalid names, overlapping tables, merging inside a table, hiding or deleting the last
+ * visible sheet, an array that does not fit its range, a prompt over 255 characters. It does not
+ * calculate: a formula cell's value reads as "". Classes implement the scalar members of the Office.js types they stand for
+ * (`Pick<Excel.X, …>`), so a name or type the adapter relies on that Office.js lacks fails to compile.
+ */
+import { serialFromYmd } from "../../src/domain/dates";
+import {
+  columnIndex,
+  parseRange,
+  quoteSheetName,
+  rangeAddress,
+  rangesOverlap,
+  sameRange,
+} from "../../src/workbook/address";
+import type { CellRange } from "../../src/workbook/types";
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+/** Excel on the web refuses a request over 5 MB. */
+export const REQUEST_LIMIT = 5 * 1024 * 1024;
+/** Bytes the fake adds per queued call for Office.js's envelope (object path id, action type). */
+const ENVELOPE = 40;
+const GENERAL = "General";
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = "RichApi.Error";
+  }
+}
+
+// ---- the model ----------------------------------------------------------------------------------------
+
+export interface FakeCell {
+  /** What `values` returns: "" for an empty cell (and for a formula cell: the fake does not calculate). */
+  value: string | number | boolean;
+  formula: string | null;
+  numberFormat: string;
+  wrap: boolean;
+}
+
+export interface FakeValidation {
+  range: CellRange;
+  rule: Excel.DataValidationRule;
+  errorAlert?: Excel.DataValidationErrorAlert;
+  prompt?: Excel.DataValidationPrompt;
+}
+
+export interface FakeConditionalFormat {
+  id: string;
+  range: CellRange;
+  formula: string;
+  fill: string | null;
+  fontColor: string | null;
+  bold: boolean | null;
+}
+
+export interface FakePageLayout {
+  orientation: "Portrait" | "Landscape";
+  paperSize: string;
+  zoom: Excel.PageLayoutZoomOptions;
+  printTitleRows: string | null;
+  centerFooter: string;
+}
+
+export interface FakeSheet {
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  /** Sparse cells keyed "row,column" (0-based). */
+  cells: Map<string, FakeCell>;
+  validations: FakeValidation[];
+  conditionalFormats: FakeConditionalFormat[];
+  /** Points, by column. */
+  columnWidths: Map<number, number>;
+  /** Points, by row. */
+  rowHeights: Map<number, number>;
+  frozen: { rows: number; columns: number };
+  pageLayout: FakePageLayout;
+  merged: CellRange[];
+}
+
+export interface FakeTable {
+  name: string;
+  sheet: FakeSheet;
+  range: CellRange;
+  style: string;
+}
+
+export class FakeWorkbookModel {
+  readonly sheets: FakeSheet[] = [];
+  readonly tables: FakeTable[] = [];
+  private nextId = 1;
+
+  findSheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  sheet(name: string): FakeSheet {
+    const sheet = this.findSheet(name);
+    if (!sheet) throw new FakeOfficeError("ItemNotFound", `no worksheet "${name}"`);
+    return sheet;
+  }
+
+  findTable(name: string): FakeTable | undefined {
+    return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+
+  addSheet(name: string): FakeSheet {
+    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name))
+      throw new FakeOfficeError("InvalidArgument", `bad sheet name "${name}"`);
+    if (this.findSheet(name)) throw new FakeOfficeError("ItemAlreadyExists", `a sheet called "${name}" exists`);
+    const sheet: FakeSheet = {
+      name,
+      visibility: "Visible",
+      cells: new Map(),
+      validations: [],
+      conditionalFormats: [],
+      columnWidths: new Map(),
+      rowHeights: new Map(),
+      frozen: { rows: 0, columns: 0 },
+      pageLayout: {
+        orientation: "Portrait",
+        paperSize: "Letter",
+        zoom: { scale: 100 },
+        printTitleRows: null,
+        centerFooter: "",
+      },
+      merged: [],
+    };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  deleteSheet(sheet: FakeSheet): void {
+    if (!this.sheets.some((s) => s !== sheet && s.visibility === "Visible")) {
+      throw new FakeOfficeError("InvalidOperation", "a workbook must keep a visible sheet");
+    }
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i]!.sheet === sheet) this.tables.splice(i, 1);
+  }
+
+  cell(sheet: FakeSheet, row: number, col: number): FakeCell | undefined {
+    return sheet.cells.get(`${row},${col}`);
+  }
+
+  touch(sheet: FakeSheet, row: number, col: number): FakeCell {
+    const key = `${row},${col}`;
+    let cell = sheet.cells.get(key);
+    if (!cell) sheet.cells.set(key, (cell = { value: "", formula: null, numberFormat: GENERAL, wrap: false }));
+    return cell;
+  }
+
+  /** Excel's used range counting formatting too (getUsedRange(false)), or null for a blank sheet. */
+  usedRange(sheet: FakeSheet): CellRange | null {
+    let used: CellRange | null = null;
+    for (const [key, cell] of sheet.cells) {
+      if (cell.value === "" && cell.formula === null && cell.numberFormat === GENERAL && !cell.wrap) continue;
+      const [row, col] = key.split(",").map(Number) as [number, number];
+      used = used
+        ? {
+            top: Math.min(used.top, row),
+            left: Math.min(used.left, col),
+            bottom: Math.max(used.bottom, row),
+            right: Math.max(used.right, col),
+          }
+        : { top: row, left: col, bottom: row, right: col };
+    }
+    return used;
+  }
+
+  newId(): string {
+    return String(this.nextId++);
+  }
+}
+
+// ---- requests -----------------------------------------------------------------------------------------
+
+export interface SyncRecord {
+  bytes: number;
+  calls: number;
+}
+
+interface QueuedCall {
+  name: string;
+  args: unknown[];
+  run: () => void;
+  write: boolean;
+}
+
+/** Stands in for the global `Excel`: `new ExcelWorkbook(fake)`. */
+export class FakeExcel {
+  readonly model = new FakeWorkbookModel();
+  readonly syncLog: SyncRecord[] = [];
+
+  constructor(readonly options: { nullObjects: "propagate" | "throw" } = { nullObjects: "propagate" }) {}
+
+  get syncs(): number {
+    return this.syncLog.length;
+  }
+
+  resetCounts(): void {
+    this.syncLog.length = 0;
+  }
+
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const context = new FakeRequestContext(this);
+    const result = await batch(context as unknown as Excel.RequestContext);
+    const unsynced = context.pending.filter((call) => call.write).length;
+    if (unsynced > 0) throw new Error(`fake: the batch ended with ${unsynced} queued writes that were never synced`);
+    return result;
+  };
+}
+
+export class FakeRequestContext {
+  readonly workbook: FakeWorkbook;
+  pending: QueuedCall[] = [];
+
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  get model(): FakeWorkbookModel {
+    return this.excel.model;
+  }
+
+  enqueue(name: string, args: unknown[], run: () => void, write = true): void {
+    this.pending.push({ name, args, run, write });
+  }
+
+  async sync(): Promise<void> {
+    const calls = this.pending;
+    this.pending = [];
+    const bytes = calls.reduce(
+      (sum, call) => sum + Buffer.byteLength(JSON.stringify([call.name, call.args])) + ENVELOPE,
+      0,
+    );
+    this.excel.syncLog.push({ bytes, calls: calls.length });
+    if (bytes > REQUEST_LIMIT) {
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `the request is ${bytes} bytes; the limit is 5 MB`);
+    }
+    // Like Excel, calls before a failing one stay applied; the rest are dropped.
+    for (const call of calls) call.run();
+  }
+}
+
+// ---- proxies ------------------------------------------------------------------------------------------
+
+type Resolver<T> = () => T | null;
+
+function notLoaded(owner: string, property: string): FakeOfficeError {
+  return new FakeOfficeError(
+    "PropertyNotLoaded",
+    `The property '${property}' of ${owner} is not available. Call load and context.sync() before reading it.`,
+  );
+}
+
+abstract class FakeObject<T> {
+  private readonly loaded = new Map<string, unknown>();
+  private readonly children = new Map<string, unknown>();
+  private isNull: boolean | undefined;
+
+  constructor(
+    protected readonly ctx: FakeRequestContext,
+    private readonly resolver: Resolver<T>,
+  ) {}
+
+  get isNullObject(): boolean {
+    if (this.isNull === undefined) throw notLoaded(this.constructor.name, "isNullObject");
+    return this.isNull;
+  }
+
+  /** The model object this proxy stands for, worked out when a queued call runs. */
+  target(): T | null {
+    return this.resolver();
+  }
+
+  /** A resolver for an object reached from this one (by a method or a navigation property). */
+  protected from<U>(step: (target: T) => U | null): Resolver<U> {
+    return () => {
+      const target = this.target();
+      if (target !== null) return step(target);
+      if (this.ctx.excel.options.nullObjects === "throw") {
+        throw new FakeOfficeError("ItemNotFound", `a call was made through a null ${this.constructor.name}`);
+      }
+      return null;
+    };
+  }
+
+  /**
+   * A navigation property's proxy, reached from this object's model by `step`: the same proxy every time,
+   * as in Office.js, so what it has loaded stays loaded.
+   */
+  protected child<U, C>(
+    name: string,
+    Proxy: new (ctx: FakeRequestContext, resolver: Resolver<U>) => C,
+    step: (target: T) => U | null,
+  ): C {
+    if (!this.children.has(name)) this.children.set(name, new Proxy(this.ctx, this.from(step)));
+    return this.children.get(name) as C;
+  }
+
+  /** A navigation property standing for the same model object (a range's format, a sheet's panes). */
+  protected share<C>(name: string, Proxy: new (ctx: FakeRequestContext, resolver: Resolver<T>) => C): C {
+    return this.child(name, Proxy, (target) => target);
+  }
+
+  /** Creating a proxy through a method is part of the request too (an object path with its arguments). */
+  protected path(name: string, args: unknown[]): void {
+    this.ctx.enqueue(name, args, () => undefined, false);
+  }
+
+  load(propertyNames?: string | string[]): this {
+    const paths = (Array.isArray(propertyNames) ? propertyNames : (propertyNames ?? "").split(","))
+      .map((p) => p.trim())
+      .filter(Boolean);
+    this.ctx.enqueue("load", [paths], () => this.loadNow(paths), false);
+    return this;
+  }
+
+  loadNow(paths: string[]): void {
+    const target = this.target();
+    this.isNull = target === null;
+    const nested = new Map<string, string[]>();
+    for (const path of paths) {
+      const slash = path.indexOf("/");
+      if (slash < 0) {
+        this.loaded.set(path, target === null ? undefined : this.scalar(target, path));
+      } else {
+        const head = path.slice(0, slash);
+        nested.set(head, [...(nested.get(head) ?? []), path.slice(slash + 1)]);
+      }
+    }
+    for (const [name, rest] of nested) {
+      const child = this.navigation(name);
+      if (target === null) child.markNull(rest);
+      else child.loadNow(rest);
+    }
+  }
+
+  markNull(paths: string[]): void {
+    this.isNull = true;
+    for (const path of paths) {
+      const slash = path.indexOf("/");
+      if (slash < 0) this.loaded.set(path, undefined);
+      else this.navigation(path.slice(0, slash)).markNull([path.slice(slash + 1)]);
+    }
+  }
+
+  /** Reads a loaded property, as Office.js does: a null object's properties are undefined. */
+  protected get<V>(name: string): V {
+    if (this.isNull === true) return undefined as V;
+    if (!this.loaded.has(name)) throw notLoaded(this.constructor.name, name);
+    return this.loaded.get(name) as V;
+  }
+
+  /** Queues a write (a property set or a method call) to run on the model object at sync. */
+  protected write(name: string, args: unknown[], apply: (target: T) => void): void {
+    this.ctx.enqueue(name, args, () => {
+      const target = this.target();
+      if (target === null) throw new FakeOfficeError("ItemNotFound", `${name} on a null ${this.constructor.name}`);
+      apply(target);
+    });
+  }
+
+  /** A loadable scalar's current value in the model. */
+  protected scalar(_target: T, name: string): unknown {
+    throw new Error(`fake: ${this.constructor.name}.${name} is not modelled`);
+  }
+
+  protected navigation(name: string): FakeObject<unknown> {
+    throw new Error(`fake: ${this.constructor.name}.${name} cannot be loaded through`);
+  }
+
+  toJSON(): unknown {
+    return { proxy: this.constructor.name };
+  }
+}
+
+abstract class FakeCollection<M, P extends FakeObject<M>> extends FakeObject<M[]> {
+  private loadedItems: P[] | undefined;
+
+  get items(): P[] {
+    if (!this.loadedItems) throw notLoaded(this.constructor.name, "items");
+    return this.loadedItems;
+  }
+
+  override loadNow(paths: string[]): void {
+    super.loadNow(paths.filter((p) => !p.startsWith("items")));
+    const itemPaths = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice("items/".length));
+    this.loadedItems = (this.target() ?? []).map((model) => {
+      const item = this.item(model);
+      item.loadNow(itemPaths);
+      return item;
+    });
+  }
+
+  protected abstract item(model: M): P;
+}
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
+
+  constructor(ctx: FakeRequestContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx, () => ctx.model.sheets);
+    this.tables = new FakeTableCollection(ctx, () => ctx.model.tables, null);
+  }
+}
+
+class FakeWorksheetCollection extends FakeCollection<FakeSheet, FakeWorksheet> {
+  protected item(sheet: FakeSheet): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => sheet);
+  }
+
+  getItem(name: string): FakeWorksheet {
+    this.path("getItem", [name]);
+    return new FakeWorksheet(this.ctx, () => this.ctx.model.sheet(name));
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    this.path("getItemOrNullObject", [name]);
+    return new FakeWorksheet(this.ctx, () => this.ctx.model.findSheet(name) ?? null);
+  }
+
+  add(name: string): FakeWorksheet {
+    let added: FakeSheet | null = null;
+    this.ctx.enqueue("add", [name], () => {
+      added = this.ctx.model.addSheet(name);
+    });
+    return new FakeWorksheet(this.ctx, () => added);
+  }
+}
+
+class FakeWorksheet extends FakeObject<FakeSheet> implements Pick<Excel.Worksheet, "name" | "visibility" | "delete"> {
+  get name(): string {
+    return this.get("name");
+  }
+  get visibility(): Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden" {
+    return this.get("visibility");
+  }
+  set visibility(value: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden") {
+    this.write("visibility", [value], (sheet) => {
+      const others = this.ctx.model.sheets.filter((s) => s !== sheet && s.visibility === "Visible");
+      if (value !== "Visible" && others.length === 0) {
+        throw new FakeOfficeError("InvalidOperation", "a workbook must keep a visible sheet");
+      }
+      sheet.visibility = value as FakeSheet["visibility"];
+    });
+  }
+
+  protected override scalar(sheet: FakeSheet, name: string): unknown {
+    if (name === "name") return sheet.name;
+    if (name === "visibility") return sheet.visibility;
+    return super.scalar(sheet, name);
+  }
+
+  delete(): void {
+    this.write("delete", [], (sheet) => this.ctx.model.deleteSheet(sheet));
+  }
+
+  /** The range at `address`, or the whole sheet. */
+  getRange(address?: string): FakeRange {
+    this.path("getRange", address === undefined ? [] : [address]);
+    const rect =
+      address === undefined ? { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 } : parseAddress(address);
+    return new FakeRange(
+      this.ctx,
+      this.from((sheet) => ({ sheet, rect })),
+    );
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    if (valuesOnly) throw new Error("fake: getUsedRange(true) is not modelled");
+    this.path("getUsedRangeOrNullObject", [false]);
+    return new FakeRange(
+      this.ctx,
+      this.from((sheet) => {
+        const rect = this.ctx.model.usedRange(sheet);
+        return rect ? { sheet, rect } : null;
+      }),
+    );
+  }
+
+  get freezePanes(): FakeFreezePanes {
+    return this.share("freezePanes", FakeFreezePanes);
+  }
+
+  get tables(): FakeTableCollection {
+    if (!this.sheetTables) {
+      const onSheet = this.from((sheet) => this.ctx.model.tables.filter((t) => t.sheet === sheet));
+      this.sheetTables = new FakeTableCollection(this.ctx, onSheet, this);
+    }
+    return this.sheetTables;
+  }
+  private sheetTables: FakeTableCollection | undefined;
+
+  get pageLayout(): FakePageLayoutProxy {
+    return this.child("pageLayout", FakePageLayoutProxy, (sheet) => sheet.pageLayout);
+  }
+}
+
+class FakeTableCollection extends FakeCollection<FakeTable, FakeTableProxy> {
+  constructor(
+    ctx: FakeRequestContext,
+    resolver: Resolver<FakeTable[]>,
+    private readonly worksheet: FakeWorksheet | null,
+  ) {
+    super(ctx, resolver);
+  }
+
+  protected item(table: FakeTable): FakeTableProxy {
+    return new FakeTableProxy(this.ctx, () => table);
+  }
+
+  getItem(name: string): FakeTableProxy {
+    this.path("getItem", [name]);
+    return new FakeTableProxy(this.ctx, () => {
+      const table = this.ctx.model.findTable(name);
+      if (!table) throw new FakeOfficeError("ItemNotFound", `no table "${name}"`);
+      return table;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeTableProxy {
+    this.path("getItemOrNullObject", [name]);
+    return new FakeTableProxy(this.ctx, () => this.ctx.model.findTable(name) ?? null);
+  }
+
+  add(address: string, hasHeaders: boolean): FakeTableProxy {
+    if (!this.worksheet) throw new Error("fake: only worksheet.tables.add is modelled");
+    const worksheet = this.worksheet;
+    let added: FakeTable | null = null;
+    this.ctx.enqueue("add", [address, hasHeaders], () => {
+      const sheet = worksheet.target();
+      if (!sheet) throw new FakeOfficeError("ItemNotFound", "tables.add on a null worksheet");
+      const model = this.ctx.model;
+      const range = parseAddress(address);
+      if (model.tables.some((t) => t.sheet === sheet && rangesOverlap(t.range, range))) {
+        throw new FakeOfficeError("InvalidOperation", "a table cannot overlap another table");
+      }
+      if (!hasHeaders) throw new Error("fake: tables without a header row are not modelled");
+      for (let c = range.left; c <= range.right; c++) {
+        // Excel names a blank header "ColumnN" and holds every header as text.
+        const cell = model.touch(sheet, range.top, c);
+        cell.formula = null;
+        cell.value = cell.value === "" ? `Column${c - range.left + 1}` : String(cell.value);
+      }
+      added = { name: `Table${model.tables.length + 1}`, sheet, range, style: "TableStyleMedium2" };
+      model.tables.push(added);
+    });
+    return new FakeTableProxy(this.ctx, () => added);
+  }
+}
+
+class FakeTableProxy extends FakeObject<FakeTable> implements Pick<Excel.Table, "name" | "style" | "convertToRange"> {
+  get name(): string {
+    return this.get("name");
+  }
+  set name(value: string) {
+    this.write("name", [value], (table) => {
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(value))
+        throw new FakeOfficeError("InvalidArgument", `bad table name "${value}"`);
+      const clash = this.ctx.model.findTable(value);
+      if (clash && clash !== table) throw new FakeOfficeError("InvalidArgument", `a table called "${value}" exists`);
+      table.name = value;
+    });
+  }
+  get style(): string {
+    return this.get("style");
+  }
+  set style(value: string) {
+    this.write("style", [value], (table) => {
+      table.style = value;
+    });
+  }
+
+  protected override scalar(table: FakeTable, name: string): unknown {
+    if (name === "name") return table.name;
+    if (name === "style") return table.style;
+    return super.scalar(table, name);
+  }
+
+  protected override navigation(name: string): FakeObject<unknown> {
+    if (name === "worksheet") return this.worksheet as FakeObject<unknown>;
+    return super.navigation(name);
+  }
+
+  get worksheet(): FakeWorksheet {
+    return this.child("worksheet", FakeWorksheet, (table) => table.sheet);
+  }
+
+  get columns(): FakeTableColumnCollection {
+    return this.child("columns", FakeTableColumnCollection, (table) => {
+      const headers: string[] = [];
+      for (let c = table.range.left; c <= table.range.right; c++) {
+        headers.push(String(this.ctx.model.cell(table.sheet, table.range.top, c)?.value ?? ""));
+      }
+      return headers;
+    });
+  }
+
+  getRange(): FakeRange {
+    this.path("getRange", []);
+    return new FakeRange(
+      this.ctx,
+      this.from((table) => ({ sheet: table.sheet, rect: table.range })),
+    );
+  }
+
+  convertToRange(): Excel.Range {
+    this.write("convertToRange", [], (table) => {
+      this.ctx.model.tables.splice(this.ctx.model.tables.indexOf(table), 1);
+    });
+    return undefined as unknown as Excel.Range; // the adapter does not use the result
+  }
+}
+
+class FakeTableColumnCollection extends FakeCollection<string, FakeTableColumn> {
+  protected item(header: string): FakeTableColumn {
+    return new FakeTableColumn(this.ctx, () => header);
+  }
+}
+
+class FakeTableColumn extends FakeObject<string> implements Pick<Excel.TableColumn, "name"> {
+  get name(): string {
+    return this.get("name");
+  }
+  protected override scalar(header: string, name: string): unknown {
+    return name === "name" ? header : super.scalar(header, name);
+  }
+}
+
+interface RangeTarget {
+  sheet: FakeSheet;
+  rect: CellRange;
+}
+
+type RangeScalars =
+  | "address"
+  | "rowIndex"
+  | "columnIndex"
+  | "rowCount"
+  | "columnCount"
+  | "isEntireRow"
+  | "isEntireColumn"
+  | "values"
+  | "numberFormat"
+  | "formulas";
+
+class FakeRange extends FakeObject<RangeTarget> implements Pick<Excel.Range, RangeScalars | "merge" | "unmerge"> {
+  get address(): string {
+    return this.get("address");
+  }
+  get rowIndex(): number {
+    return this.get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.get("columnIndex");
+  }
+  get rowCount(): number {
+    return this.get("rowCount");
+  }
+  get columnCount(): number {
+    return this.get("columnCount");
+  }
+  get isEntireRow(): boolean {
+    return this.get("isEntireRow");
+  }
+  get isEntireColumn(): boolean {
+    return this.get("isEntireColumn");
+  }
+  get values(): Excel.Range["values"] {
+    return this.get("values");
+  }
+  set values(rows: Excel.Range["values"]) {
+    this.write("values", [rows], (target) => this.eachInput(target, rows, (cell, input) => typeIn(cell, input)));
+  }
+  get formulas(): Excel.Range["formulas"] {
+    return this.get("formulas");
+  }
+  set formulas(rows: Excel.Range["formulas"]) {
+    this.write("formulas", [rows], (target) => this.eachInput(target, rows, (cell, input) => typeIn(cell, input)));
+  }
+  get numberFormat(): Excel.Range["numberFormat"] {
+    return this.get("numberFormat");
+  }
+  set numberFormat(rows: Excel.Range["numberFormat"]) {
+    this.write("numberFormat", [rows], (target) =>
+      this.eachInput(target, rows, (cell, format) => {
+        cell.numberFormat = format === "" ? GENERAL : String(format);
+      }),
+    );
+  }
+
+  protected override scalar({ sheet, rect }: RangeTarget, name: string): unknown {
+    const model = this.ctx.model;
+    const grid = (pick: (cell: FakeCell | undefined) => unknown) => {
+      checkSize(rect);
+      return Array.from({ length: rect.bottom - rect.top + 1 }, (_, r) =>
+        Array.from({ length: rect.right - rect.left + 1 }, (_, c) =>
+          pick(model.cell(sheet, rect.top + r, rect.left + c)),
+        ),
+      );
+    };
+    switch (name) {
+      case "address":
+        return `${quoteSheetName(sheet.name)}!${formatAddress(rect)}`;
+      case "rowIndex":
+        return rect.top;
+      case "columnIndex":
+        return rect.left;
+      case "rowCount":
+        return rect.bottom - rect.top + 1;
+      case "columnCount":
+        return rect.right - rect.left + 1;
+      case "isEntireRow":
+        return rect.left === 0 && rect.right === MAX_COLUMNS - 1;
+      case "isEntireColumn":
+        return rect.top === 0 && rect.bottom === MAX_ROWS - 1;
+      case "values":
+        return grid((cell) => cell?.value ?? "");
+      case "formulas":
+        return grid((cell) => cell?.formula ?? cell?.value ?? "");
+      case "numberFormat":
+        return grid((cell) => cell?.numberFormat ?? GENERAL);
+    }
+    return super.scalar({ sheet, rect }, name);
+  }
+
+  /** Runs `apply` for each cell of the range whose input is not null (null leaves a cell alone). */
+  private eachInput(
+    { sheet, rect }: RangeTarget,
+    rows: unknown[][],
+    apply: (cell: FakeCell, input: unknown) => void,
+  ): void {
+    const height = rect.bottom - rect.top + 1;
+    const width = rect.right - rect.left + 1;
+    if (rows.length !== height || rows.some((row) => row.length !== width)) {
+      throw new FakeOfficeError("InvalidArgument", `the array is not ${height} by ${width}, the size of the range`);
+    }
+    rows.forEach((row, r) =>
+      row.forEach((input, c) => {
+        if (input !== null && input !== undefined)
+          apply(this.ctx.model.touch(sheet, rect.top + r, rect.left + c), input);
+      }),
+    );
+  }
+
+  /** Merging keeps the top-left cell's contents, as Excel does; a table cannot hold merged cells. */
+  merge(across?: boolean): void {
+    if (across) throw new Error("fake: merge(across) is not modelled");
+    this.write("merge", [false], ({ sheet, rect }) => {
+      const model = this.ctx.model;
+      if (model.tables.some((t) => t.sheet === sheet && rangesOverlap(t.range, rect))) {
+        throw new FakeOfficeError("InvalidOperation", "cells in a table cannot be merged");
+      }
+      if (sheet.merged.some((m) => rangesOverlap(m, rect))) {
+        throw new FakeOfficeError("InvalidOperation", "the range overlaps merged cells");
+      }
+      for (const [key, cell] of sheet.cells) {
+        const [row, col] = key.split(",").map(Number) as [number, number];
+        const inside = row >= rect.top && row <= rect.bottom && col >= rect.left && col <= rect.right;
+        if (inside && (row !== rect.top || col !== rect.left)) Object.assign(cell, { value: "", formula: null });
+      }
+      sheet.merged.push({ ...rect });
+    });
+  }
+
+  unmerge(): void {
+    this.write("unmerge", [], ({ sheet, rect }) => {
+      sheet.merged = sheet.merged.filter((m) => !rangesOverlap(m, rect));
+    });
+  }
+
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.path("getMergedAreasOrNullObject", []);
+    return new FakeRangeAreas(
+      this.ctx,
+      this.from(({ sheet, rect }) => {
+        const areas = sheet.merged.filter((m) => rangesOverlap(m, rect)).map((m) => ({ sheet, rect: m }));
+        return areas.length > 0 ? areas : null;
+      }),
+    );
+  }
+
+  get format(): FakeRangeFormat {
+    return this.share("format", FakeRangeFormat);
+  }
+
+  get dataValidation(): FakeDataValidation {
+    return this.share("dataValidation", FakeDataValidation);
+  }
+
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    return this.share("conditionalFormats", FakeConditionalFormatCollection);
+  }
+}
+
+class FakeRangeAreas extends FakeObject<RangeTarget[]> implements Pick<Excel.RangeAreas, "address"> {
+  get address(): string {
+    return this.get("address");
+  }
+  protected override scalar(areas: RangeTarget[], name: string): unknown {
+    if (name !== "address") return super.scalar(areas, name);
+    return areas.map(({ sheet, rect }) => `${quoteSheetName(sheet.name)}!${formatAddress(rect)}`).join(", ");
+  }
+}
+
+class FakeRangeFormat
+  extends FakeObject<RangeTarget>
+  implements Pick<Excel.RangeFormat, "columnWidth" | "rowHeight" | "wrapText">
+{
+  get columnWidth(): number {
+    return this.get("columnWidth");
+  }
+  set columnWidth(points: number) {
+    this.write("columnWidth", [points], ({ sheet, rect }) => {
+      for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+  get rowHeight(): number {
+    return this.get("rowHeight");
+  }
+  set rowHeight(points: number) {
+    this.write("rowHeight", [points], ({ sheet, rect }) => {
+      if (points < 0 || points > 409) throw new FakeOfficeError("InvalidArgument", "a row height is 0 to 409 points");
+      for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights.set(r, points);
+    });
+  }
+  get wrapText(): boolean {
+    return this.get("wrapText");
+  }
+  set wrapText(wrap: boolean) {
+    this.write("wrapText", [wrap], ({ sheet, rect }) => {
+      checkSize(rect);
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        for (let c = rect.left; c <= rect.right; c++) this.ctx.model.touch(sheet, r, c).wrap = wrap;
+      }
+    });
+  }
+}
+
+class FakeDataValidation
+  extends FakeObject<RangeTarget>
+  implements Pick<Excel.DataValidation, "rule" | "errorAlert" | "prompt" | "clear">
+{
+  get rule(): Excel.DataValidationRule {
+    return this.get("rule");
+  }
+  set rule(rule: Excel.DataValidationRule) {
+    this.write("rule", [rule], ({ sheet, rect }) => {
+      const kinds = Object.keys(rule);
+      if (kinds.length !== 1) throw new FakeOfficeError("InvalidArgument", "a rule has exactly one kind");
+      const list = rule.list;
+      if (list) {
+        if (typeof list.source === "string" && (list.source === "" || list.source.length > 255)) {
+          throw new FakeOfficeError("InvalidArgument", "a list source is 1 to 255 characters");
+        }
+        // A Range source is kept as its address, as Excel keeps a reference.
+        if ((list.source as unknown) instanceof FakeRange) {
+          const target = (list.source as unknown as FakeRange).target();
+          if (!target) throw new FakeOfficeError("InvalidArgument", "the list source range does not exist");
+          rule = {
+            list: { ...list, source: `=${quoteSheetName(target.sheet.name)}!${formatAddress(target.rect, true)}` },
+          };
+        }
+      }
+      if (rule.date && (rule.date.formula1 === undefined || !rule.date.operator)) {
+        throw new FakeOfficeError("InvalidArgument", "a date rule needs formula1 and an operator");
+      }
+      sheet.validations = sheet.validations.flatMap((v) => subtract(v.range, rect).map((range) => ({ ...v, range })));
+      sheet.validations.push({ range: { ...rect }, rule });
+    });
+  }
+  get errorAlert(): Excel.DataValidationErrorAlert {
+    return this.get("errorAlert");
+  }
+  set errorAlert(alert: Excel.DataValidationErrorAlert) {
+    this.write("errorAlert", [alert], (target) => {
+      if (alert.title.length > 32 || alert.message.length > 225) {
+        throw new FakeOfficeError("InvalidArgument", "an error alert's title is up to 32 characters, its message 225");
+      }
+      this.within(target).forEach((v) => (v.errorAlert = alert));
+    });
+  }
+  get prompt(): Excel.DataValidationPrompt {
+    return this.get("prompt");
+  }
+  set prompt(prompt: Excel.DataValidationPrompt) {
+    this.write("prompt", [prompt], (target) => {
+      if (prompt.title.length > 32 || prompt.message.length > 255) {
+        throw new FakeOfficeError("InvalidArgument", "a prompt's title is up to 32 characters, its message 255");
+      }
+      this.within(target).forEach((v) => (v.prompt = prompt));
+    });
+  }
+
+  clear(): void {
+    this.write("clear", [], ({ sheet, rect }) => {
+      sheet.validations = sheet.validations.flatMap((v) => subtract(v.range, rect).map((range) => ({ ...v, range })));
+    });
+  }
+
+  private within({ sheet, rect }: RangeTarget): FakeValidation[] {
+    return sheet.validations.filter((v) => contains(rect, v.range));
+  }
+}
+
+class FakeConditionalFormatCollection extends FakeCollection<FakeConditionalFormat, FakeConditionalFormatProxy> {
+  private readonly range: Resolver<RangeTarget>;
+
+  constructor(ctx: FakeRequestContext, range: Resolver<RangeTarget>) {
+    // The collection of a range holds the formats that intersect it.
+    super(ctx, () => {
+      const target = range();
+      return target ? target.sheet.conditionalFormats.filter((cf) => rangesOverlap(cf.range, target.rect)) : null;
+    });
+    this.range = range;
+  }
+
+  protected item(format: FakeConditionalFormat): FakeConditionalFormatProxy {
+    return new FakeConditionalFormatProxy(this.ctx, () => format);
+  }
+
+  add(type: Excel.ConditionalFormatType | "Custom"): FakeConditionalFormatProxy {
+    if (type !== "Custom") throw new Error(`fake: conditional formats of type ${type} are not modelled`);
+    let added: FakeConditionalFormat | null = null;
+    this.ctx.enqueue("add", [type], () => {
+      const target = this.range();
+      if (!target) throw new FakeOfficeError("ItemNotFound", "conditionalFormats.add on a null range");
+      added = {
+        id: this.ctx.model.newId(),
+        range: { ...target.rect },
+        formula: "",
+        fill: null,
+        fontColor: null,
+        bold: null,
+      };
+      target.sheet.conditionalFormats.push(added);
+    });
+    return new FakeConditionalFormatProxy(this.ctx, () => added);
+  }
+}
+
+class FakeConditionalFormatProxy
+  extends FakeObject<FakeConditionalFormat>
+  implements Pick<Excel.ConditionalFormat, "id" | "type" | "delete">
+{
+  get id(): string {
+    return this.get("id");
+  }
+  get type(): Excel.ConditionalFormatType | "Custom" {
+    return this.get("type");
+  }
+
+  protected override scalar(format: FakeConditionalFormat, name: string): unknown {
+    if (name === "id") return format.id;
+    if (name === "type") return "Custom";
+    return super.scalar(format, name);
+  }
+
+  protected override navigation(name: string): FakeObject<unknown> {
+    if (name === "custom" || name === "customOrNullObject") return this[name] as FakeObject<unknown>;
+    return super.navigation(name);
+  }
+
+  get custom(): FakeCustomConditionalFormat {
+    return this.share("custom", FakeCustomConditionalFormat);
+  }
+
+  /** Every modelled format is custom, so this is never a null object here. */
+  get customOrNullObject(): FakeCustomConditionalFormat {
+    return this.custom;
+  }
+
+  getRangeOrNullObject(): FakeRange {
+    this.path("getRangeOrNullObject", []);
+    return new FakeRange(
+      this.ctx,
+      this.from((format) => {
+        const sheet = this.ctx.model.sheets.find((s) => s.conditionalFormats.includes(format));
+        return sheet ? { sheet, rect: format.range } : null;
+      }),
+    );
+  }
+
+  delete(): void {
+    this.write("delete", [], (format) => {
+      for (const sheet of this.ctx.model.sheets) {
+        const index = sheet.conditionalFormats.indexOf(format);
+        if (index >= 0) sheet.conditionalFormats.splice(index, 1);
+      }
+    });
+  }
+}
+
+class FakeCustomConditionalFormat extends FakeObject<FakeConditionalFormat> {
+  protected override navigation(name: string): FakeObject<unknown> {
+    if (name === "rule") return this.rule as FakeObject<unknown>;
+    return super.navigation(name);
+  }
+  get rule(): FakeConditionalFormatRule {
+    return this.share("rule", FakeConditionalFormatRule);
+  }
+  get format(): FakeConditionalRangeFormat {
+    return this.share("format", FakeConditionalRangeFormat);
+  }
+}
+
+class FakeConditionalFormatRule
+  extends FakeObject<FakeConditionalFormat>
+  implements Pick<Excel.ConditionalFormatRule, "formula">
+{
+  get formula(): string {
+    return this.get("formula");
+  }
+  set formula(formula: string) {
+    this.write("formula", [formula], (format) => {
+      if (!formula.startsWith("=")) throw new FakeOfficeError("InvalidArgument", "a rule formula starts with =");
+      format.formula = formula;
+    });
+  }
+  protected override scalar(format: FakeConditionalFormat, name: string): unknown {
+    return name === "formula" ? format.formula : super.scalar(format, name);
+  }
+}
+
+class FakeConditionalRangeFormat extends FakeObject<FakeConditionalFormat> {
+  get fill(): FakeConditionalFill {
+    return this.share("fill", FakeConditionalFill);
+  }
+  get font(): FakeConditionalFont {
+    return this.share("font", FakeConditionalFont);
+  }
+}
+
+class FakeConditionalFill
+  extends FakeObject<FakeConditionalFormat>
+  implements Pick<Excel.ConditionalRangeFill, "color">
+{
+  get color(): string {
+    return this.get("color");
+  }
+  set color(color: string) {
+    this.write("color", [color], (format) => {
+      format.fill = checkColour(color);
+    });
+  }
+}
+
+class FakeConditionalFont
+  extends FakeObject<FakeConditionalFormat>
+  implements Pick<Excel.ConditionalRangeFont, "color" | "bold">
+{
+  get color(): string {
+    return this.get("color");
+  }
+  set color(color: string) {
+    this.write("color", [color], (format) => {
+      format.fontColor = checkColour(color);
+    });
+  }
+  get bold(): boolean {
+    return this.get("bold");
+  }
+  set bold(bold: boolean) {
+    this.write("bold", [bold], (format) => {
+      format.bold = bold;
+    });
+  }
+}
+
+class FakeFreezePanes
+  extends FakeObject<FakeSheet>
+  implements Pick<Excel.WorksheetFreezePanes, "freezeRows" | "freezeColumns" | "freezeAt" | "unfreeze">
+{
+  getLocationOrNullObject(): FakeRange {
+    this.path("getLocationOrNullObject", []);
+    return new FakeRange(
+      this.ctx,
+      this.from((sheet) => {
+        const { rows, columns } = sheet.frozen;
+        if (rows === 0 && columns === 0) return null;
+        return {
+          sheet,
+          rect: {
+            top: 0,
+            left: 0,
+            bottom: rows > 0 ? rows - 1 : MAX_ROWS - 1,
+            right: columns > 0 ? columns - 1 : MAX_COLUMNS - 1,
+          },
+        };
+      }),
+    );
+  }
+  freezeRows(count?: number): void {
+    this.write("freezeRows", [count], (sheet) => {
+      sheet.frozen = { rows: count ?? 1, columns: 0 };
+    });
+  }
+  freezeColumns(count?: number): void {
+    this.write("freezeColumns", [count], (sheet) => {
+      sheet.frozen = { rows: 0, columns: count ?? 1 };
+    });
+  }
+  freezeAt(frozenRange: Excel.Range | string): void {
+    if (typeof frozenRange !== "string") throw new Error("fake: freezeAt takes an address here");
+    this.write("freezeAt", [frozenRange], (sheet) => {
+      const rect = parseAddress(frozenRange);
+      if (rect.top !== 0 || rect.left !== 0)
+        throw new FakeOfficeError("InvalidArgument", "the frozen range starts at A1");
+      sheet.frozen = {
+        rows: rect.bottom === MAX_ROWS - 1 ? 0 : rect.bottom + 1,
+        columns: rect.right === MAX_COLUMNS - 1 ? 0 : rect.right + 1,
+      };
+    });
+  }
+  unfreeze(): void {
+    this.write("unfreeze", [], (sheet) => {
+      sheet.frozen = { rows: 0, columns: 0 };
+    });
+  }
+}
+
+type PageLayoutMembers = "orientation" | "paperSize" | "zoom" | "setPrintTitleRows";
+
+class FakePageLayoutProxy extends FakeObject<FakePageLayout> implements Pick<Excel.PageLayout, PageLayoutMembers> {
+  get orientation(): Excel.PageLayout["orientation"] {
+    return this.get("orientation");
+  }
+  set orientation(value: Excel.PageLayout["orientation"]) {
+    this.write("orientation", [value], (layout) => {
+      layout.orientation = value as FakePageLayout["orientation"];
+    });
+  }
+  get paperSize(): Excel.PageLayout["paperSize"] {
+    return this.get("paperSize");
+  }
+  set paperSize(value: Excel.PageLayout["paperSize"]) {
+    this.write("paperSize", [value], (layout) => {
+      layout.paperSize = String(value);
+    });
+  }
+  get zoom(): Excel.PageLayoutZoomOptions {
+    return this.get("zoom");
+  }
+  set zoom(value: Excel.PageLayoutZoomOptions) {
+    this.write("zoom", [value], (layout) => {
+      const fit = value.horizontalFitToPages !== undefined || value.verticalFitToPages !== undefined;
+      if (fit === (value.scale !== undefined))
+        throw new FakeOfficeError("InvalidArgument", "zoom is a scale or pages to fit");
+      layout.zoom = { ...value };
+    });
+  }
+  setPrintTitleRows(printTitleRows: Excel.Range | string): void {
+    if (typeof printTitleRows !== "string") throw new Error("fake: setPrintTitleRows takes an address here");
+    this.write("setPrintTitleRows", [printTitleRows], (layout) => {
+      const rect = parseAddress(printTitleRows);
+      if (rect.left !== 0 || rect.right !== MAX_COLUMNS - 1) {
+        throw new FakeOfficeError("InvalidArgument", "print title rows must span entire rows");
+      }
+      layout.printTitleRows = printTitleRows;
+    });
+  }
+  get headersFooters(): FakeHeadersFooters {
+    return this.share("headersFooters", FakeHeadersFooters);
+  }
+}
+
+class FakeHeadersFooters extends FakeObject<FakePageLayout> {
+  get defaultForAllPages(): FakeHeaderFooter {
+    return this.share("defaultForAllPages", FakeHeaderFooter);
+  }
+}
+
+class FakeHeaderFooter extends FakeObject<FakePageLayout> implements Pick<Excel.HeaderFooter, "centerFooter"> {
+  get centerFooter(): string {
+    return this.get("centerFooter");
+  }
+  set centerFooter(text: string) {
+    this.write("centerFooter", [text], (layout) => {
+      layout.centerFooter = text;
+    });
+  }
+}
+
+// ---- helpers ------------------------------------------------------------------------------------------
+
+/** A string as Excel reads typed input; numbers and Booleans are kept as they are. */
+function typeIn(cell: FakeCell, input: unknown): void {
+  cell.formula = null;
+  if (typeof input === "number" || typeof input === "boolean") {
+    cell.value = input;
+    return;
+  }
+  if (typeof input !== "string") throw new FakeOfficeError("InvalidArgument", `a cell cannot hold ${typeof input}`);
+  if (input.length > 32_767) throw new FakeOfficeError("InvalidArgument", "a cell holds at most 32,767 characters");
+  const text = input.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (input.startsWith("'")) cell.value = input.slice(1);
+  else if (input.startsWith("=")) {
+    cell.formula = input;
+    cell.value = "";
+  } else if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) cell.value = Number(text);
+  else if (/^(true|false)$/i.test(text)) cell.value = text.toLowerCase() === "true";
+  else if (iso) {
+    cell.value = serialFromYmd(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    if (cell.numberFormat === GENERAL) cell.numberFormat = "yyyy-mm-dd";
+  } else if (input.startsWith("+") || input.startsWith("-")) {
+    cell.formula = `=${input}`;
+    cell.value = "";
+  } else cell.value = input;
+}
+
+/** "B3", "B3:D9", "C:E" (whole columns), "2:4" or "$1:$1" (whole rows). */
+function parseAddress(address: string): CellRange {
+  const local = (address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address).replace(/\$/g, "");
+  const columns = /^([A-Za-z]+):([A-Za-z]+)$/.exec(local);
+  if (columns) {
+    const [a, b] = [columnIndex(columns[1]!), columnIndex(columns[2]!)];
+    return { top: 0, bottom: MAX_ROWS - 1, left: Math.min(a, b), right: Math.max(a, b) };
+  }
+  const rows = /^(\d+):(\d+)$/.exec(local);
+  if (rows) {
+    const [a, b] = [Number(rows[1]) - 1, Number(rows[2]) - 1];
+    return { top: Math.min(a, b), bottom: Math.max(a, b), left: 0, right: MAX_COLUMNS - 1 };
+  }
+  return parseRange(local);
+}
+
+function formatAddress(rect: CellRange, absolute = false): string {
+  if (rect.left === 0 && rect.right === MAX_COLUMNS - 1) return `${rect.top + 1}:${rect.bottom + 1}`;
+  if (rect.top === 0 && rect.bottom === MAX_ROWS - 1) {
+    const letters = rangeAddress({ ...rect, top: 0, bottom: 0 }).replace(/1/g, "");
+    return letters.includes(":") ? letters : `${letters}:${letters}`;
+  }
+  const address = rangeAddress(rect);
+  return absolute ? address.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2") : address;
+}
+
+function contains(outer: CellRange, inner: CellRange): boolean {
+  return (
+    outer.top <= inner.top && outer.left <= inner.left && outer.bottom >= inner.bottom && outer.right >= inner.right
+  );
+}
+
+/** `a` without the cells of `b`, as up to four rectangles. */
+function subtract(a: CellRange, b: CellRange): CellRange[] {
+  if (!rangesOverlap(a, b)) return [a];
+  if (contains(b, a) || sameRange(a, b)) return [];
+  const parts: CellRange[] = [];
+  if (a.top < b.top) parts.push({ ...a, bottom: b.top - 1 });
+  if (a.bottom > b.bottom) parts.push({ ...a, top: b.bottom + 1 });
+  const top = Math.max(a.top, b.top);
+  const bottom = Math.min(a.bottom, b.bottom);
+  if (a.left < b.left) parts.push({ top, bottom, left: a.left, right: b.left - 1 });
+  if (a.right > b.right) parts.push({ top, bottom, left: b.right + 1, right: a.right });
+  return parts;
+}
+
+function checkSize(rect: CellRange): void {
+  const cells = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+  if (cells > 2_000_000) throw new Error(`fake: ${cells} cells is more than the fake models cell by cell`);
+}
+
+function checkColour(colour: string): string {
+  if (!/^#[0-9A-Fa-f]{6}$/.test(colour)) throw new FakeOfficeError("InvalidArgument", `"${colour}" is not a colour`);
+  return colour.toUpperCase();
+}
