@@ -1,10 +1,20 @@
 // Lint with the Office add-in rules (load before read, sync outside loops, null objects) and React's
 // recommendations; formatting is prettier's, configured in .prettierrc.
 const officeAddins = require("eslint-plugin-office-addins");
+// The same plugin instance the Office config registers for .ts files (ESLint refuses a second copy);
+// its config leaves .tsx out, so the pane's files get the plugin and office rules here.
+const fromOffice = (name) => require(require.resolve(name, { paths: [require.resolve("eslint-plugin-office-addins")] }));
+const typescriptPlugin = fromOffice("@typescript-eslint/eslint-plugin");
+const prettierPlugin = fromOffice("eslint-plugin-prettier");
 
 module.exports = [
   { ignores: ["dist/", "build/", "node_modules/", "coverage/"] },
   ...officeAddins.configs.react,
+  {
+    files: ["**/*.tsx"],
+    plugins: { "@typescript-eslint": typescriptPlugin, "office-addins": officeAddins, prettier: prettierPlugin },
+    rules: { ...officeAddins.configs.recommended[2].rules },
+  },
   {
     files: ["**/*.{ts,tsx}"],
     languageOptions: { parser: require("@typescript-eslint/parser"), ecmaVersion: 2022, sourceType: "module" },

@@ -1,0 +1,79 @@
+import { Field, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { formatUkDate } from "../../domain/dates";
+import type { Confidence, Framework } from "../../domain/framework";
+
+const useStyles = makeStyles({
+  field: { minWidth: 0 },
+  select: { width: "100%", minWidth: 0 },
+  note: {
+    display: "block",
+    marginTop: tokens.spacingVerticalXS,
+    color: tokens.colorNeutralForeground2,
+  },
+  caution: {
+    display: "block",
+    marginTop: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteMarigoldBorderActive}`,
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+});
+
+/** Why a framework that is not fully confirmed should be checked, in words a performance officer uses. */
+export function confidenceNote(confidence: Confidence): string | null {
+  switch (confidence) {
+    case "confirmed":
+      return null;
+    case "partly-confirmed":
+      return "Partly confirmed: judgement names and grades are the inspectorate's own words, but some criteria are our summary of the published framework. Check them against the framework before relying on them.";
+    case "unconfirmed":
+      return "Unconfirmed: this framework has not yet been checked against the published document. Treat it as a draft.";
+  }
+}
+
+const confidenceLabel: Record<Confidence, string> = {
+  confirmed: "",
+  "partly-confirmed": " (partly confirmed)",
+  unconfirmed: " (unconfirmed)",
+};
+
+export interface FrameworkPickerProps {
+  frameworks: Framework[];
+  value: string;
+  onChange: (id: string) => void;
+  disabled?: boolean;
+}
+
+export function FrameworkPicker({ frameworks, value, onChange, disabled }: FrameworkPickerProps) {
+  const styles = useStyles();
+  const selected = frameworks.find((f) => f.id === value);
+  const caution = selected ? confidenceNote(selected.confidence) : null;
+  return (
+    <Field
+      className={styles.field}
+      label="Inspection framework"
+      hint={
+        selected ? (
+          <>
+            <span className={styles.note}>
+              {selected.inspectorate}, {selected.country}. In force from{" "}
+              {formatUkDate(new Date(`${selected.inForceFrom}T00:00:00Z`))}
+              {selected.inForceTo ? ` to ${formatUkDate(new Date(`${selected.inForceTo}T00:00:00Z`))}` : ""}.
+            </span>
+            {caution && <span className={styles.caution}>{caution}</span>}
+          </>
+        ) : undefined
+      }
+    >
+      <Select className={styles.select} value={value} onChange={(_, data) => onChange(data.value)} disabled={disabled}>
+        {frameworks.map((framework) => (
+          <option key={framework.id} value={framework.id}>
+            {framework.name}
+            {confidenceLabel[framework.confidence]}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}

@@ -1,0 +1,39 @@
+import type { WorkbookPatch } from "../../workbook/types";
+
+/** The sheet a new preview workbook starts with, as a new Excel workbook does. */
+export const PREVIEW_FIRST_SHEET = "Sheet1";
+
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * Builds the preview's workbook as an .xlsx file by replaying every applied patch (undo patches included)
+ * onto a new ExcelJS workbook, through the same adapter the CLI writes files with. ExcelJS is loaded only
+ * when a download is asked for, so the pane itself starts quickly.
+ */
+export async function buildXlsx(patches: readonly WorkbookPatch[]): Promise<Blob> {
+  const [excelJs, { applyPatchToExcelJs }] = await Promise.all([
+    import(/* webpackChunkName: "exceljs" */ "exceljs"),
+    import(/* webpackChunkName: "exceljs" */ "../../workbook/xlsx/excelJsPatch"),
+  ]);
+  const ExcelJS = excelJs.default ?? excelJs;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Inspection Ready";
+  workbook.created = new Date();
+  workbook.addWorksheet(PREVIEW_FIRST_SHEET);
+  for (const patch of patches) applyPatchToExcelJs(workbook, patch);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Blob([buffer], { type: XLSX_MIME });
+}
+
+/** Hands a file to the browser's downloads, without leaving the page. */
+export function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.style.display = "none";
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,132 @@
+import { dateFromSerial, formatUkDate } from "../../domain/dates";
+import { columnIndex } from "../../workbook/address";
+import type { MemorySheet, MemoryTable, MemoryWorkbook } from "../../workbook/memory/memoryWorkbook";
+import type { CellStyle, Scalar } from "../../workbook/types";
+
+/**
+ * What the preview grid draws for one sheet of the in-memory workbook: the used range (at least a few
+ * empty rows and columns, so a blank sheet still looks like one), each cell's text as Excel would show it,
+ * and its look (table header and bands, RAG colours from the sheet's conditional formats).
+ */
+export interface GridCell {
+  text: string;
+  /** A formula the preview cannot calculate; shown as written. */
+  formula: boolean;
+  wrap: boolean;
+  role: "tableHeader" | "tableBand" | "tableRow" | "plain";
+  style: CellStyle | null;
+}
+
+export interface GridModel {
+  sheet: string;
+  /** Column widths in pixels, one per column. */
+  widths: number[];
+  /** Rows frozen at the top (the header row of a plan), which stay in view while the grid scrolls. */
+  frozenRows: number;
+  /** Row heights in pixels where the sheet sets one (a minimum: wrapped text may need more), else null. */
+  heights: (number | null)[];
+  rows: GridCell[][];
+}
+
+const MIN_ROWS = 15;
+const MIN_COLUMNS = 8;
+const DEFAULT_WIDTH_CHARS = 8.43;
+
+export function gridModel(workbook: MemoryWorkbook, sheetName: string): GridModel {
+  const sheet = workbook.sheet(sheetName);
+  const snapshot = workbook.snapshot({ sheets: [sheet.name] }).sheets.find((s) => s.name === sheet.name);
+  const values = snapshot?.values ?? [];
+  const formats = snapshot?.numberFormats ?? [];
+  const formulas = snapshot?.formulas ?? [];
+  const height = Math.max(values.length, MIN_ROWS);
+  const width = Math.max(values[0]?.length ?? 0, MIN_COLUMNS);
+  const tables = workbook.tables.filter((t) => t.sheet === sheet.name);
+
+  const rows: GridCell[][] = [];
+  for (let r = 0; r < height; r++) {
+    const cells: GridCell[] = [];
+    for (let c = 0; c < width; c++) {
+      const value = values[r]?.[c] ?? null;
+      const formula = formulas[r]?.[c] ?? null;
+      cells.push({
+        text: formula ?? cellText(value, formats[r]?.[c] ?? "General"),
+        formula: formula !== null,
+        wrap: sheet.wrapped.some((range) => inRange(range, r, c)),
+        role: tableRole(tables, r, c),
+        style: conditionalStyle(sheet, values, r, c),
+      });
+    }
+    rows.push(cells);
+  }
+  const widths = Array.from({ length: width }, (_, c) =>
+    charsToPixels(sheet.columnWidths.get(c) ?? DEFAULT_WIDTH_CHARS),
+  );
+  const heights = rows.map((_, r) => {
+    const points = sheet.rowHeights?.get(r);
+    return points === undefined ? null : Math.round((points * 4) / 3);
+  });
+  return { sheet: sheet.name, widths, heights, frozenRows: sheet.frozen.rows, rows };
+}
+
+/** A cell's value as text: dates (a number under a date format) as dd/mm/yyyy, booleans as Excel writes them. */
+export function cellText(value: Scalar, numberFormat: string): string {
+  if (value === null) return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number")
+    return isDateFormat(numberFormat) ? formatUkDate(dateFromSerial(value)) : String(value);
+  return value;
+}
+
+/** True for number formats that show a date: d, m or y outside quoted text and [colour] sections. */
+export function isDateFormat(format: string): boolean {
+  if (!format || format.toLowerCase() === "general") return false;
+  const bare = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "");
+  return /[dy]/i.test(bare) || /m/i.test(bare.replace(/[hs]+:?m+|m+:?s+/gi, ""));
+}
+
+/** Excel's column width (characters of the default font) in CSS pixels, as Excel on Windows draws it. */
+function charsToPixels(chars: number): number {
+  return Math.round(chars * 7 + 5);
+}
+
+function inRange(
+  range: { top: number; left: number; bottom: number; right: number },
+  row: number,
+  col: number,
+): boolean {
+  return row >= range.top && row <= range.bottom && col >= range.left && col <= range.right;
+}
+
+function tableRole(tables: MemoryTable[], row: number, col: number): GridCell["role"] {
+  const table = tables.find((t) => inRange(t.range, row, col));
+  if (!table) return "plain";
+  if (row === table.range.top) return "tableHeader";
+  return (row - table.range.top) % 2 === 1 ? "tableBand" : "tableRow";
+}
+
+/**
+ * The style of the first conditional format whose rule holds for the cell. The preview understands the
+ * rules the product writes, `=$G2="Red"` (a cell compared with text or a number); others are skipped.
+ */
+function conditionalStyle(sheet: MemorySheet, values: Scalar[][], row: number, col: number): CellStyle | null {
+  for (const { range, format } of sheet.conditionalFormats) {
+    if (!inRange(range, row, col)) continue;
+    const rule = /^=\s*(\$?)([A-Za-z]{1,3})(\$?)(\d+)\s*=\s*(?:"((?:[^"]|"")*)"|(-?\d+(?:\.\d+)?))\s*$/.exec(
+      format.formula,
+    );
+    if (!rule) continue;
+    const [, colAbsolute, letters, rowAbsolute, rowDigits, text, number] = rule;
+    const refCol = colAbsolute ? columnIndex(letters!) : columnIndex(letters!) + (col - range.left);
+    const refRow = rowAbsolute ? Number(rowDigits) - 1 : Number(rowDigits) - 1 + (row - range.top);
+    const value = values[refRow]?.[refCol] ?? null;
+    const matches =
+      text !== undefined
+        ? typeof value === "string" && value.toLowerCase() === text.replace(/""/g, '"').toLowerCase()
+        : typeof value === "number" && value === Number(number);
+    if (matches) return format.style;
+  }
+  return null;
+}
