@@ -1,3 +1,4 @@
+import { RefreshError } from "../commands/refreshWorkbook";
 import { StructureError } from "../commands/structureSheet";
 import { FrameworkError } from "../domain/framework";
 import { MetadataError } from "../sheets/metadata";
@@ -5,6 +6,7 @@ import { UnreadableWorkbookError } from "../workbook/xlsx/xlsxFile";
 import { UsageError, parseArgs } from "./args";
 import { frameworksCommand } from "./frameworksCommand";
 import { newCommand } from "./newCommand";
+import { refreshCommand } from "./refreshCommand";
 import { structureCommand } from "./structureCommand";
 import { EXIT_OK, EXIT_USAGE, consoleOutput, type Output } from "./output";
 
@@ -23,6 +25,9 @@ Usage:
                    [--normalise] [--force] [--json]
       Make a sheet you already have into a managed plan table, keeping every value. Values not in the
       plan's form (RAG initials, dates typed as text) are reported; --normalise fixes them.
+  inspection-ready refresh FILE.xlsx [--framework ID|FILE.json] --out OUT.xlsx [--force] [--json]
+      Bring plans made from an older framework version up to date: new wording, new criteria as new rows.
+      No cell you own (action, lead, dates, RAG, progress, evidence, notes) is changed.
 
 Exit codes: 0 success; 1 the command ran and found problems; 2 usage error or unreadable input.`;
 
@@ -45,6 +50,8 @@ export async function main(argv: string[], output: Output = consoleOutput, now: 
         return await newCommand(args, output, now);
       case "structure":
         return await structureCommand(args, output, now);
+      case "refresh":
+        return await refreshCommand(args, output, now);
       default:
         throw new UsageError(`"${args.command}" is not a command; run inspection-ready --help for the list`);
     }
@@ -52,6 +59,7 @@ export async function main(argv: string[], output: Output = consoleOutput, now: 
     if (
       error instanceof UsageError ||
       error instanceof StructureError ||
+      error instanceof RefreshError ||
       error instanceof UnreadableWorkbookError ||
       error instanceof FrameworkError ||
       error instanceof MetadataError

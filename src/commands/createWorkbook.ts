@@ -12,7 +12,7 @@ import {
 } from "../sheets/metadata";
 import { criterionRows, selfEvaluationSpec } from "../sheets/selfEvaluation";
 import { layOutTableSheet, uniqueName, type TableSheetSpec } from "../sheets/sheetSpec";
-import { columnLetters, quoteSheetName } from "../workbook/address";
+import { columnReference, selfEvaluationRefSource } from "../sheets/tableColumns";
 import type { CellInput, PatchOp, SnapshotQuery, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
 
 export type PlanKind = "self-evaluation" | "action-plan" | "evidence";
@@ -20,7 +20,7 @@ export type PlanKind = "self-evaluation" | "action-plan" | "evidence";
 /** Every kind, in the order they are made: the self-evaluation first, as the others refer to its refs. */
 export const PLAN_KINDS: readonly PlanKind[] = ["self-evaluation", "action-plan", "evidence"];
 
-const SPECS: Record<PlanKind, { spec: TableSheetSpec; rows: (framework: Framework) => CellInput[][] }> = {
+export const PLAN_SPECS: Record<PlanKind, { spec: TableSheetSpec; rows: (framework: Framework) => CellInput[][] }> = {
   "self-evaluation": { spec: selfEvaluationSpec, rows: (f) => criterionRows(selfEvaluationSpec, f) },
   "action-plan": { spec: actionPlanSpec, rows: (f) => criterionRows(actionPlanSpec, f) },
   evidence: { spec: evidenceTrackerSpec, rows: evidenceRows },
@@ -73,7 +73,7 @@ export function createWorkbook(
   let criterionRefSource = existingRefSource(snapshot, metadata);
 
   for (const kind of kinds) {
-    const { spec, rows: rowsFor } = SPECS[kind];
+    const { spec, rows: rowsFor } = PLAN_SPECS[kind];
     const sheet = uniqueName(spec.sheetName, sheetNames, (n) => ` (${n})`);
     const table = uniqueName(spec.tableName, tableNames, (n) => `${n}`);
     sheetNames.push(sheet);
@@ -83,7 +83,10 @@ export function createWorkbook(
       { op: "addSheet", sheet },
       ...layOutTableSheet(spec, sheet, table, rows, { rag: defaultRagVocabulary, criterionRefSource }),
     );
-    if (kind === "self-evaluation") criterionRefSource = refSource(sheet, spec, Math.max(rows.length, 1));
+    if (kind === "self-evaluation") {
+      const refCol = spec.columns.findIndex((c) => c.field === "ref");
+      criterionRefSource = columnReference(sheet, refCol, 1, Math.max(rows.length, 1));
+    }
     created.push({ kind, sheet, table, rows: rows.length });
     records.push({
       kind,
@@ -108,21 +111,11 @@ export function createWorkbook(
   };
 }
 
-/** "'Self-evaluation'!$A$2:$A$37": the refs column of a self-evaluation laid out by our spec. */
-function refSource(sheet: string, spec: TableSheetSpec, rows: number): string {
-  const letters = columnLetters(spec.columns.findIndex((c) => c.field === "ref"));
-  return `${quoteSheetName(sheet)}!$${letters}$2:$${letters}$${rows + 1}`;
-}
-
 /** The refs of a self-evaluation the workbook already has, from its table as it stands now. */
 function existingRefSource(snapshot: WorkbookSnapshot, metadata: Metadata): string | undefined {
   const record = metadata.plans.find((p) => p.kind === "self-evaluation");
   const table = record && snapshot.tables.find((t) => t.name === record.table);
-  if (!table) return undefined;
-  const col = table.headers.findIndex((h) => h === record.columns.ref);
-  if (col < 0) return undefined;
-  const letters = columnLetters(table.range.left + col);
-  return `${quoteSheetName(table.sheet)}!$${letters}$${table.range.top + 2}:$${letters}$${table.range.bottom + 1}`;
+  return record && table ? selfEvaluationRefSource(table, record) : undefined;
 }
 
 function describe(kinds: readonly PlanKind[]): string {

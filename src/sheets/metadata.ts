@@ -17,6 +17,8 @@ export interface PlanRecord {
   frameworkVersion?: string;
   /** ISO timestamp. */
   createdAt: string;
+  /** ISO timestamp of the last refresh to a newer framework version. */
+  refreshedAt?: string;
   /** Field → header as written, so readers can find columns after users rename or reorder them. */
   columns: Record<string, string>;
 }

@@ -35,6 +35,9 @@ function invertOp(op: PatchOp): PatchOp[] {
       ];
     case "addTable":
       return [{ op: "removeTable", name: op.name }];
+    case "resizeTable":
+      if (!op.before) throw new NotInvertibleError(`Resizing table ${op.name} did not record its previous range`);
+      return [{ op: "resizeTable", name: op.name, range: op.before, before: op.range }];
     case "setValidation":
       return [{ op: "setValidation", sheet: op.sheet, range: op.range, rule: op.before ?? null, before: op.rule }];
     case "addConditionalFormat":

@@ -147,6 +147,8 @@ export type PatchOp =
     }
   | { op: "addTable"; sheet: string; name: string; range: CellRange; style: string }
   | { op: "removeTable"; name: string }
+  /** Grows or shrinks a table over new rows or columns; the header row stays where it is. */
+  | { op: "resizeTable"; name: string; range: CellRange; before?: CellRange }
   | {
       op: "setValidation";
       sheet: string;

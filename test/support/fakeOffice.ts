@@ -572,7 +572,24 @@ class FakeTableCollection extends FakeCollection<FakeTable, FakeTableProxy> {
   }
 }
 
-class FakeTableProxy extends FakeObject<FakeTable> implements Pick<Excel.Table, "name" | "style" | "convertToRange"> {
+class FakeTableProxy
+  extends FakeObject<FakeTable>
+  implements Pick<Excel.Table, "name" | "style" | "convertToRange" | "resize">
+{
+  resize(newRange: Excel.Range | string): void {
+    if (typeof newRange !== "string") throw new Error("fake: only resize(address) is modelled");
+    this.write("resize", [newRange], (table) => {
+      const range = parseAddress(newRange);
+      // Excel keeps the header row where it is and refuses an overlap with another table.
+      if (range.top !== table.range.top)
+        throw new FakeOfficeError("InvalidArgument", "the header row must stay in place");
+      if (this.ctx.model.tables.some((t) => t !== table && t.sheet === table.sheet && rangesOverlap(t.range, range))) {
+        throw new FakeOfficeError("InvalidOperation", "a table cannot overlap another table");
+      }
+      table.range = range;
+    });
+  }
+
   get name(): string {
     return this.get("name");
   }

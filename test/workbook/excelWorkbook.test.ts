@@ -1,3 +1,5 @@
+import { refreshQuery, refreshWorkbook } from "../../src/commands/refreshWorkbook";
+import { structureQuery, structureSheet } from "../../src/commands/structureSheet";
 import { createWorkbook, createWorkbookQuery } from "../../src/commands/createWorkbook";
 import { type Framework, parseFramework } from "../../src/domain/framework";
 import { getFramework } from "../../src/domain/frameworks";
@@ -7,7 +9,13 @@ import { EXCEL_API_REQUIREMENT, ExcelWorkbook } from "../../src/workbook/excel/e
 import { SYNC_PAYLOAD_LIMIT } from "../../src/workbook/excel/payload";
 import { invertPatch } from "../../src/workbook/invert";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
-import type { CellRange, SnapshotQuery, ValidationRule, WorkbookPatch } from "../../src/workbook/types";
+import type {
+  CellRange,
+  SnapshotQuery,
+  ValidationRule,
+  WorkbookPatch,
+  WorkbookSnapshot,
+} from "../../src/workbook/types";
 import { FakeExcel, type FakeSheet, REQUEST_LIMIT } from "../support/fakeOffice";
 
 const now = new Date("2026-11-25T09:30:00Z");
@@ -408,6 +416,63 @@ describe("ExcelWorkbook", () => {
       expect(await excel.read(query)).toEqual(memory.snapshot(query));
     }
     for (const name of ["Action plan", "Action plan (2)"]) expectSameFormatting(fake.model.sheet(name), memory, name);
+  });
+
+  it("agrees with the memory workbook on structuring a sheet and refreshing a plan (merges, table resize)", async () => {
+    const { fake, excel, memory } = await twoWorkbooks();
+    const messy: WorkbookPatch = {
+      description: "A council's own sheet",
+      ops: [
+        { op: "addSheet", sheet: "Plan" },
+        {
+          op: "writeValues",
+          sheet: "Plan",
+          row: 0,
+          col: 0,
+          values: [
+            ["Improvement plan"],
+            [null],
+            ["Theme", "Action", "Lead", "RAG"],
+            ["Leadership", "One", "A", "g"],
+            [null, "Two", "B", "Red"],
+          ],
+        },
+        { op: "mergeCells", sheet: "Plan", range: { top: 3, left: 0, bottom: 4, right: 0 } },
+      ],
+    };
+    await excel.apply(messy);
+    await memory.apply(messy);
+    const structure = (s: WorkbookSnapshot) =>
+      structureSheet(s, { sheet: "Plan", as: "action-plan", now, normalise: true }).patch;
+    const patch = structure(await excel.read(structureQuery("Plan")));
+    expect(structure(memory.snapshot(structureQuery("Plan")))).toEqual(patch);
+    await excel.apply(patch);
+    await memory.apply(patch);
+
+    const older = {
+      ...ilacs,
+      version: "old",
+      judgements: ilacs.judgements.map((j) => ({ ...j, criteria: j.criteria.slice(0, 2) })),
+    };
+    const created = createWorkbook(await excel.read(createWorkbookQuery), { framework: older, now }).patch;
+    await excel.apply(created);
+    await memory.apply(created);
+    const refresh = refreshWorkbook(await excel.read(refreshQuery), {
+      framework: ilacs,
+      resolve: () => undefined,
+      now,
+    }).patch;
+    expect(
+      refreshWorkbook(memory.snapshot(refreshQuery), { framework: ilacs, resolve: () => undefined, now }).patch,
+    ).toEqual(refresh);
+    await excel.apply(refresh);
+    await memory.apply(refresh);
+    expect(await excel.read({ sheets: "all" })).toEqual(memory.snapshot({ sheets: "all" }));
+    expect(fake.model.tables.find((t) => t.name === "SelfEvaluation")!.range.bottom).toBe(36);
+
+    await excel.apply(invertPatch(refresh));
+    await memory.apply(invertPatch(refresh));
+    expect(await excel.read({ sheets: "all" })).toEqual(memory.snapshot({ sheets: "all" }));
   });
 
   it("undoes a created plan: the inverse patch returns the workbook to its first snapshot", async () => {

@@ -84,6 +84,9 @@ async function queueOp(context: Excel.RequestContext, op: PatchOp, budget: SyncB
       context.workbook.tables.getItem(op.name).convertToRange(); // ExcelApi 1.2
       state.known.tables.delete(op.name);
       return;
+    case "resizeTable":
+      context.workbook.tables.getItem(op.name).resize(rangeAddress(op.range)); // ExcelApi 1.13
+      return;
     case "setValidation": {
       const validation = sheetNamed(context, op.sheet).getRange(rangeAddress(op.range)).dataValidation; // ExcelApi 1.8
       validation.clear(); // ExcelApi 1.8; the range then holds the new rule only, or none for a null rule

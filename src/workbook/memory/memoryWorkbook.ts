@@ -180,6 +180,16 @@ export class MemoryWorkbook implements WorkbookAdapter {
         this.tables.splice(index, 1);
         return;
       }
+      case "resizeTable": {
+        const table = this.tables.find((t) => t.name.toLowerCase() === op.name.toLowerCase());
+        if (!table) throw new PatchError(`There is no table called "${op.name}"`);
+        if (op.range.top !== table.range.top) throw new PatchError(`Table "${op.name}" must keep its header row`);
+        if (this.tables.some((t) => t !== table && t.sheet === table.sheet && rangesOverlap(t.range, op.range))) {
+          throw new PatchError(`Table "${op.name}" would overlap another table`);
+        }
+        table.range = { ...op.range };
+        return;
+      }
       case "setValidation": {
         const sheet = this.sheet(op.sheet);
         sheet.validations = sheet.validations.filter((v) => !rangesOverlap(v.range, op.range));

@@ -68,6 +68,17 @@ function applyOp(workbook: ExcelJS.Workbook, op: PatchOp): void {
       owner.removeTable(op.name);
       return;
     }
+    case "resizeTable": {
+      // ExcelJS cannot resize a table in place; the same table is laid again over the new range.
+      const owner = workbook.worksheets.find((ws) => tablesOf(ws).some((t) => tableName(t) === op.name));
+      const table = owner && tablesOf(owner).find((t) => tableName(t) === op.name);
+      if (!owner || !table) throw new XlsxPatchError(`There is no table called "${op.name}"`);
+      const style =
+        (table as unknown as { table: { style?: { theme?: string } } }).table.style?.theme ?? "TableStyleMedium2";
+      owner.removeTable(op.name);
+      addTable(owner, op.name, op.range, style);
+      return;
+    }
     case "setValidation":
       return setValidation(worksheet(workbook, op.sheet), op.range, op.rule);
     case "addConditionalFormat":
