@@ -86,6 +86,8 @@ export interface StructureReport {
   /** Field → column letter, for the pane's mapping preview. */
   columns: Partial<Record<PlanField, string>>;
   unmapped: string[];
+  /** Every column of the table, in order: 0-based index, letter and header, for correcting the mapping. */
+  headers: { col: number; column: string; header: string }[];
   normalisable: Normalisable[];
   normalised: number;
   sections: string[];
@@ -281,6 +283,7 @@ export function structureSheet(
     mapping,
     columns: Object.fromEntries([...layout.mapping].map(([field, col]) => [field, columnLetters(col)])),
     unmapped: headers.filter((_, i) => !mappedColumns.has(layout.left + i)),
+    headers: headers.map((header, i) => ({ col: layout.left + i, column: columnLetters(layout.left + i), header })),
     normalisable,
     normalised: options.normalise ? normalisable.filter((n) => n.fix !== undefined).length : 0,
     sections,
