@@ -30,8 +30,6 @@ export interface CreateWorkbookOptions {
   framework: Framework;
   /** Which sheets to make; all three when omitted. */
   kinds?: readonly PlanKind[];
-  /** @deprecated a single kind; use `kinds`. */
-  kind?: PlanKind;
   /** When the plan is made; passed in so the command stays pure and testable. */
   now: Date;
 }
@@ -62,7 +60,7 @@ export function createWorkbook(
   options: CreateWorkbookOptions,
 ): { patch: WorkbookPatch; report: CreateWorkbookReport } {
   const { framework } = options;
-  const wanted = options.kinds ?? (options.kind ? [options.kind] : PLAN_KINDS);
+  const wanted = options.kinds ?? PLAN_KINDS;
   const kinds = PLAN_KINDS.filter((kind) => wanted.includes(kind));
   const metadata: Metadata = readMetadata(snapshot) ?? emptyMetadata();
   const sheetNames = snapshot.sheets.map((s) => s.name);

@@ -8,7 +8,7 @@ const ilacs = getFramework("ofsted-ilacs-2024");
 const now = new Date("2026-11-25T09:30:00Z");
 const create = (workbook: MemoryWorkbook) =>
   runCommand(workbook, createWorkbookQuery, (snapshot) =>
-    createWorkbook(snapshot, { framework: ilacs, kind: "action-plan", now }),
+    createWorkbook(snapshot, { framework: ilacs, kinds: ["action-plan"], now }),
   );
 
 describe("createWorkbook", () => {

@@ -16,7 +16,7 @@ const colour = (label: string) => defaultRagVocabulary.find((s) => s.label === l
 async function planFile(dir: string, name: string, rag: string[]): Promise<string> {
   const workbook = XlsxWorkbook.empty();
   const { report } = await runCommand(workbook, createWorkbookQuery, (s) =>
-    createWorkbook(s, { framework: ilacs, kind: "action-plan", now: new Date("2026-11-25T09:00:00Z") }),
+    createWorkbook(s, { framework: ilacs, kinds: ["action-plan"], now: new Date("2026-11-25T09:00:00Z") }),
   );
   if (rag.length > 0) {
     const snapshot = await workbook.read({ sheets: [report.sheet] });

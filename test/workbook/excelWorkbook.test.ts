@@ -52,7 +52,7 @@ async function twoWorkbooks(options?: ConstructorParameters<typeof FakeExcel>[0]
 /** Plans createWorkbook from the adapter's own snapshot, as the pane does. */
 async function planPlan(excel: ExcelWorkbook, framework: Framework) {
   const snapshot = await excel.read(createWorkbookQuery);
-  return createWorkbook(snapshot, { framework, kind: "action-plan", now }).patch;
+  return createWorkbook(snapshot, { framework, kinds: ["action-plan"], now }).patch;
 }
 
 function syntheticFramework(criteria: number): Framework {
@@ -407,7 +407,7 @@ describe("ExcelWorkbook", () => {
       // The second round finds the metadata sheet and rewrites its records, with their old contents as `before`.
       const patch = await planPlan(excel, ilacs);
       expect(
-        createWorkbook(memory.snapshot(createWorkbookQuery), { framework: ilacs, kind: "action-plan", now }).patch,
+        createWorkbook(memory.snapshot(createWorkbookQuery), { framework: ilacs, kinds: ["action-plan"], now }).patch,
       ).toEqual(patch);
       await excel.apply(patch);
       await memory.apply(patch);

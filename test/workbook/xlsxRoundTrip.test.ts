@@ -17,7 +17,7 @@ const tempDir = useTempDir();
 async function writeNewPlan(file: string): Promise<void> {
   const workbook = XlsxWorkbook.empty();
   await runCommand(workbook, createWorkbookQuery, (s) =>
-    createWorkbook(s, { framework: ilacs, kind: "action-plan", now }),
+    createWorkbook(s, { framework: ilacs, kinds: ["action-plan"], now }),
   );
   await workbook.save(file);
 }
@@ -110,7 +110,7 @@ describe("the .xlsx backend agrees with the memory backend", () => {
     const fromFile = await (await XlsxWorkbook.open(file)).read({ sheets: "all" });
     const memory = new MemoryWorkbook();
     await runCommand(memory, createWorkbookQuery, (s) =>
-      createWorkbook(s, { framework: ilacs, kind: "action-plan", now }),
+      createWorkbook(s, { framework: ilacs, kinds: ["action-plan"], now }),
     );
     expect(fromFile).toEqual(memory.snapshot());
   });
