@@ -47,14 +47,20 @@ describe("createWorkbook", () => {
     const { report } = await create(workbook);
     const sheet = workbook.sheet("Action plan");
     const ragRule = sheet.validations.find((v) => v.range.left === 6)!;
-    expect(ragRule.rule).toMatchObject({ type: "list", values: ["Blue", "Green", "Amber", "Red"], strict: true });
+    expect(ragRule.rule).toMatchObject({
+      type: "list",
+      values: ["Blue", "Complete – awaiting sign-off", "Green", "Amber", "Red", "Not started"],
+      strict: true,
+    });
     expect(ragRule.range).toEqual({ top: 1, left: 6, bottom: report.rows, right: 6 });
     expect(sheet.validations.filter((v) => v.rule.type === "date").map((v) => v.range.left)).toEqual([5, 9]);
     expect(sheet.conditionalFormats.map((cf) => cf.format.formula)).toEqual([
       '=$G2="Blue"',
+      '=$G2="Complete – awaiting sign-off"',
       '=$G2="Green"',
       '=$G2="Amber"',
       '=$G2="Red"',
+      '=$G2="Not started"',
     ]);
     expect(sheet.conditionalFormats.every((cf) => cf.format.type === "expression")).toBe(true);
     expect(sheet.rows[1]![5]!.numberFormat).toBe("dd/mm/yyyy");

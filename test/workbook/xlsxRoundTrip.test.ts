@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { createWorkbook, createWorkbookQuery } from "../../src/commands/createWorkbook";
 import { runCommand } from "../../src/commands/runCommand";
 import { getFramework } from "../../src/domain/frameworks";
+import { defaultRagVocabulary } from "../../src/domain/rag";
 import { METADATA_SHEET, readMetadata } from "../../src/sheets/metadata";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { snapshotFromExcelJs } from "../../src/workbook/xlsx/excelJsSnapshot";
@@ -11,6 +12,7 @@ import { UnreadableWorkbookError, XlsxWorkbook } from "../../src/workbook/xlsx/x
 import { useTempDir } from "../support/tempDir";
 
 const ilacs = getFramework("ofsted-ilacs-2024");
+const labels = defaultRagVocabulary.map((s) => s.label);
 const now = new Date("2026-11-25T09:30:00Z");
 const tempDir = useTempDir();
 
@@ -60,7 +62,7 @@ describe("a new plan written as .xlsx and read back with ExcelJS", () => {
     const validations = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
       .dataValidations.model;
     const rag = Object.entries(validations).find(([address]) => address.startsWith("G2"));
-    expect(rag?.[1]).toMatchObject({ type: "list", formulae: ['"Blue,Green,Amber,Red"'], errorStyle: "stop" });
+    expect(rag?.[1]).toMatchObject({ type: "list", formulae: [`"${labels.join(",")}"`], errorStyle: "stop" });
     expect(validations["F2"] ?? Object.entries(validations).find(([a]) => a.startsWith("F2"))?.[1]).toMatchObject({
       type: "date",
     });
@@ -73,13 +75,10 @@ describe("a new plan written as .xlsx and read back with ExcelJS", () => {
       ws as unknown as { conditionalFormattings: { ref: string; rules: ExcelJS.ConditionalFormattingRule[] }[] }
     ).conditionalFormattings;
     const onRag = rules.filter((cf) => cf.ref === "G2:G37").flatMap((cf) => cf.rules);
-    expect(onRag.map((r) => r.type)).toEqual(["expression", "expression", "expression", "expression"]);
-    expect(onRag.map((r) => ("formulae" in r ? r.formulae?.[0] : undefined))).toEqual([
-      '$G2="Blue"',
-      '$G2="Green"',
-      '$G2="Amber"',
-      '$G2="Red"',
-    ]);
+    expect(onRag.map((r) => r.type)).toEqual(labels.map(() => "expression"));
+    expect(onRag.map((r) => ("formulae" in r ? r.formulae?.[0] : undefined))).toEqual(
+      labels.map((label) => `$G2="${label}"`),
+    );
   });
 
   it("has a frozen header, widths, and landscape A4 print setup with the header repeated and a page footer", () => {
