@@ -1,5 +1,6 @@
 import { RefreshError } from "../commands/refreshWorkbook";
 import { StructureError } from "../commands/structureSheet";
+import { ValidateError } from "../commands/validateWorkbook";
 import { FrameworkError } from "../domain/framework";
 import { MetadataError } from "../sheets/metadata";
 import { UnreadableWorkbookError } from "../workbook/xlsx/xlsxFile";
@@ -8,9 +9,10 @@ import { frameworksCommand } from "./frameworksCommand";
 import { newCommand } from "./newCommand";
 import { refreshCommand } from "./refreshCommand";
 import { structureCommand } from "./structureCommand";
+import { validateCommand } from "./validateCommand";
 import { EXIT_OK, EXIT_USAGE, consoleOutput, type Output } from "./output";
 
-const VALUED_FLAGS = new Set(["framework", "out", "kind", "sheet", "as"]);
+const VALUED_FLAGS = new Set(["framework", "out", "kind", "sheet", "as", "as-of", "stale-days"]);
 
 const HELP = `Inspection Ready: inspection preparation workbooks for children's services.
 
@@ -28,6 +30,11 @@ Usage:
   inspection-ready refresh FILE.xlsx [--framework ID|FILE.json] --out OUT.xlsx [--force] [--json]
       Bring plans made from an older framework version up to date: new wording, new criteria as new rows.
       No cell you own (action, lead, dates, RAG, progress, evidence, notes) is changed.
+  inspection-ready validate FILE.xlsx [--json] [--as-of dd/mm/yyyy] [--stale-days N]
+                  [--write --out OUT.xlsx [--force]]
+      Check every plan: missing leads and dates, overdue actions, Green without evidence, RAG outside
+      the list, duplicate or unknown refs, Excel errors. --write adds a Checks column of formulas and
+      conditional formats to a copy, so the workbook keeps checking itself without the add-in.
 
 Exit codes: 0 success; 1 the command ran and found problems; 2 usage error or unreadable input.`;
 
@@ -52,6 +59,8 @@ export async function main(argv: string[], output: Output = consoleOutput, now: 
         return await structureCommand(args, output, now);
       case "refresh":
         return await refreshCommand(args, output, now);
+      case "validate":
+        return await validateCommand(args, output, now);
       default:
         throw new UsageError(`"${args.command}" is not a command; run inspection-ready --help for the list`);
     }
@@ -60,6 +69,7 @@ export async function main(argv: string[], output: Output = consoleOutput, now: 
       error instanceof UsageError ||
       error instanceof StructureError ||
       error instanceof RefreshError ||
+      error instanceof ValidateError ||
       error instanceof UnreadableWorkbookError ||
       error instanceof FrameworkError ||
       error instanceof MetadataError

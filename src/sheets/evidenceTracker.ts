@@ -19,13 +19,13 @@ export const evidenceTrackerSpec: TableSheetSpec = {
   statuses: EVIDENCE_STATUSES,
   columns: [
     { field: "ref", header: "Ref", owner: "framework", kind: "text", width: 8 },
-    { field: "criterionRefs", header: "Criterion refs", owner: "user", kind: "text", width: 14 },
+    { field: "criterion", header: "Criterion refs", owner: "user", kind: "text", width: 14 },
     { field: "item", header: "Evidence item", owner: "framework", kind: "longText", width: 44 },
     { field: "type", header: "Type", owner: "framework", kind: "text", width: 14 },
     { field: "location", header: "Location or link", owner: "user", kind: "longText", width: 30 },
-    { field: "owner", header: "Owner", owner: "user", kind: "text", width: 16 },
+    { field: "lead", header: "Owner", owner: "user", kind: "text", width: 16 },
     { field: "status", header: "Status", owner: "user", kind: "status", width: 12 },
-    { field: "date", header: "Date", owner: "user", kind: "date", width: 12 },
+    { field: "due", header: "Date", owner: "user", kind: "date", width: 12 },
     { field: "reviewedBy", header: "Reviewed by", owner: "user", kind: "text", width: 16 },
   ],
 };

@@ -23,9 +23,16 @@ export interface PlanRecord {
   columns: Record<string, string>;
 }
 
+/** Choices a council makes once per workbook. */
+export interface WorkbookSettings {
+  /** Days without an update before a row is reported. */
+  staleDays?: number;
+}
+
 export interface Metadata {
   schemaVersion: number;
   plans: PlanRecord[];
+  settings?: WorkbookSettings;
 }
 
 export class MetadataError extends Error {}
@@ -47,6 +54,7 @@ export function readMetadata(snapshot: WorkbookSnapshot): Metadata | null {
     const value = parseJson(json ?? null, r);
     if (key === "schemaVersion") version = typeof value === "number" ? value : Number.NaN;
     else if (key === "plan") metadata.plans.push(value as PlanRecord);
+    else if (key === "settings") metadata.settings = value as WorkbookSettings;
   });
   if (version === null || !Number.isInteger(version)) {
     throw new MetadataError(
@@ -75,6 +83,7 @@ export function writeMetadataOps(snapshot: WorkbookSnapshot, metadata: Metadata)
   const rows: CellInput[][] = [
     ["schemaVersion", JSON.stringify(metadata.schemaVersion)],
     ...metadata.plans.map((plan): CellInput[] => ["plan", JSON.stringify(plan)]),
+    ...(metadata.settings ? [["settings", JSON.stringify(metadata.settings)] as CellInput[]] : []),
   ];
   if (!existing) {
     return [

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -81,4 +81,70 @@ export function countPixelsNear(raster: Raster, hex: string, tolerance = 24): nu
     if (target.every((value, channel) => Math.abs(raster.pixels[i + channel]! - value!) <= tolerance)) count++;
   }
   return count;
+}
+
+/**
+ * Every sheet of every file as CSV of the values LibreOffice computed (formulas recalculated on load), in
+ * one LibreOffice run. Returns file → sheet name → rows of cells.
+ */
+export function recalculatedSheets(files: string[], outDir: string): Map<string, Map<string, string[][]>> {
+  execFileSync(
+    "soffice",
+    [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=file://${profileDir()}`,
+      "--convert-to",
+      // Comma separated, double quotes, UTF-8, first line 1, formatted text, every sheet to its own file.
+      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+      "--outdir",
+      outDir,
+      ...files,
+    ],
+    { stdio: "pipe", timeout: 600_000 },
+  );
+  const result = new Map<string, Map<string, string[][]>>();
+  const produced = readdirSync(outDir).filter((f) => f.endsWith(".csv"));
+  for (const file of files) {
+    const stem = path.basename(file, path.extname(file));
+    const sheets = new Map<string, string[][]>();
+    for (const csv of produced.filter((f) => f.startsWith(`${stem}-`))) {
+      sheets.set(csv.slice(stem.length + 1, -4), parseCsv(readFileSync(path.join(outDir, csv), "utf8")));
+    }
+    result.set(file, sheets);
+  }
+  return result;
+}
+
+/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
 }

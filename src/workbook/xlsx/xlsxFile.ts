@@ -43,6 +43,8 @@ export class XlsxWorkbook implements WorkbookAdapter {
   /** Writes the workbook to `file` atomically. */
   async save(file: string): Promise<void> {
     const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+    // Formulas are written without cached results; ask Excel to calculate them all when it opens the file.
+    this.workbook.calcProperties.fullCalcOnLoad = true;
     try {
       await this.workbook.xlsx.writeFile(temp);
       await fs.rename(temp, file);

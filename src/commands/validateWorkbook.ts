@@ -1,0 +1,361 @@
+import { dateFromSerial, formatUkDate } from "../domain/dates";
+import { defaultRagVocabulary, isComplete, statusOf, type RagStatus } from "../domain/rag";
+import {
+  isBlankValue,
+  type PlanKindName,
+  type PlanRow,
+  type RowCell,
+  type RowField,
+} from "../domain/validation/planRow";
+import {
+  checkRow,
+  checksFormula,
+  checksText,
+  RULES,
+  rulesFor,
+  type RuleContext,
+  type Severity,
+} from "../domain/validation/rules";
+import { readMetadata, writeMetadataOps, type PlanRecord } from "../sheets/metadata";
+import { columnReference, fieldColumn, selfEvaluationRefSource } from "../sheets/tableColumns";
+import { cellAddress, columnLetters } from "../workbook/address";
+import { cellsBefore } from "../workbook/snapshotCells";
+import type { CellInput, PatchOp, Scalar, TableSnapshot, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
+
+export class ValidateError extends Error {}
+
+export interface ValidateOptions {
+  /** The day to judge dates against, as an Excel serial (the workbook's own formulas use TODAY()). */
+  asOf: number;
+  /** Days without an update before a row is reported; 30 unless the workbook or the caller says. */
+  staleDays?: number;
+  /** Also plan the in-place checks: a Checks column of formulas and conditional formats. */
+  write?: boolean;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  message: string;
+  fix?: { cell: string; value: Scalar; label: string };
+}
+
+export interface RagSuggestion {
+  sheet: string;
+  cell: string;
+  current: Scalar;
+  suggested: string;
+  reason: string;
+}
+
+export interface ValidateReport {
+  findings: Finding[];
+  summary: { errors: number; warnings: number; info: number };
+  plans: { sheet: string; table: string; kind: string; rows: number }[];
+  /** RAG ratings the dates suggest, each with its reason; never applied without the user. */
+  suggestions: RagSuggestion[];
+  /** The Checks text each checked row gets, by sheet and 1-based row: what the workbook's formulas show. */
+  checks: { sheet: string; row: number; text: string }[];
+}
+
+export const validateQuery = { sheets: "all" as const };
+
+const ROW_FIELDS: readonly RowField[] = [
+  "ref",
+  "criterion",
+  "action",
+  "item",
+  "lead",
+  "due",
+  "rag",
+  "status",
+  "progress",
+  "evidence",
+  "measure",
+  "updated",
+  "completed",
+];
+const CHECKS_HEADER = "Checks";
+const KINDS: readonly PlanKindName[] = ["action-plan", "self-evaluation", "evidence"];
+
+interface PlanTable {
+  record: PlanRecord;
+  table: TableSnapshot;
+  kind: PlanKindName;
+  columns: Partial<Record<RowField, number>>;
+  checksCol: number | undefined;
+}
+
+/**
+ * Checks every managed plan against the rule catalogue. With `write`, also plans the same checks into
+ * the workbook — a Checks column whose formulas state each row's findings in words, and conditional
+ * formats — so the workbook keeps checking itself without the add-in, in print and in LibreOffice.
+ */
+export function validateWorkbook(
+  snapshot: WorkbookSnapshot,
+  options: ValidateOptions,
+): { patch: WorkbookPatch; report: ValidateReport } {
+  const metadata = readMetadata(snapshot);
+  if (!metadata || metadata.plans.length === 0) {
+    throw new ValidateError(
+      "This workbook has no Inspection Ready plans to check; create one with new, or structure a sheet first",
+    );
+  }
+  const staleDays = options.staleDays ?? metadata.settings?.staleDays ?? 30;
+  const vocabulary: readonly RagStatus[] = defaultRagVocabulary;
+  const plans = metadata.plans.flatMap((record) => planTable(snapshot, record));
+  const selfEvaluation = plans.find((p) => p.kind === "self-evaluation");
+  const knownRefs = selfEvaluation ? refsOf(snapshot, selfEvaluation) : null;
+  const knownRefsSource = selfEvaluation
+    ? (selfEvaluationRefSource(selfEvaluation.table, selfEvaluation.record) ?? null)
+    : null;
+
+  const report: ValidateReport = {
+    findings: [],
+    summary: { errors: 0, warnings: 0, info: 0 },
+    plans: [],
+    suggestions: [],
+    checks: [],
+  };
+  const ops: PatchOp[] = [];
+  let records = metadata.plans;
+
+  for (const plan of plans) {
+    const rules = rulesFor(plan.kind, Object.keys(plan.columns) as RowField[]);
+    const rows = planRows(snapshot, plan);
+    const context: RuleContext = {
+      asOf: options.asOf,
+      staleDays,
+      vocabulary,
+      knownRefs,
+      duplicateRefs: duplicates(rows),
+    };
+    report.plans.push({ sheet: plan.table.sheet, table: plan.table.name, kind: plan.kind, rows: rows.length });
+    for (const row of rows) {
+      const findings = checkRow(row, rules, context);
+      report.checks.push({ sheet: row.sheet, row: row.rowNumber, text: checksText(findings) });
+      for (const finding of findings) {
+        const cell = row.cells[finding.field]?.address ?? `A${row.rowNumber}`;
+        report.findings.push({
+          rule: finding.rule.id,
+          severity: finding.rule.severity,
+          sheet: row.sheet,
+          cell,
+          message: finding.message,
+          ...(finding.fix ? { fix: { cell, value: finding.fix.value, label: finding.fix.label } } : {}),
+        });
+      }
+      if (plan.kind === "action-plan") report.suggestions.push(...suggest(row, context));
+    }
+    if (options.write && rules.length > 0) {
+      const planned = checksColumnOps(snapshot, plan, rules, vocabulary, staleDays, knownRefsSource);
+      ops.push(...planned.ops);
+      records = records.map((r) =>
+        r === plan.record ? { ...r, columns: { ...r.columns, checks: CHECKS_HEADER } } : r,
+      );
+    }
+  }
+  for (const finding of report.findings) {
+    if (finding.severity === "error") report.summary.errors++;
+    else if (finding.severity === "warning") report.summary.warnings++;
+    else report.summary.info++;
+  }
+  if (ops.length > 0)
+    ops.push(
+      ...writeMetadataOps(snapshot, { ...metadata, plans: records, settings: { ...metadata.settings, staleDays } }),
+    );
+  return { patch: { description: "Write the plan's checks into the workbook", ops }, report };
+}
+
+function planTable(snapshot: WorkbookSnapshot, record: PlanRecord): PlanTable[] {
+  const table = snapshot.tables.find((t) => t.name === record.table);
+  if (!table || !(KINDS as readonly string[]).includes(record.kind)) return [];
+  const columns: Partial<Record<RowField, number>> = {};
+  for (const field of ROW_FIELDS) {
+    const col = fieldColumn(table, record, field);
+    if (col !== undefined) columns[field] = col;
+  }
+  return [
+    { record, table, kind: record.kind as PlanKindName, columns, checksCol: fieldColumn(table, record, "checks") },
+  ];
+}
+
+function planRows(snapshot: WorkbookSnapshot, plan: PlanTable): PlanRow[] {
+  const values = snapshot.sheets.find((s) => s.name === plan.table.sheet)?.values ?? [];
+  const rows: PlanRow[] = [];
+  const cellAt = (r: number, col: number): RowCell => ({
+    address: cellAddress(r, col),
+    column: columnLetters(col),
+    value: values[r]?.[col] ?? null,
+  });
+  for (let r = plan.table.range.top + 1; r <= plan.table.range.bottom; r++) {
+    const managed: RowCell[] = [];
+    for (let c = plan.table.range.left; c <= plan.table.range.right; c++)
+      if (c !== plan.checksCol) managed.push(cellAt(r, c));
+    if (managed.every((cell) => isBlankValue(cell.value))) continue;
+    const cells: PlanRow["cells"] = {};
+    for (const [field, col] of Object.entries(plan.columns) as [RowField, number][]) cells[field] = cellAt(r, col);
+    rows.push({ sheet: plan.table.sheet, rowNumber: r + 1, cells, managed });
+  }
+  return rows;
+}
+
+function refsOf(snapshot: WorkbookSnapshot, plan: PlanTable): Set<string> {
+  return new Set(
+    planRows(snapshot, plan).flatMap((row) =>
+      isBlankValue(row.cells.ref?.value) ? [] : [String(row.cells.ref!.value).toLowerCase()],
+    ),
+  );
+}
+
+function duplicates(rows: PlanRow[]): Set<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const row of rows) {
+    const ref = row.cells.ref?.value;
+    if (isBlankValue(ref)) continue;
+    const key = String(ref).toLowerCase();
+    (seen.has(key) ? twice : seen).add(key);
+  }
+  return twice;
+}
+
+/** Overdue and not complete suggests Red; due within 14 days with no recent update suggests Amber. */
+function suggest(row: PlanRow, context: RuleContext): RagSuggestion[] {
+  const rag = row.cells.rag;
+  const due = row.cells.due?.value;
+  if (!rag || typeof due !== "number") return [];
+  const status = statusOf(rag.value, context.vocabulary);
+  if (isComplete(status)) return [];
+  const red = context.vocabulary.find((s) => s.concept === "off-track");
+  const amber = context.vocabulary.find((s) => s.concept === "at-risk");
+  const updated = row.cells.updated?.value;
+  const recentlyUpdated = typeof updated === "number" && updated >= context.asOf - context.staleDays;
+  const when = formatUkDate(dateFromSerial(due));
+  if (due < context.asOf && red && status?.concept !== "off-track") {
+    return [
+      {
+        sheet: row.sheet,
+        cell: rag.address,
+        current: rag.value,
+        suggested: red.label,
+        reason: `due ${when} has passed and it is not complete`,
+      },
+    ];
+  }
+  if (
+    due >= context.asOf &&
+    due <= context.asOf + 14 &&
+    !recentlyUpdated &&
+    amber &&
+    status?.concept !== "at-risk" &&
+    status?.concept !== "off-track"
+  ) {
+    return [
+      {
+        sheet: row.sheet,
+        cell: rag.address,
+        current: rag.value,
+        suggested: amber.label,
+        reason: `due ${when}, within 14 days, with no update in the last ${context.staleDays} days`,
+      },
+    ];
+  }
+  return [];
+}
+
+/** The Checks column: added to the table the first time, its formulas rewritten every time. */
+function checksColumnOps(
+  snapshot: WorkbookSnapshot,
+  plan: PlanTable,
+  rules: ReturnType<typeof rulesFor>,
+  vocabulary: readonly RagStatus[],
+  staleDays: number,
+  knownRefs: string | null,
+): { ops: PatchOp[] } {
+  const { table } = plan;
+  const values = snapshot.sheets.find((s) => s.name === table.sheet)?.values ?? [];
+  const ops: PatchOp[] = [];
+  let col = plan.checksCol;
+  const top = table.range.top + 1;
+  const bottom = table.range.bottom;
+  if (col === undefined) {
+    col = table.range.right + 1;
+    for (let r = table.range.top; r <= bottom; r++) {
+      const v = values[r]?.[col];
+      if (v !== null && v !== undefined && v !== "") {
+        throw new ValidateError(
+          `Cannot add a Checks column to the table "${table.name}": ${table.sheet}!${cellAddress(r, col)} is not empty. Move it and try again.`,
+        );
+      }
+    }
+    ops.push(
+      {
+        op: "writeValues",
+        sheet: table.sheet,
+        row: table.range.top,
+        col,
+        values: [[CHECKS_HEADER]],
+        before: cellsBefore(snapshot, table.sheet, table.range.top, col, 1, 1),
+      },
+      { op: "resizeTable", name: table.name, range: { ...table.range, right: col }, before: table.range },
+      { op: "setColumnWidths", sheet: table.sheet, widths: [{ col, width: 32 }] },
+      { op: "setWrapText", sheet: table.sheet, range: { top, left: col, bottom, right: col }, wrap: true },
+      {
+        op: "addConditionalFormat",
+        sheet: table.sheet,
+        range: { top, left: col, bottom, right: col },
+        format: {
+          type: "expression",
+          formula: `=LEN($${columnLetters(col)}${top + 1})>0`,
+          style: { fill: "#FFF4CE", fontColour: "#000000" },
+        },
+      },
+    );
+    const overdue = RULES.find((r) => r.id === "overdue")!;
+    if (rules.includes(overdue) && plan.columns.due !== undefined) {
+      const letters = Object.fromEntries(Object.entries(plan.columns).map(([f, c]) => [f, `$${columnLetters(c)}`]));
+      ops.push({
+        op: "addConditionalFormat",
+        sheet: table.sheet,
+        range: { top, left: plan.columns.due, bottom, right: plan.columns.due },
+        format: {
+          type: "expression",
+          formula: `=${overdue.condition(letters, top + 1, formulaContext(plan, vocabulary, staleDays, knownRefs))}`,
+          style: { fill: "#FDE7E9", fontColour: "#A4262C", bold: true },
+        },
+      });
+    }
+  }
+  const context = formulaContext(plan, vocabulary, staleDays, knownRefs);
+  const letters = Object.fromEntries(Object.entries(plan.columns).map(([f, c]) => [f, columnLetters(c)]));
+  const formulas: CellInput[][] = [];
+  for (let r = top; r <= bottom; r++) formulas.push([{ formula: checksFormula(rules, letters, r + 1, context) }]);
+  ops.push({
+    op: "writeValues",
+    sheet: table.sheet,
+    row: top,
+    col,
+    values: formulas,
+    before: cellsBefore(snapshot, table.sheet, top, col, formulas.length, 1),
+  });
+  return { ops };
+}
+
+function formulaContext(
+  plan: PlanTable,
+  vocabulary: readonly RagStatus[],
+  staleDays: number,
+  knownRefs: string | null,
+) {
+  const { table } = plan;
+  const managed: string[] = [];
+  for (let c = table.range.left; c <= table.range.right; c++) if (c !== plan.checksCol) managed.push(columnLetters(c));
+  const ownRefs =
+    plan.columns.ref !== undefined
+      ? columnReference(table.sheet, plan.columns.ref, table.range.top + 1, table.range.bottom)
+      : "";
+  return { vocabulary, staleDays, ownRefs, knownRefs, managed };
+}

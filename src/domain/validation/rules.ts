@@ -1,0 +1,324 @@
+import { formatUkDate, dateFromSerial } from "../dates";
+import { isComplete, readRag, statusOf, type RagStatus } from "../rag";
+import {
+  isBlankValue,
+  isExcelError,
+  type CellValue,
+  type PlanKindName,
+  type PlanRow,
+  type RowCell,
+  type RowField,
+} from "./planRow";
+
+export type Severity = "error" | "warning" | "info";
+
+export interface RuleContext {
+  /** Today, as an Excel serial day (what TODAY() returns). */
+  asOf: number;
+  staleDays: number;
+  vocabulary: readonly RagStatus[];
+  /** Refs of the self-evaluation, lower case; null when the workbook has none. */
+  knownRefs: Set<string> | null;
+  /** Refs that appear more than once in the row's own table, lower case. */
+  duplicateRefs: Set<string>;
+}
+
+/** What the workbook's own formula for a rule needs to know about the table. */
+export interface FormulaContext {
+  vocabulary: readonly RagStatus[];
+  staleDays: number;
+  /** The ref column of the row's own table, absolute, for duplicates. */
+  ownRefs: string;
+  /** The self-evaluation's refs, absolute, or null. */
+  knownRefs: string | null;
+  /** Column letters of every managed cell in the row, for the Excel-error rule. */
+  managed: string[];
+}
+
+export interface RuleHit {
+  field: RowField;
+  message: string;
+  /** A value that fixes the cell, where one is known. */
+  fix?: { value: CellValue; label: string };
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** The few words the Checks column shows for this rule. */
+  label: string;
+  kinds: PlanKindName[];
+  /** The fields the rule needs mapped; where one is missing the rule does not run (nor its formula). */
+  needs: RowField[];
+  /** Other fields the rule reads where they are mapped. */
+  reads?: RowField[];
+  test(row: PlanRow, context: RuleContext): RuleHit | null;
+  /** The same test as an Excel condition over row r, given each needed field's column letters. */
+  condition(columns: Partial<Record<RowField, string>>, r: number, context: FormulaContext): string;
+}
+
+const cell = (row: PlanRow, field: RowField): RowCell => row.cells[field]!;
+const value = (row: PlanRow, field: RowField): CellValue => row.cells[field]?.value ?? null;
+const present = (v: CellValue) => !isBlankValue(v);
+const at = (row: PlanRow, field: RowField) => `${row.sheet}!${cell(row, field).address}`;
+const ukDate = (serial: number) => formatUkDate(dateFromSerial(serial));
+const q = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/** Excel: the cell is not blank. */
+const fPresent = (ref: string) => `LEN(TRIM(${ref}))>0`;
+const fBlank = (ref: string) => `LEN(TRIM(${ref}))=0`;
+const fIs = (ref: string, statuses: RagStatus[]) =>
+  statuses.length === 0 ? "FALSE" : `OR(${statuses.map((s) => `${ref}=${q(s.label)}`).join(",")})`;
+const withConcepts = (vocabulary: readonly RagStatus[], concepts: RagStatus["concept"][]) =>
+  vocabulary.filter((s) => concepts.includes(s.concept));
+const completeStatuses = (vocabulary: readonly RagStatus[]) => vocabulary.filter((s) => isComplete(s));
+
+/**
+ * The catalogue, in the order the Checks column lists findings. Each rule is written twice on purpose:
+ * as TypeScript for the pane and CLI, and as an Excel condition the workbook carries, so the workbook
+ * keeps checking itself when opened without the add-in. A test recalculates the formulas in LibreOffice
+ * over random plans and requires both to flag the same rows.
+ */
+export const RULES: Rule[] = [
+  {
+    id: "excel-error",
+    severity: "error",
+    label: "Excel error",
+    kinds: ["action-plan", "self-evaluation", "evidence"],
+    needs: [],
+    test(row) {
+      const bad = row.managed.find((c) => isExcelError(c.value));
+      return bad
+        ? { field: "ref", message: `${row.sheet}!${bad.address} holds the Excel error ${String(bad.value)}` }
+        : null;
+    },
+    condition: (_c, r, context) => `OR(${context.managed.map((col) => `ISERROR(${col}${r})`).join(",")})`,
+  },
+  {
+    id: "rag-not-in-vocabulary",
+    severity: "error",
+    label: "RAG not in the list",
+    kinds: ["action-plan", "self-evaluation"],
+    needs: ["rag"],
+    test(row, context) {
+      const v = value(row, "rag");
+      if (!present(v) || (typeof v === "string" && context.vocabulary.some((s) => s.label === v))) return null;
+      const reading = readRag(v, context.vocabulary);
+      return {
+        field: "rag",
+        message: `${at(row, "rag")} holds "${String(v)}", which is not one of ${context.vocabulary.map((s) => s.label).join(", ")}`,
+        ...(reading.status ? { fix: { value: reading.status, label: `Change to ${reading.status}` } } : {}),
+      };
+    },
+    condition: (c, r, context) =>
+      `AND(${fPresent(`${c.rag}${r}`)},NOT(OR(${context.vocabulary.map((s) => `EXACT(${c.rag}${r},${q(s.label)})`).join(",")})))`,
+  },
+  {
+    id: "missing-lead",
+    severity: "warning",
+    label: "No lead",
+    kinds: ["action-plan"],
+    needs: ["action", "lead"],
+    test: (row) =>
+      present(value(row, "action")) && !present(value(row, "lead"))
+        ? { field: "lead", message: `${at(row, "lead")}: the action has no lead` }
+        : null,
+    condition: (c, r) => `AND(${fPresent(`${c.action}${r}`)},${fBlank(`${c.lead}${r}`)})`,
+  },
+  {
+    id: "missing-owner",
+    severity: "warning",
+    label: "No owner",
+    kinds: ["evidence"],
+    needs: ["item", "lead"],
+    test: (row) =>
+      present(value(row, "item")) && !present(value(row, "lead"))
+        ? { field: "lead", message: `${at(row, "lead")}: the evidence item has no owner` }
+        : null,
+    condition: (c, r) => `AND(${fPresent(`${c.item}${r}`)},${fBlank(`${c.lead}${r}`)})`,
+  },
+  {
+    id: "missing-due-date",
+    severity: "warning",
+    label: "No due date",
+    kinds: ["action-plan"],
+    needs: ["action", "due"],
+    test: (row) =>
+      present(value(row, "action")) && !present(value(row, "due"))
+        ? { field: "due", message: `${at(row, "due")}: the action has no due date` }
+        : null,
+    condition: (c, r) => `AND(${fPresent(`${c.action}${r}`)},${fBlank(`${c.due}${r}`)})`,
+  },
+  {
+    id: "date-as-text",
+    severity: "error",
+    label: "Date typed as text",
+    kinds: ["action-plan", "evidence"],
+    needs: ["due"],
+    test: (row) => {
+      const v = value(row, "due");
+      return typeof v === "string" && v.trim() !== ""
+        ? { field: "due", message: `${at(row, "due")} holds "${v}" as text, not a date; enter it as dd/mm/yyyy` }
+        : null;
+    },
+    condition: (c, r) => `AND(ISTEXT(${c.due}${r}),${fPresent(`${c.due}${r}`)})`,
+  },
+  {
+    id: "overdue",
+    severity: "error",
+    label: "Overdue",
+    kinds: ["action-plan"],
+    needs: ["due", "rag"],
+    test: (row, context) => {
+      const due = value(row, "due");
+      if (typeof due !== "number" || due >= context.asOf) return null;
+      if (isComplete(statusOf(value(row, "rag"), context.vocabulary))) return null;
+      return {
+        field: "due",
+        message: `${at(row, "due")}: due ${ukDate(due)} has passed and the action is not complete`,
+      };
+    },
+    condition: (c, r, context) =>
+      `AND(ISNUMBER(${c.due}${r}),${c.due}${r}<TODAY(),NOT(${fIs(`${c.rag}${r}`, completeStatuses(context.vocabulary))}))`,
+  },
+  {
+    id: "green-without-evidence",
+    severity: "warning",
+    label: "Green or Blue without evidence",
+    kinds: ["action-plan", "self-evaluation"],
+    needs: ["rag", "evidence"],
+    test: (row, context) => {
+      const status = statusOf(value(row, "rag"), context.vocabulary);
+      if (!status || !["on-track", "complete"].includes(status.concept) || present(value(row, "evidence"))) return null;
+      return { field: "evidence", message: `${at(row, "evidence")}: rated ${status.label} with no evidence` };
+    },
+    condition: (c, r, context) =>
+      `AND(${fIs(`${c.rag}${r}`, withConcepts(context.vocabulary, ["on-track", "complete"]))},${fBlank(`${c.evidence}${r}`)})`,
+  },
+  {
+    id: "complete-without-date",
+    severity: "warning",
+    label: "Blue without a completion date",
+    kinds: ["action-plan"],
+    needs: ["rag", "updated"],
+    test: (row, context) => {
+      const status = statusOf(value(row, "rag"), context.vocabulary);
+      if (status?.concept !== "complete" || typeof value(row, "updated") === "number") return null;
+      return {
+        field: "updated",
+        message: `${at(row, "updated")}: rated ${status.label} with no date it was completed`,
+      };
+    },
+    condition: (c, r, context) =>
+      `AND(${fIs(`${c.rag}${r}`, withConcepts(context.vocabulary, ["complete"]))},NOT(ISNUMBER(${c.updated}${r})))`,
+  },
+  {
+    id: "at-risk-without-update",
+    severity: "warning",
+    label: "Amber or Red without an update",
+    kinds: ["action-plan"],
+    needs: ["rag", "progress"],
+    reads: ["measure"],
+    test: (row, context) => {
+      const status = statusOf(value(row, "rag"), context.vocabulary);
+      if (!status || !["at-risk", "off-track"].includes(status.concept)) return null;
+      if (present(value(row, "progress")) || present(value(row, "measure"))) return null;
+      return {
+        field: "progress",
+        message: `${at(row, "progress")}: rated ${status.label} with no progress update or measure`,
+      };
+    },
+    condition: (c, r, context) =>
+      `AND(${fIs(`${c.rag}${r}`, withConcepts(context.vocabulary, ["at-risk", "off-track"]))},${fBlank(`${c.progress}${r}`)}${c.measure ? `,${fBlank(`${c.measure}${r}`)}` : ""})`,
+  },
+  {
+    id: "duplicate-ref",
+    severity: "error",
+    label: "Ref used twice",
+    kinds: ["self-evaluation", "evidence"],
+    needs: ["ref"],
+    test: (row, context) => {
+      const v = value(row, "ref");
+      return present(v) && context.duplicateRefs.has(String(v).toLowerCase())
+        ? { field: "ref", message: `${at(row, "ref")}: the ref "${String(v)}" is used on more than one row` }
+        : null;
+    },
+    condition: (c, r, context) => `AND(${fPresent(`${c.ref}${r}`)},COUNTIF(${context.ownRefs},${c.ref}${r})>1)`,
+  },
+  {
+    id: "unknown-criterion-ref",
+    severity: "warning",
+    label: "Ref not in the self-evaluation",
+    kinds: ["action-plan"],
+    needs: ["ref"],
+    test: (row, context) => {
+      const v = value(row, "ref");
+      if (!context.knownRefs || !present(v) || context.knownRefs.has(String(v).toLowerCase())) return null;
+      return {
+        field: "ref",
+        message: `${at(row, "ref")}: the ref "${String(v)}" is not a criterion in the self-evaluation`,
+      };
+    },
+    condition: (c, r, context) =>
+      context.knownRefs ? `AND(${fPresent(`${c.ref}${r}`)},COUNTIF(${context.knownRefs},${c.ref}${r})=0)` : "FALSE",
+  },
+  {
+    id: "no-recent-update",
+    severity: "info",
+    label: "No update for a while",
+    kinds: ["action-plan", "self-evaluation"],
+    needs: ["updated"],
+    test: (row, context) => {
+      const updated = value(row, "updated");
+      if (typeof updated !== "number" || updated >= context.asOf - context.staleDays) return null;
+      return {
+        field: "updated",
+        message: `${at(row, "updated")}: last updated ${ukDate(updated)}, more than ${context.staleDays} days ago`,
+      };
+    },
+    condition: (c, r, context) => `AND(ISNUMBER(${c.updated}${r}),${c.updated}${r}<TODAY()-${context.staleDays})`,
+  },
+];
+
+export interface RowFinding extends RuleHit {
+  rule: Rule;
+}
+
+/** The rules that apply to a kind of plan whose mapped fields are `fields`. */
+export function rulesFor(kind: PlanKindName, fields: Iterable<RowField>): Rule[] {
+  const mapped = new Set(fields);
+  return RULES.filter((rule) => rule.kinds.includes(kind) && rule.needs.every((f) => mapped.has(f)));
+}
+
+/**
+ * Every finding for a row. A rule whose cells hold an Excel error does not fire (its formula would be
+ * an error, which the Checks formula treats as no finding); the Excel-error rule reports those cells.
+ */
+export function checkRow(row: PlanRow, rules: Rule[], context: RuleContext): RowFinding[] {
+  const findings: RowFinding[] = [];
+  for (const rule of rules) {
+    const read = [...rule.needs, ...(rule.reads ?? [])];
+    if (rule.id !== "excel-error" && read.some((f) => isExcelError(row.cells[f]?.value))) continue;
+    const hit = rule.test(row, context);
+    if (hit) findings.push({ ...hit, rule });
+  }
+  return findings;
+}
+
+/** What the Checks column says for a row: the rules' labels, in catalogue order. */
+export function checksText(findings: RowFinding[]): string {
+  return findings.map((f) => f.rule.label).join("; ");
+}
+
+/** The Checks cell's formula for row r: the same labels, computed by Excel or LibreOffice. */
+export function checksFormula(
+  rules: Rule[],
+  columns: Partial<Record<RowField, string>>,
+  r: number,
+  context: FormulaContext,
+): string {
+  const parts = rules.map(
+    (rule) => `IF(IFERROR(${rule.condition(columns, r, context)},FALSE),${q(`; ${rule.label}`)},"")`,
+  );
+  return parts.length === 0 ? `=""` : `=MID(${parts.join("&")},3,1000)`;
+}
