@@ -1,12 +1,6 @@
 import { dateFromSerial, formatUkDate } from "../domain/dates";
 import { defaultRagVocabulary, isComplete, statusOf, type RagStatus } from "../domain/rag";
-import {
-  isBlankValue,
-  type PlanKindName,
-  type PlanRow,
-  type RowCell,
-  type RowField,
-} from "../domain/validation/planRow";
+import { isBlankValue, PlanRow, type PlanKindName, type RowField, type RowLayout } from "../domain/validation/planRow";
 import {
   checkRow,
   checksFormula,
@@ -130,24 +124,27 @@ export function validateWorkbook(
       staleDays,
       vocabulary,
       knownRefs,
-      duplicateRefs: duplicates(rows),
+      // Only self-evaluations and evidence trackers have unique refs to check.
+      duplicateRefs: rules.some((r) => r.id === "duplicate-ref") ? duplicates(rows) : new Set(),
     };
     report.plans.push({ sheet: plan.table.sheet, table: plan.table.name, kind: plan.kind, rows: rows.length });
     for (const row of rows) {
       const findings = checkRow(row, rules, context);
-      report.checks.push({ sheet: row.sheet, row: row.rowNumber, text: checksText(findings) });
+      if (options.write) report.checks.push({ sheet: row.sheet, row: row.rowNumber, text: checksText(findings) });
       for (const finding of findings) {
-        const cell = row.cells[finding.field]?.address ?? `A${row.rowNumber}`;
-        report.findings.push({
+        const cell = finding.address ?? row.address(finding.field);
+        const reported: Finding = {
           rule: finding.rule.id,
           severity: finding.rule.severity,
           sheet: row.sheet,
           cell,
           message: finding.message,
-          ...(finding.fix ? { fix: { cell, value: finding.fix.value, label: finding.fix.label } } : {}),
-        });
+        };
+        if (finding.fix) reported.fix = { cell, value: finding.fix.value, label: finding.fix.label };
+        report.findings.push(reported);
       }
-      if (plan.kind === "action-plan") report.suggestions.push(...suggest(row, context));
+      const suggestion = plan.kind === "action-plan" ? suggest(row, context) : null;
+      if (suggestion) report.suggestions.push(suggestion);
     }
     if (options.write && rules.length > 0) {
       const planned = checksColumnOps(snapshot, plan, rules, vocabulary, staleDays, knownRefsSource);
@@ -184,20 +181,17 @@ function planTable(snapshot: WorkbookSnapshot, record: PlanRecord): PlanTable[] 
 
 function planRows(snapshot: WorkbookSnapshot, plan: PlanTable): PlanRow[] {
   const values = snapshot.sheets.find((s) => s.name === plan.table.sheet)?.values ?? [];
+  const { range } = plan.table;
+  const managed: RowLayout["managed"] = [];
+  for (let col = range.left; col <= range.right; col++) {
+    if (col !== plan.checksCol) managed.push({ col, letters: columnLetters(col) });
+  }
+  const letters = Object.fromEntries(Object.entries(plan.columns).map(([field, col]) => [field, columnLetters(col)]));
+  const layout: RowLayout = { columns: plan.columns, letters, managed };
   const rows: PlanRow[] = [];
-  const cellAt = (r: number, col: number): RowCell => ({
-    address: cellAddress(r, col),
-    column: columnLetters(col),
-    value: values[r]?.[col] ?? null,
-  });
-  for (let r = plan.table.range.top + 1; r <= plan.table.range.bottom; r++) {
-    const managed: RowCell[] = [];
-    for (let c = plan.table.range.left; c <= plan.table.range.right; c++)
-      if (c !== plan.checksCol) managed.push(cellAt(r, c));
-    if (managed.every((cell) => isBlankValue(cell.value))) continue;
-    const cells: PlanRow["cells"] = {};
-    for (const [field, col] of Object.entries(plan.columns) as [RowField, number][]) cells[field] = cellAt(r, col);
-    rows.push({ sheet: plan.table.sheet, rowNumber: r + 1, cells, managed });
+  for (let r = range.top + 1; r <= range.bottom; r++) {
+    const row = new PlanRow(plan.table.sheet, r + 1, values[r] ?? [], layout);
+    if (!row.isBlank()) rows.push(row);
   }
   return rows;
 }
@@ -205,7 +199,7 @@ function planRows(snapshot: WorkbookSnapshot, plan: PlanTable): PlanRow[] {
 function refsOf(snapshot: WorkbookSnapshot, plan: PlanTable): Set<string> {
   return new Set(
     planRows(snapshot, plan).flatMap((row) =>
-      isBlankValue(row.cells.ref?.value) ? [] : [String(row.cells.ref!.value).toLowerCase()],
+      isBlankValue(row.value("ref")) ? [] : [String(row.value("ref")).toLowerCase()],
     ),
   );
 }
@@ -214,7 +208,7 @@ function duplicates(rows: PlanRow[]): Set<string> {
   const seen = new Set<string>();
   const twice = new Set<string>();
   for (const row of rows) {
-    const ref = row.cells.ref?.value;
+    const ref = row.value("ref");
     if (isBlankValue(ref)) continue;
     const key = String(ref).toLowerCase();
     (seen.has(key) ? twice : seen).add(key);
@@ -223,47 +217,29 @@ function duplicates(rows: PlanRow[]): Set<string> {
 }
 
 /** Overdue and not complete suggests Red; due within 14 days with no recent update suggests Amber. */
-function suggest(row: PlanRow, context: RuleContext): RagSuggestion[] {
-  const rag = row.cells.rag;
-  const due = row.cells.due?.value;
-  if (!rag || typeof due !== "number") return [];
-  const status = statusOf(rag.value, context.vocabulary);
-  if (isComplete(status)) return [];
-  const red = context.vocabulary.find((s) => s.concept === "off-track");
-  const amber = context.vocabulary.find((s) => s.concept === "at-risk");
-  const updated = row.cells.updated?.value;
+function suggest(row: PlanRow, context: RuleContext): RagSuggestion | null {
+  const due = row.value("due");
+  if (!row.has("rag") || typeof due !== "number") return null;
+  const current = row.value("rag");
+  const status = statusOf(current, context.vocabulary);
+  if (isComplete(status) || status?.concept === "off-track") return null;
+  const updated = row.value("updated");
   const recentlyUpdated = typeof updated === "number" && updated >= context.asOf - context.staleDays;
-  const when = formatUkDate(dateFromSerial(due));
-  if (due < context.asOf && red && status?.concept !== "off-track") {
-    return [
-      {
-        sheet: row.sheet,
-        cell: rag.address,
-        current: rag.value,
-        suggested: red.label,
-        reason: `due ${when} has passed and it is not complete`,
-      },
-    ];
+  const suggestion = (to: RagStatus | undefined, reason: string): RagSuggestion | null =>
+    to ? { sheet: row.sheet, cell: row.address("rag"), current, suggested: to.label, reason } : null;
+  if (due < context.asOf) {
+    return suggestion(
+      context.vocabulary.find((s) => s.concept === "off-track"),
+      `due ${formatUkDate(dateFromSerial(due))} has passed and it is not complete`,
+    );
   }
-  if (
-    due >= context.asOf &&
-    due <= context.asOf + 14 &&
-    !recentlyUpdated &&
-    amber &&
-    status?.concept !== "at-risk" &&
-    status?.concept !== "off-track"
-  ) {
-    return [
-      {
-        sheet: row.sheet,
-        cell: rag.address,
-        current: rag.value,
-        suggested: amber.label,
-        reason: `due ${when}, within 14 days, with no update in the last ${context.staleDays} days`,
-      },
-    ];
+  if (due <= context.asOf + 14 && !recentlyUpdated && status?.concept !== "at-risk") {
+    return suggestion(
+      context.vocabulary.find((s) => s.concept === "at-risk"),
+      `due ${formatUkDate(dateFromSerial(due))}, within 14 days, with no update in the last ${context.staleDays} days`,
+    );
   }
-  return [];
+  return null;
 }
 
 /** The Checks column: added to the table the first time, its formulas rewritten every time. */

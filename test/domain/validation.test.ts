@@ -1,6 +1,12 @@
 import { serialFromYmd } from "../../src/domain/dates";
 import { amberGreenVocabulary, defaultRagVocabulary } from "../../src/domain/rag";
-import type { CellValue, PlanKindName, PlanRow, RowField } from "../../src/domain/validation/planRow";
+import {
+  PlanRow,
+  type CellValue,
+  type PlanKindName,
+  type RowField,
+  type RowLayout,
+} from "../../src/domain/validation/planRow";
 import { RULES, checkRow, checksText, rulesFor, type RuleContext } from "../../src/domain/validation/rules";
 
 const today = serialFromYmd(2026, 11, 25);
@@ -21,12 +27,15 @@ const COLUMNS: Record<RowField, string> = {
 };
 
 function row(values: Partial<Record<RowField, CellValue>>, extra: CellValue[] = []): PlanRow {
-  const cells: PlanRow["cells"] = {};
-  for (const [field, value] of Object.entries(values) as [RowField, CellValue][]) {
-    cells[field] = { address: `${COLUMNS[field]}5`, column: COLUMNS[field], value };
-  }
-  const managed = [...Object.values(cells), ...extra.map((value, i) => ({ address: `Z${i}`, column: "Z", value }))];
-  return { sheet: "Action plan", rowNumber: 5, cells, managed };
+  // Each field in its own column (in the order given), then any extra managed cells.
+  const fields = Object.keys(values) as RowField[];
+  const cells: CellValue[] = [...fields.map((f) => values[f] ?? null), ...extra];
+  const layout: RowLayout = {
+    columns: Object.fromEntries(fields.map((f, i) => [f, i])),
+    letters: Object.fromEntries(fields.map((f) => [f, COLUMNS[f]])),
+    managed: cells.map((_, i) => ({ col: i, letters: i < fields.length ? COLUMNS[fields[i]!] : `Z${i}` })),
+  };
+  return new PlanRow("Action plan", 5, cells, layout);
 }
 
 const context = (overrides: Partial<RuleContext> = {}): RuleContext => ({
@@ -55,8 +64,7 @@ function fired(
   ctx = context(),
   extra: CellValue[] = [],
 ): string[] {
-  const fields = Object.keys(COLUMNS) as RowField[];
-  return checkRow(row(values, extra), rulesFor(kind, fields), ctx).map((f) => f.rule.id);
+  return checkRow(row(values, extra), rulesFor(kind, Object.keys(values) as RowField[]), ctx).map((f) => f.rule.id);
 }
 
 describe("the rule catalogue", () => {

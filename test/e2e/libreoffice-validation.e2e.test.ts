@@ -62,7 +62,9 @@ const plan = fc.record({
 
 const FIELDS = ["ref", "action", "lead", "due", "rag", "progress", "evidence", "updated"] as const;
 
-async function writePlan(spec: fc.GenValue<typeof plan>, file: string): Promise<ValidateReport> {
+type PlanSpec = typeof plan extends fc.Arbitrary<infer T> ? T : never;
+
+async function writePlan(spec: PlanSpec, file: string): Promise<ValidateReport> {
   const workbook = XlsxWorkbook.empty();
   const framework = getFramework(spec.framework);
   await runCommand(workbook, createWorkbookQuery, (s) =>

@@ -20,21 +20,53 @@ export type RowField =
   | "updated"
   | "completed";
 
-export interface RowCell {
-  /** A1 address, e.g. "G5". */
-  address: string;
-  /** Column letters, for formulas. */
-  column: string;
-  value: CellValue;
+/** Where a table's fields are: shared by all its rows, so a row costs one object however wide it is. */
+export interface RowLayout {
+  /** Field → 0-based column of the sheet. */
+  columns: Partial<Record<RowField, number>>;
+  /** Field → column letters, for addresses and formulas. */
+  letters: Partial<Record<RowField, string>>;
+  /** Every managed column (all of the table's but the Checks column), for the Excel-error rule. */
+  managed: { col: number; letters: string }[];
 }
 
-export interface PlanRow {
-  sheet: string;
-  /** 1-based row number, as users and formulas count. */
-  rowNumber: number;
-  cells: Partial<Record<RowField, RowCell>>;
-  /** Every managed cell of the row, for the Excel-error rule. */
-  managed: RowCell[];
+/** One row of a plan table, read through its layout. */
+export class PlanRow {
+  constructor(
+    readonly sheet: string,
+    /** 1-based, as users and formulas count. */
+    readonly rowNumber: number,
+    private readonly values: readonly CellValue[],
+    private readonly layout: RowLayout,
+  ) {}
+
+  has(field: RowField): boolean {
+    return this.layout.columns[field] !== undefined;
+  }
+
+  value(field: RowField): CellValue {
+    const col = this.layout.columns[field];
+    return col === undefined ? null : (this.values[col] ?? null);
+  }
+
+  /** "G5": where a field's cell is, for messages. */
+  address(field: RowField): string {
+    return `${this.layout.letters[field] ?? "A"}${this.rowNumber}`;
+  }
+
+  /** The first managed cell holding an Excel error, if any. */
+  excelError(): { address: string; value: string } | null {
+    for (const { col, letters } of this.layout.managed) {
+      const value = this.values[col];
+      if (isExcelError(value)) return { address: `${letters}${this.rowNumber}`, value: value as string };
+    }
+    return null;
+  }
+
+  /** True when every managed cell is blank: such rows are not checked. */
+  isBlank(): boolean {
+    return this.layout.managed.every(({ col }) => isBlankValue(this.values[col]));
+  }
 }
 
 const EXCEL_ERRORS = new Set([
@@ -51,7 +83,7 @@ const EXCEL_ERRORS = new Set([
 ]);
 
 export function isExcelError(value: CellValue | undefined): boolean {
-  return typeof value === "string" && EXCEL_ERRORS.has(value);
+  return typeof value === "string" && value.charCodeAt(0) === 35 && EXCEL_ERRORS.has(value);
 }
 
 /** Blank as Excel's LEN(TRIM(x))=0 sees it. */

@@ -1,14 +1,6 @@
 import { formatUkDate, dateFromSerial } from "../dates";
 import { isComplete, readRag, statusOf, type RagStatus } from "../rag";
-import {
-  isBlankValue,
-  isExcelError,
-  type CellValue,
-  type PlanKindName,
-  type PlanRow,
-  type RowCell,
-  type RowField,
-} from "./planRow";
+import { isBlankValue, isExcelError, type CellValue, type PlanKindName, type PlanRow, type RowField } from "./planRow";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -37,6 +29,8 @@ export interface FormulaContext {
 
 export interface RuleHit {
   field: RowField;
+  /** The cell, where it is not the field's own (the Excel-error rule). */
+  address?: string;
   message: string;
   /** A value that fixes the cell, where one is known. */
   fix?: { value: CellValue; label: string };
@@ -52,15 +46,15 @@ export interface Rule {
   needs: RowField[];
   /** Other fields the rule reads where they are mapped. */
   reads?: RowField[];
-  test(row: PlanRow, context: RuleContext): RuleHit | null;
+  /** `status` is the row's RAG as Excel's "=" sees it, worked out once per row for every rule. */
+  test(row: PlanRow, context: RuleContext, status: RagStatus | undefined): RuleHit | null;
   /** The same test as an Excel condition over row r, given each needed field's column letters. */
   condition(columns: Partial<Record<RowField, string>>, r: number, context: FormulaContext): string;
 }
 
-const cell = (row: PlanRow, field: RowField): RowCell => row.cells[field]!;
-const value = (row: PlanRow, field: RowField): CellValue => row.cells[field]?.value ?? null;
+const value = (row: PlanRow, field: RowField): CellValue => row.value(field);
 const present = (v: CellValue) => !isBlankValue(v);
-const at = (row: PlanRow, field: RowField) => `${row.sheet}!${cell(row, field).address}`;
+const at = (row: PlanRow, field: RowField) => `${row.sheet}!${row.address(field)}`;
 const ukDate = (serial: number) => formatUkDate(dateFromSerial(serial));
 const q = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
@@ -87,9 +81,13 @@ export const RULES: Rule[] = [
     kinds: ["action-plan", "self-evaluation", "evidence"],
     needs: [],
     test(row) {
-      const bad = row.managed.find((c) => isExcelError(c.value));
+      const bad = row.excelError();
       return bad
-        ? { field: "ref", message: `${row.sheet}!${bad.address} holds the Excel error ${String(bad.value)}` }
+        ? {
+            field: "ref",
+            address: bad.address,
+            message: `${row.sheet}!${bad.address} holds the Excel error ${bad.value}`,
+          }
         : null;
     },
     condition: (_c, r, context) => `OR(${context.managed.map((col) => `ISERROR(${col}${r})`).join(",")})`,
@@ -169,10 +167,10 @@ export const RULES: Rule[] = [
     label: "Overdue",
     kinds: ["action-plan"],
     needs: ["due", "rag"],
-    test: (row, context) => {
+    test: (row, context, status) => {
       const due = value(row, "due");
       if (typeof due !== "number" || due >= context.asOf) return null;
-      if (isComplete(statusOf(value(row, "rag"), context.vocabulary))) return null;
+      if (isComplete(status)) return null;
       return {
         field: "due",
         message: `${at(row, "due")}: due ${ukDate(due)} has passed and the action is not complete`,
@@ -187,8 +185,7 @@ export const RULES: Rule[] = [
     label: "Green or Blue without evidence",
     kinds: ["action-plan", "self-evaluation"],
     needs: ["rag", "evidence"],
-    test: (row, context) => {
-      const status = statusOf(value(row, "rag"), context.vocabulary);
+    test: (row, _context, status) => {
       if (!status || !["on-track", "complete"].includes(status.concept) || present(value(row, "evidence"))) return null;
       return { field: "evidence", message: `${at(row, "evidence")}: rated ${status.label} with no evidence` };
     },
@@ -201,8 +198,7 @@ export const RULES: Rule[] = [
     label: "Blue without a completion date",
     kinds: ["action-plan"],
     needs: ["rag", "updated"],
-    test: (row, context) => {
-      const status = statusOf(value(row, "rag"), context.vocabulary);
+    test: (row, _context, status) => {
       if (status?.concept !== "complete" || typeof value(row, "updated") === "number") return null;
       return {
         field: "updated",
@@ -219,8 +215,7 @@ export const RULES: Rule[] = [
     kinds: ["action-plan"],
     needs: ["rag", "progress"],
     reads: ["measure"],
-    test: (row, context) => {
-      const status = statusOf(value(row, "rag"), context.vocabulary);
+    test: (row, _context, status) => {
       if (!status || !["at-risk", "off-track"].includes(status.concept)) return null;
       if (present(value(row, "progress")) || present(value(row, "measure"))) return null;
       return {
@@ -296,13 +291,19 @@ export function rulesFor(kind: PlanKindName, fields: Iterable<RowField>): Rule[]
  */
 export function checkRow(row: PlanRow, rules: Rule[], context: RuleContext): RowFinding[] {
   const findings: RowFinding[] = [];
+  const status = row.has("rag") ? statusOf(row.value("rag"), context.vocabulary) : undefined;
   for (const rule of rules) {
-    const read = [...rule.needs, ...(rule.reads ?? [])];
-    if (rule.id !== "excel-error" && read.some((f) => isExcelError(row.cells[f]?.value))) continue;
-    const hit = rule.test(row, context);
-    if (hit) findings.push({ ...hit, rule });
+    if (rule.id !== "excel-error" && readsAnError(row, rule)) continue;
+    const hit = rule.test(row, context, status);
+    if (hit) findings.push({ field: hit.field, address: hit.address, message: hit.message, fix: hit.fix, rule });
   }
   return findings;
+}
+
+function readsAnError(row: PlanRow, rule: Rule): boolean {
+  for (const field of rule.needs) if (isExcelError(row.value(field))) return true;
+  for (const field of rule.reads ?? []) if (isExcelError(row.value(field))) return true;
+  return false;
 }
 
 /** What the Checks column says for a row: the rules' labels, in catalogue order. */
