@@ -195,3 +195,18 @@ export interface WorkbookAdapter {
   read(query: SnapshotQuery): Promise<WorkbookSnapshot>;
   apply(patch: WorkbookPatch): Promise<void>;
 }
+
+/** A change a person made to cells, as a backend that can watch reports it. */
+export interface CellChange {
+  sheet: string;
+  /** The range changed, e.g. "E5" or "E5:G9". */
+  address: string;
+}
+
+/**
+ * A backend that can tell when a person changes cells (Excel); files and memory cannot and need not.
+ * Changes the add-in makes itself are not reported, so a command's own writes never trigger a re-check.
+ */
+export interface WatchableWorkbook extends WorkbookAdapter {
+  watch(sheets: string[], onChange: (change: CellChange) => void): Promise<() => Promise<void>>;
+}

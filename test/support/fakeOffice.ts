@@ -222,6 +222,57 @@ export class FakeExcel {
     this.syncLog.length = 0;
   }
 
+  // ---- worksheet change events (ExcelApi 1.7; triggerSource 1.14) ----
+
+  /** Handlers registered through worksheet.onChanged.add, by sheet. */
+  readonly changeHandlers: { sheet: FakeSheet; handler: (args: Excel.WorksheetChangedEventArgs) => Promise<unknown> }[] = [];
+  /** Cells the add-in wrote in the sync under way, reported as its own changes once the sync is done. */
+  readonly addinChanges: { sheet: FakeSheet; address: string }[] = [];
+  private delivering: Promise<unknown> = Promise.resolve();
+  /** False to model hosts before ExcelApi 1.14, whose events carry no triggerSource. */
+  reportsTriggerSource = true;
+
+  /** A person typing into cells: the model changes at once and onChanged handlers hear of it. */
+  userEdit(sheetName: string, address: string, rows: (string | number | boolean | null)[][]): void {
+    const sheet = this.model.sheet(sheetName);
+    const rect = parseAddress(address);
+    rows.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const cell = this.model.touch(sheet, rect.top + r, rect.left + c);
+        cell.formula = null;
+        cell.value = value === null ? "" : value;
+      }),
+    );
+    this.deliver(sheet, address, "Others");
+  }
+
+  /** Waits until every change event raised so far has been handled. */
+  async idle(): Promise<void> {
+    let current: Promise<unknown>;
+    do {
+      current = this.delivering;
+      await current;
+    } while (current !== this.delivering);
+  }
+
+  deliverAddinChanges(): void {
+    for (const { sheet, address } of this.addinChanges.splice(0)) this.deliver(sheet, address, "ThisLocalAddin");
+  }
+
+  private deliver(sheet: FakeSheet, address: string, triggerSource: "Others" | "ThisLocalAddin"): void {
+    const args = {
+      address,
+      changeType: "RangeEdited",
+      source: "Local",
+      type: "WorksheetChanged",
+      worksheetId: sheet.name,
+      ...(this.reportsTriggerSource ? { triggerSource } : {}),
+    } as unknown as Excel.WorksheetChangedEventArgs;
+    // Excel raises events after the request that caused them, not during it.
+    const handlers = this.changeHandlers.filter((h) => h.sheet === sheet);
+    this.delivering = this.delivering.then(() => Promise.all(handlers.map((h) => h.handler(args))));
+  }
+
   run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const context = new FakeRequestContext(this);
     const result = await batch(context as unknown as Excel.RequestContext);
@@ -259,7 +310,11 @@ export class FakeRequestContext {
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `the request is ${bytes} bytes; the limit is 5 MB`);
     }
     // Like Excel, calls before a failing one stay applied; the rest are dropped.
-    for (const call of calls) call.run();
+    try {
+      for (const call of calls) call.run();
+    } finally {
+      this.excel.deliverAddinChanges();
+    }
   }
 }
 
@@ -505,6 +560,32 @@ class FakeWorksheet extends FakeObject<FakeSheet> implements Pick<Excel.Workshee
     return this.share("freezePanes", FakeFreezePanes);
   }
 
+  /** ExcelApi 1.7. A registration takes effect when the request is synced, as in Excel. */
+  get onChanged(): Pick<OfficeExtension.EventHandlers<Excel.WorksheetChangedEventArgs>, "add"> {
+    return {
+      add: (handler: (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>) => {
+        const entry = { sheet: null as FakeSheet | null, handler };
+        this.ctx.enqueue("onChanged.add", [], () => {
+          const sheet = this.target();
+          if (!sheet) throw new FakeOfficeError("ItemNotFound", "onChanged on a null worksheet");
+          entry.sheet = sheet;
+          this.ctx.excel.changeHandlers.push(entry as { sheet: FakeSheet; handler: typeof handler });
+        });
+        const context = this.ctx;
+        return {
+          context: context as unknown as Excel.RequestContext,
+          remove: () => {
+            context.enqueue("remove", [], () => {
+              const list = context.excel.changeHandlers;
+              const index = list.findIndex((h) => h.handler === handler);
+              if (index >= 0) list.splice(index, 1);
+            });
+          },
+        } as unknown as OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>;
+      },
+    };
+  }
+
   get tables(): FakeTableCollection {
     if (!this.sheetTables) {
       const onSheet = this.from((sheet) => this.ctx.model.tables.filter((t) => t.sheet === sheet));
@@ -710,13 +791,19 @@ class FakeRange extends FakeObject<RangeTarget> implements Pick<Excel.Range, Ran
     return this.get("values");
   }
   set values(rows: Excel.Range["values"]) {
-    this.write("values", [rows], (target) => this.eachInput(target, rows, (cell, input) => typeIn(cell, input)));
+    this.write("values", [rows], (target) => {
+      this.eachInput(target, rows, (cell, input) => typeIn(cell, input));
+      this.ctx.excel.addinChanges.push({ sheet: target.sheet, address: formatAddress(target.rect) });
+    });
   }
   get formulas(): Excel.Range["formulas"] {
     return this.get("formulas");
   }
   set formulas(rows: Excel.Range["formulas"]) {
-    this.write("formulas", [rows], (target) => this.eachInput(target, rows, (cell, input) => typeIn(cell, input)));
+    this.write("formulas", [rows], (target) => {
+      this.eachInput(target, rows, (cell, input) => typeIn(cell, input));
+      this.ctx.excel.addinChanges.push({ sheet: target.sheet, address: formatAddress(target.rect) });
+    });
   }
   get numberFormat(): Excel.Range["numberFormat"] {
     return this.get("numberFormat");

@@ -1,4 +1,4 @@
-import type { SnapshotQuery, WorkbookAdapter, WorkbookPatch, WorkbookSnapshot } from "../types";
+import type { CellChange, SnapshotQuery, WatchableWorkbook, WorkbookPatch, WorkbookSnapshot } from "../types";
 import { applyPatch } from "./applyPatch";
 import { NameSet, readSnapshot } from "./readSnapshot";
 
@@ -21,7 +21,7 @@ export interface ExcelRunner {
  * The workbook open in Excel, through Office.js. It only translates: reads become one batch of loads,
  * patches become queued calls; what to read and write is decided by the commands.
  */
-export class ExcelWorkbook implements WorkbookAdapter {
+export class ExcelWorkbook implements WatchableWorkbook {
   /** Sheet and table names seen in the last read or made by this adapter, to read them speculatively. */
   private readonly known = { sheets: new NameSet(), tables: new NameSet() };
 
@@ -47,6 +47,41 @@ export class ExcelWorkbook implements WorkbookAdapter {
   /** At most 1 + ceil(payload / 4 MB) syncs, whatever the number of rows (see applyPatch.ts). */
   async apply(patch: WorkbookPatch): Promise<void> {
     if (patch.ops.length === 0) return;
-    await this.excel.run((context) => applyPatch(context, patch, this.known));
+    this.applying++;
+    try {
+      await this.excel.run((context) => applyPatch(context, patch, this.known));
+    } finally {
+      this.applying--;
+      this.lastApplied = Date.now();
+    }
+  }
+
+  /** Patches being applied now, and when the last one finished: for hosts that do not say who changed a cell. */
+  private applying = 0;
+  private lastApplied = 0;
+
+  /**
+   * Reports changes people make to the named sheets (worksheet.onChanged, ExcelApi 1.7). The add-in's own
+   * writes are told apart by the event's triggerSource (ExcelApi 1.14); hosts without it get no
+   * triggerSource, and there changes that arrive while, or within a second after, the add-in writes are
+   * taken as its own. Returns a function that stops watching.
+   */
+  async watch(sheets: string[], onChange: (change: CellChange) => void): Promise<() => Promise<void>> {
+    return this.excel.run(async (context) => {
+      const registrations = sheets.map((name) =>
+        context.workbook.worksheets.getItem(name).onChanged.add(async (event) => {
+          // ExcelApi 1.7
+          const source = (event as { triggerSource?: string }).triggerSource; // ExcelApi 1.14
+          if (source === "ThisLocalAddin") return;
+          if (source === undefined && (this.applying > 0 || Date.now() - this.lastApplied < 1000)) return;
+          onChange({ sheet: name, address: event.address });
+        }),
+      );
+      await context.sync();
+      return async () => {
+        for (const registration of registrations) registration.remove();
+        await context.sync();
+      };
+    });
   }
 }
