@@ -225,7 +225,10 @@ export class FakeExcel {
   // ---- worksheet change events (ExcelApi 1.7; triggerSource 1.14) ----
 
   /** Handlers registered through worksheet.onChanged.add, by sheet. */
-  readonly changeHandlers: { sheet: FakeSheet; handler: (args: Excel.WorksheetChangedEventArgs) => Promise<unknown> }[] = [];
+  readonly changeHandlers: {
+    sheet: FakeSheet;
+    handler: (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>;
+  }[] = [];
   /** Cells the add-in wrote in the sync under way, reported as its own changes once the sync is done. */
   readonly addinChanges: { sheet: FakeSheet; address: string }[] = [];
   private delivering: Promise<unknown> = Promise.resolve();
