@@ -1,11 +1,9 @@
 import {
-  Button,
   FluentProvider,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Subtitle2,
   Text,
   Title3,
   makeStyles,
@@ -13,30 +11,37 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
-import { createWorkbook, createWorkbookQuery } from "../commands/createWorkbook";
+import { useCallback, useMemo, useState } from "react";
 import type { Framework } from "../domain/framework";
 import { builtInFrameworks } from "../domain/frameworks";
 import { ExcelWorkbook } from "../workbook/excel/excelWorkbook";
 import { MemoryWorkbook } from "../workbook/memory/memoryWorkbook";
 import type { WorkbookAdapter } from "../workbook/types";
-import { FrameworkPicker } from "./components/FrameworkPicker";
-import { StatusMessage } from "./components/StatusMessage";
+import { CreateSection } from "./components/CreateSection";
+import { RefreshSection } from "./components/RefreshSection";
+import { StructureSection } from "./components/StructureSection";
+import { UndoSection } from "./components/UndoSection";
 import { WorkbookPreview } from "./components/WorkbookPreview";
+import { excelActiveSheetName } from "./excelActiveSheet";
 import { PREVIEW_FIRST_SHEET, buildXlsx, saveFile } from "./preview/downloadXlsx";
-import { errorMessage, useWorkbookSession } from "./useWorkbookSession";
+import { openXlsx } from "./preview/openXlsx";
+import { errorMessage, useWorkbookSession, type WorkbookSession } from "./useWorkbookSession";
+import { quoted } from "./wording";
 
 /** Where the pane runs: inside Excel, in a plain browser (the preview), or somewhere it cannot work. */
 export type PaneHost = { kind: "excel" } | { kind: "preview" } | { kind: "unsupported"; reason: string };
 
 const DOWNLOAD_NAME = "Inspection Ready workbook.xlsx";
 
+/** The pane's sections; each shows the messages of the commands it started. */
+type SectionId = "create" | "structure" | "refresh" | "undo";
+
 const useStyles = makeStyles({
   provider: { height: "100%", backgroundColor: tokens.colorNeutralBackground2 },
   main: { height: "100%", boxSizing: "border-box" },
   previewLayout: {
     display: "grid",
-    gridTemplateColumns: "minmax(300px, 360px) minmax(0, 1fr)",
+    gridTemplateColumns: "minmax(300px, 380px) minmax(0, 1fr)",
     "@media (max-width: 760px)": { gridTemplateColumns: "minmax(0, 1fr)", height: "auto" },
   },
   pane: {
@@ -48,18 +53,20 @@ const useStyles = makeStyles({
     overflowY: "auto",
     boxSizing: "border-box",
     minWidth: 0,
+    height: "100%",
+    // Sections keep their height and the pane scrolls, rather than squeezing them into the window.
+    "& > *": { flexShrink: 0 },
   },
   paneBeside: {
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     boxShadow: tokens.shadow4,
   },
+  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   heading: { margin: 0 },
   intro: { color: tokens.colorNeutralForeground2 },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
-  detail: { color: tokens.colorNeutralForeground2 },
   centre: { display: "flex", height: "100%", alignItems: "center", justifyContent: "center" },
-  grid: { minWidth: 0, minHeight: 0, height: "100%" },
+  grid: { display: "flex", flexDirection: "column", minWidth: 0, minHeight: 0, height: "100%" },
+  gridMessage: { margin: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} 0` },
 });
 
 export function App({ host }: { host: PaneHost | null }) {
@@ -82,148 +89,190 @@ export function App({ host }: { host: PaneHost | null }) {
             </MessageBarBody>
           </MessageBar>
         </main>
+      ) : host.kind === "preview" ? (
+        <PreviewWorkspace />
       ) : (
-        <Workspace preview={host.kind === "preview"} />
+        <ExcelWorkspace />
       )}
     </FluentProvider>
   );
 }
 
-function Workspace({ preview }: { preview: boolean }) {
+/** Inside Excel: the pane alone, working on the open workbook and its active sheet. */
+function ExcelWorkspace() {
   const styles = useStyles();
-  const [workbook] = useState<WorkbookAdapter>(() =>
-    preview ? MemoryWorkbook.withSheets(PREVIEW_FIRST_SHEET) : new ExcelWorkbook(),
+  const session = useWorkbookSession<WorkbookAdapter>(() => new ExcelWorkbook());
+  return (
+    <main className={styles.main} data-mode="excel">
+      <Pane session={session} activeSheet={null} readActiveSheet={excelActiveSheetName} onShowSheet={() => {}} />
+    </main>
   );
-  const session = useWorkbookSession(workbook);
-  const frameworks = useMemo(loadFrameworks, []);
-  const [frameworkId, setFrameworkId] = useState(() => (frameworks.ok ? (frameworks.list[0]?.id ?? "") : ""));
-  const [activeSheet, setActiveSheet] = useState(PREVIEW_FIRST_SHEET);
-  const [downloading, setDownloading] = useState(false);
-  const [downloadError, setDownloadError] = useState<string | null>(null);
+}
 
-  const createActionPlan = async () => {
-    const framework = frameworks.ok ? frameworks.list.find((f) => f.id === frameworkId) : undefined;
-    if (!framework) return;
-    const report = await session.run({
-      query: createWorkbookQuery,
-      plan: (snapshot) => createWorkbook(snapshot, { framework, kinds: ["action-plan"], now: new Date() }),
-      describe: (r) =>
-        `Created sheet "${r.sheet}" with ${r.rows} ${r.rows === 1 ? "row" : "rows"} from ${r.framework.name}.`,
-      failure: "Could not create the action plan",
-    });
-    if (report) setActiveSheet(report.sheet);
+/**
+ * In a plain browser: the pane beside a grid of an in-memory workbook, which starts as a new workbook
+ * or is read from an .xlsx the user opens, and downloads as .xlsx with every change replayed onto it.
+ */
+function PreviewWorkspace() {
+  const styles = useStyles();
+  const session = useWorkbookSession<MemoryWorkbook>(() => MemoryWorkbook.withSheets(PREVIEW_FIRST_SHEET));
+  const [activeSheet, setActiveSheet] = useState(PREVIEW_FIRST_SHEET);
+  const [file, setFile] = useState<{ name: string; bytes: ArrayBuffer } | null>(null);
+  const [opening, setOpening] = useState(false);
+  const [downloading, setDownloading] = useState(false);
+  const [fileError, setFileError] = useState<{ title: string; message: string } | null>(null);
+  // The tab the user chose, or the first visible sheet when that one has gone (an undo can remove it).
+  const visible = session.workbook.sheets.filter((s) => s.visibility === "visible").map((s) => s.name);
+  const shown = visible.find((name) => name.toLowerCase() === activeSheet.toLowerCase()) ?? visible[0] ?? null;
+
+  const open = async (chosen: File) => {
+    setOpening(true);
+    setFileError(null);
+    try {
+      const opened = await openXlsx(chosen);
+      session.replaceWorkbook(opened.workbook);
+      setFile({ name: opened.fileName, bytes: opened.bytes });
+      const first = opened.workbook.sheets.find((s) => s.visibility === "visible");
+      setActiveSheet(first?.name ?? "");
+    } catch (error) {
+      setFileError({ title: `Could not open ${quoted(chosen.name)}`, message: errorMessage(error) });
+    } finally {
+      setOpening(false);
+    }
   };
 
   const download = async () => {
     setDownloading(true);
-    setDownloadError(null);
+    setFileError(null);
     try {
-      saveFile(await buildXlsx(session.applied), DOWNLOAD_NAME);
+      saveFile(await buildXlsx(session.applied, file?.bytes ?? null), file?.name ?? DOWNLOAD_NAME);
     } catch (error) {
-      setDownloadError(errorMessage(error));
+      setFileError({ title: "Could not build the .xlsx file", message: errorMessage(error) });
     } finally {
       setDownloading(false);
     }
   };
 
-  const pane = (
+  return (
+    <main className={mergeClasses(styles.main, styles.previewLayout)} data-mode="preview">
+      <Pane
+        session={session}
+        activeSheet={shown}
+        readActiveSheet={async () => shown ?? ""}
+        onShowSheet={setActiveSheet}
+        preview
+      />
+      <div className={styles.grid}>
+        {fileError && (
+          <MessageBar intent="error" layout="multiline" className={styles.gridMessage} data-testid="file-error">
+            <MessageBarBody>
+              <MessageBarTitle>{fileError.title}</MessageBarTitle>
+              {fileError.message}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <WorkbookPreview
+          workbook={session.workbook}
+          revision={session.applied.length}
+          activeSheet={shown ?? ""}
+          onSelectSheet={setActiveSheet}
+          onDownload={download}
+          downloading={downloading}
+          fileName={file?.name ?? null}
+          onOpen={open}
+          opening={opening}
+          busy={session.busy}
+        />
+      </div>
+    </main>
+  );
+}
+
+interface PaneProps {
+  session: WorkbookSession<WorkbookAdapter>;
+  /** The sheet in front of the user where the pane knows it (the preview's selected tab). */
+  activeSheet: string | null;
+  readActiveSheet: () => Promise<string>;
+  /** Shows a sheet a command made or changed (the preview selects its tab). */
+  onShowSheet: (sheet: string) => void;
+  preview?: boolean;
+}
+
+/** The task pane itself: the same in Excel and in the preview. */
+function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = false }: PaneProps) {
+  const styles = useStyles();
+  const frameworks = useMemo(loadFrameworks, []);
+  const [loaded, setLoaded] = useState<Framework[]>([]);
+  const [frameworkId, setFrameworkId] = useState(() => (frameworks.ok ? (frameworks.list[0]?.id ?? "") : ""));
+  const [owner, setOwner] = useState<SectionId>("create");
+  const builtIn = frameworks.ok ? frameworks.list : [];
+  const all = useMemo(() => [...builtIn, ...loaded], [builtIn, loaded]);
+
+  const section = useCallback(
+    (id: SectionId) => ({
+      claimStatus: () => setOwner(id),
+      status: owner === id ? session.status : null,
+      working: owner === id && session.busy,
+    }),
+    [owner, session.status, session.busy],
+  );
+
+  const addFramework = (framework: Framework) => {
+    setLoaded((list) => [...list.filter((f) => f.id !== framework.id), framework]);
+    setFrameworkId(framework.id);
+  };
+
+  return (
     <div className={mergeClasses(styles.pane, preview && styles.paneBeside)}>
-      <header className={styles.section}>
+      <header className={styles.header}>
         <Title3 as="h1" className={styles.heading}>
           Inspection Ready
         </Title3>
-        <Text className={styles.intro}>Build and keep your inspection action plan in this workbook.</Text>
+        <Text className={styles.intro}>Build and keep your inspection plans in this workbook.</Text>
       </header>
 
       {preview && (
         <MessageBar intent="info" layout="multiline" data-testid="preview-banner">
           <MessageBarBody>
             <MessageBarTitle>Preview mode</MessageBarTitle>
-            This browser preview keeps the workbook in this page only; nothing leaves your computer. Use “Download
-            .xlsx” to keep a copy.
+            This browser preview keeps the workbook in this page only.{" "}
+            <span id="open-xlsx-note">
+              “Open .xlsx…” reads one of your own workbooks here, in the page: the file never leaves your computer.
+            </span>{" "}
+            Use “Download .xlsx” to keep a copy with your changes.
           </MessageBarBody>
         </MessageBar>
       )}
 
-      <section className={styles.section} aria-labelledby="create-heading">
-        <Subtitle2 as="h2" id="create-heading" className={styles.heading}>
-          Create a plan
-        </Subtitle2>
-        {frameworks.ok ? (
-          <FrameworkPicker
-            frameworks={frameworks.list}
-            value={frameworkId}
-            onChange={setFrameworkId}
-            disabled={session.busy}
-          />
-        ) : (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>The built-in frameworks could not be loaded</MessageBarTitle>
-              {frameworks.error}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        <div className={styles.actions}>
-          <Button appearance="primary" onClick={createActionPlan} disabledFocusable={session.busy || !frameworkId}>
-            Create action plan
-          </Button>
-          {session.busy && <Spinner size="tiny" label="Working…" labelPosition="after" />}
-        </div>
-        <StatusMessage status={session.status} onDismiss={session.clearStatus} />
-      </section>
+      {!frameworks.ok && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>The built-in frameworks could not be loaded</MessageBarTitle>
+            {frameworks.error}
+          </MessageBarBody>
+        </MessageBar>
+      )}
 
-      <section className={styles.section} aria-labelledby="undo-heading">
-        <Subtitle2 as="h2" id="undo-heading" className={styles.heading}>
-          Undo
-        </Subtitle2>
-        <Text id="undo-detail" className={styles.detail}>
-          {session.undoDescription
-            ? `Last change: ${session.undoDescription}. Undo removes what it added, including anything typed there since.`
-            : "Nothing to undo yet. Excel’s own Undo cannot reverse the add-in’s changes; this button can."}
-        </Text>
-        <div className={styles.actions}>
-          <Button
-            onClick={session.undo}
-            disabledFocusable={session.busy || !session.undoDescription}
-            aria-describedby="undo-detail"
-          >
-            Undo last change
-          </Button>
-        </div>
-      </section>
+      <CreateSection
+        session={session}
+        builtIn={builtIn}
+        loaded={loaded}
+        onLoad={addFramework}
+        frameworkId={frameworkId}
+        onFrameworkChange={setFrameworkId}
+        onCreated={onShowSheet}
+        {...section("create")}
+      />
+      <StructureSection
+        session={session}
+        activeSheet={activeSheet}
+        readActiveSheet={readActiveSheet}
+        onStructured={onShowSheet}
+        {...section("structure")}
+      />
+      <RefreshSection session={session} frameworks={all} {...section("refresh")} />
+      <UndoSection session={session} {...section("undo")} />
     </div>
-  );
-
-  if (!preview) {
-    return (
-      <main className={styles.main} data-mode="excel">
-        {pane}
-      </main>
-    );
-  }
-  return (
-    <main className={mergeClasses(styles.main, styles.previewLayout)} data-mode="preview">
-      {pane}
-      <div className={styles.grid}>
-        {downloadError && (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>Could not build the .xlsx file</MessageBarTitle>
-              {downloadError}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        <WorkbookPreview
-          workbook={workbook as MemoryWorkbook}
-          revision={session.applied.length}
-          activeSheet={activeSheet}
-          onSelectSheet={setActiveSheet}
-          onDownload={download}
-          downloading={downloading}
-        />
-      </div>
-    </main>
   );
 }
 

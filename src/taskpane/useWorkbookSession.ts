@@ -2,24 +2,33 @@ import { useCallback, useRef, useState } from "react";
 import { runCommand } from "../commands/runCommand";
 import type { SnapshotQuery, WorkbookAdapter, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
 
-/** What the pane shows after a command: a Fluent MessageBar's intent, an optional title and the text. */
+/** What the pane shows after a command: a Fluent MessageBar's intent, an optional title, the text and a list. */
 export interface SessionStatus {
   intent: "success" | "error" | "info";
   title?: string;
   message: string;
+  /** Lines shown as a list under the message, e.g. one per plan a refresh looked at. */
+  details?: string[];
 }
 
 /** One command as the pane runs it: what it reads, how it plans, and how its result reads to a user. */
 export interface PaneCommand<Report> {
   query: SnapshotQuery;
   plan: (snapshot: WorkbookSnapshot) => { patch: WorkbookPatch; report: Report };
-  /** The success message, e.g. `Created sheet "Action plan" with 36 rows from …`. */
+  /** The success message, e.g. `Created the sheet “Action plan” with 36 rows from …`. */
   describe: (report: Report) => string;
-  /** The title of the error message when the command fails, e.g. "Could not create the action plan". */
+  /** Lines listed under the success message, where one sentence is not enough. */
+  details?: (report: Report) => string[];
+  /** The title of the error message when the command fails, e.g. "Could not create the plan sheets". */
   failure: string;
 }
 
-export interface WorkbookSession {
+/** What a command would do, planned on a fresh snapshot but not applied. */
+export type DryRun<Report> = { ok: true; report: Report } | { ok: false; error: string };
+
+export interface WorkbookSession<Adapter extends WorkbookAdapter = WorkbookAdapter> {
+  /** The workbook commands run on: Excel, or the preview's in-memory workbook. */
+  workbook: Adapter;
   busy: boolean;
   status: SessionStatus | null;
   /** What "Undo last change" would undo, in words; null when there is nothing to undo. */
@@ -27,67 +36,130 @@ export interface WorkbookSession {
   /** Every patch applied in this session, undo patches included, in order (the preview replays them). */
   applied: readonly WorkbookPatch[];
   run<Report>(command: PaneCommand<Report>): Promise<Report | null>;
+  /**
+   * Reads a fresh snapshot and plans a command without applying it, for previews such as the mapping a
+   * structure would use. Failures are returned, not shown, so the pane can show them where they belong.
+   */
+  dryRun<Report>(
+    query: SnapshotQuery,
+    plan: (snapshot: WorkbookSnapshot) => { report: Report },
+  ): Promise<DryRun<Report>>;
   undo(): Promise<boolean>;
+  /** Starts over on another workbook (the preview's "Open .xlsx…"): nothing applied, nothing to undo. */
+  replaceWorkbook(workbook: Adapter, status?: SessionStatus): void;
   clearStatus(): void;
 }
 
+const BUSY = "Inspection Ready is still working on the last request; try again when it has finished.";
+
 /**
- * The pane's one way to the workbook: runs commands through `runCommand` on the adapter it is given,
+ * The pane's one way to the workbook: runs commands through `runCommand` on the adapter it holds,
  * keeps the inverse of the last change for "Undo last change" (Excel cannot undo an add-in's writes with
  * Ctrl+Z), and turns results and failures into messages. One command runs at a time.
  */
-export function useWorkbookSession(adapter: WorkbookAdapter): WorkbookSession {
+export function useWorkbookSession<Adapter extends WorkbookAdapter>(
+  initial: Adapter | (() => Adapter),
+): WorkbookSession<Adapter> {
+  const [workbook, setWorkbook] = useState<Adapter>(initial);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<SessionStatus | null>(null);
   const [last, setLast] = useState<{ description: string; undo: WorkbookPatch } | null>(null);
   const [applied, setApplied] = useState<WorkbookPatch[]>([]);
   const running = useRef(false);
 
-  /** Runs `work` unless something is already running; false when it was refused or failed. */
-  const exclusive = useCallback(async <T>(work: () => Promise<T>, failure: string): Promise<T | null> => {
-    if (running.current) return null;
-    running.current = true;
-    setBusy(true);
-    try {
-      return await work();
-    } catch (error) {
-      setStatus({ intent: "error", title: failure, message: errorMessage(error) });
-      return null;
-    } finally {
-      running.current = false;
-      setBusy(false);
-    }
-  }, []);
+  /** Runs `work` unless something is already running; null when it was refused or failed. */
+  const exclusive = useCallback(
+    async <T>(work: () => Promise<T>, onError: (error: unknown) => void): Promise<T | null> => {
+      if (running.current) {
+        onError(new Error(BUSY));
+        return null;
+      }
+      running.current = true;
+      setBusy(true);
+      try {
+        return await work();
+      } catch (error) {
+        onError(error);
+        return null;
+      } finally {
+        running.current = false;
+        setBusy(false);
+      }
+    },
+    [],
+  );
+
+  const showError = useCallback(
+    (title: string) => (error: unknown) => setStatus({ intent: "error", title, message: errorMessage(error) }),
+    [],
+  );
 
   const run = useCallback(
     <Report>(command: PaneCommand<Report>): Promise<Report | null> =>
       exclusive(async () => {
         setStatus(null);
-        const result = await runCommand(adapter, command.query, command.plan);
+        const result = await runCommand(workbook, command.query, command.plan);
         setApplied((patches) => [...patches, result.patch]);
         setLast({ description: result.patch.description, undo: result.undo });
-        setStatus({ intent: "success", message: command.describe(result.report) });
+        setStatus({
+          intent: "success",
+          message: command.describe(result.report),
+          details: command.details?.(result.report),
+        });
         return result.report;
-      }, command.failure),
-    [adapter, exclusive],
+      }, showError(command.failure)),
+    [workbook, exclusive, showError],
+  );
+
+  const dryRun = useCallback(
+    async <Report>(
+      query: SnapshotQuery,
+      plan: (snapshot: WorkbookSnapshot) => { report: Report },
+    ): Promise<DryRun<Report>> => {
+      let failure = "";
+      const report = await exclusive(
+        async () => plan(await workbook.read(query)).report,
+        (error) => (failure = errorMessage(error)),
+      );
+      return report === null ? { ok: false, error: failure } : { ok: true, report };
+    },
+    [workbook, exclusive],
   );
 
   const undo = useCallback(async (): Promise<boolean> => {
     if (!last) return false;
     const done = await exclusive(async () => {
       setStatus(null);
-      await adapter.apply(last.undo);
+      await workbook.apply(last.undo);
       setApplied((patches) => [...patches, last.undo]);
       setLast(null);
       setStatus({ intent: "success", message: `Undone: ${last.description}.` });
       return true;
-    }, "Could not undo the last change");
+    }, showError("Could not undo the last change"));
     return done === true;
-  }, [adapter, exclusive, last]);
+  }, [workbook, exclusive, showError, last]);
+
+  const replaceWorkbook = useCallback((next: Adapter, nextStatus?: SessionStatus) => {
+    setWorkbook(() => next);
+    setApplied([]);
+    setLast(null);
+    setStatus(nextStatus ?? null);
+  }, []);
 
   const clearStatus = useCallback(() => setStatus(null), []);
 
-  return { busy, status, undoDescription: last?.description ?? null, applied, run, undo, clearStatus };
+  return {
+    workbook,
+    busy,
+    status,
+    undoDescription: last?.description ?? null,
+    applied,
+    run,
+    dryRun,
+    undo,
+    replaceWorkbook,
+    clearStatus,
+  };
 }
 
 /** A message a user can act on, from whatever was thrown (our errors, Office.js errors, anything else). */

@@ -2,6 +2,8 @@
  * The built pane (dist/, from `npm run build`) in headless Chromium, in preview mode: create an ILACS
  * action plan, undo it, create it again by keyboard, download the workbook and read it back with ExcelJS,
  * check accessibility with axe-core, and check that the page never talks to anything but 127.0.0.1.
+ * preview-workbooks.e2e.test.ts covers every framework, a council's own framework, structuring a user's
+ * own .xlsx and refreshing plans.
  */
 import fs from "node:fs";
 import type http from "node:http";
@@ -10,6 +12,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { getFramework } from "../../src/domain/frameworks";
+import { unconfirmedFacts } from "../../src/taskpane/frameworks/unconfirmedFacts";
 import { tableName, tablesOf } from "../../src/workbook/xlsx/excelJsPatch";
 
 // The same tiny static server `npm start` uses for the preview on Linux.
@@ -90,9 +93,9 @@ const gridRow = (row: number) =>
     .nth(row - 1)
     .locator("td")
     .allInnerTexts();
-const createButton = () => page.getByRole("button", { name: "Create action plan" });
+const createButton = () => page.getByRole("button", { name: "Create plan sheets" });
 const undoButton = () => page.getByRole("button", { name: "Undo last change" });
-const status = () => page.getByTestId("status");
+const status = (section: "create" | "undo") => page.getByTestId(`status-${section}`);
 
 async function expectActionPlanInGrid(): Promise<void> {
   await page.getByRole("tab", { name: "Action plan", selected: true }).waitFor();
@@ -149,9 +152,14 @@ test("creates an ILACS action plan and shows it in the grid", async () => {
   if (framework.confidence !== "confirmed") {
     await expect(page.getByText(/^(Partly confirmed|Unconfirmed):/).isVisible()).resolves.toBe(true);
   }
+  // Only the action plan: the other two sheets are unticked.
+  for (const other of ["Self-evaluation", "Evidence tracker"]) {
+    await page.getByRole("checkbox", { name: other }).uncheck();
+  }
+  await expect(page.getByRole("checkbox", { name: "Action plan" }).isChecked()).resolves.toBe(true);
   await createButton().click();
-  await expect(status().innerText()).resolves.toContain(
-    `Created sheet "Action plan" with ${criteria.length} rows from ${framework.name}`,
+  await expect(status("create").innerText()).resolves.toContain(
+    `Created the sheet “Action plan” with ${criteria.length} rows from ${framework.name}.`,
   );
   await expectActionPlanInGrid();
   expect(await page.getByRole("tab").allInnerTexts()).toEqual(["Sheet1", "Action plan"]);
@@ -159,7 +167,7 @@ test("creates an ILACS action plan and shows it in the grid", async () => {
 
 test("Undo last change removes the sheet", async () => {
   await undoButton().click();
-  await expect(status().innerText()).resolves.toContain("Undone: Create action plan");
+  await expect(status("undo").innerText()).resolves.toContain(`Undone: Create action plan from ${framework.name}`);
   await page.getByRole("tab", { name: "Sheet1", selected: true }).waitFor();
   expect(await page.getByRole("tab").allInnerTexts()).toEqual(["Sheet1"]);
   await expect(undoButton().getAttribute("aria-disabled")).resolves.toBe("true");
@@ -167,10 +175,33 @@ test("Undo last change removes the sheet", async () => {
 
 test("creates the plan again from the keyboard", async () => {
   await page.getByLabel("Inspection framework").focus();
-  await page.keyboard.press("Tab");
-  await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Create action plan");
+  // From the picker, Tab goes through everything of "Create a plan" in reading order.
+  const facts = unconfirmedFacts(framework).length;
+  const expected = [
+    ...(facts > 0
+      ? [`${facts} ${facts === 1 ? "fact" : "facts"} not yet confirmed against the published framework`]
+      : []),
+    "Load your own framework…",
+    "Self-evaluation",
+    "Action plan",
+    "Evidence tracker",
+    "Create plan sheets",
+  ];
+  const stops: string[] = [];
+  for (let i = 0; i < expected.length; i++) {
+    await page.keyboard.press("Tab");
+    stops.push(
+      await page.evaluate(() => {
+        const active = document.activeElement as HTMLInputElement | null;
+        return active?.getAttribute("aria-label") ?? active?.labels?.[0]?.textContent ?? active?.textContent ?? "";
+      }),
+    );
+  }
+  expect(stops).toEqual(expected);
   await page.keyboard.press("Enter");
-  await expect(status().innerText()).resolves.toContain(`Created sheet "Action plan" with ${criteria.length} rows`);
+  await expect(status("create").innerText()).resolves.toContain(
+    `Created the sheet “Action plan” with ${criteria.length} rows`,
+  );
   await expectActionPlanInGrid();
   await page.screenshot({ path: SCREENSHOT });
   await expectNoSeriousAxeViolations();

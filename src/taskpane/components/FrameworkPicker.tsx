@@ -40,15 +40,23 @@ const confidenceLabel: Record<Confidence, string> = {
 
 export interface FrameworkPickerProps {
   frameworks: Framework[];
+  /** Frameworks the user loaded from their own files in this session, listed after the built-in ones. */
+  loaded?: Framework[];
   value: string;
   onChange: (id: string) => void;
   disabled?: boolean;
 }
 
-export function FrameworkPicker({ frameworks, value, onChange, disabled }: FrameworkPickerProps) {
+export function FrameworkPicker({ frameworks, loaded = [], value, onChange, disabled }: FrameworkPickerProps) {
   const styles = useStyles();
-  const selected = frameworks.find((f) => f.id === value);
+  const selected = [...frameworks, ...loaded].find((f) => f.id === value);
   const caution = selected ? confidenceNote(selected.confidence) : null;
+  const option = (framework: Framework) => (
+    <option key={framework.id} value={framework.id}>
+      {framework.name}
+      {confidenceLabel[framework.confidence]}
+    </option>
+  );
   return (
     <Field
       className={styles.field}
@@ -60,6 +68,7 @@ export function FrameworkPicker({ frameworks, value, onChange, disabled }: Frame
               {selected.inspectorate}, {selected.country}. In force from{" "}
               {formatUkDate(new Date(`${selected.inForceFrom}T00:00:00Z`))}
               {selected.inForceTo ? ` to ${formatUkDate(new Date(`${selected.inForceTo}T00:00:00Z`))}` : ""}.
+              {loaded.includes(selected) ? " Loaded from your own file for this session." : ""}
             </span>
             {caution && <span className={styles.caution}>{caution}</span>}
           </>
@@ -67,12 +76,14 @@ export function FrameworkPicker({ frameworks, value, onChange, disabled }: Frame
       }
     >
       <Select className={styles.select} value={value} onChange={(_, data) => onChange(data.value)} disabled={disabled}>
-        {frameworks.map((framework) => (
-          <option key={framework.id} value={framework.id}>
-            {framework.name}
-            {confidenceLabel[framework.confidence]}
-          </option>
-        ))}
+        {loaded.length === 0 ? (
+          frameworks.map(option)
+        ) : (
+          <>
+            <optgroup label="Built in">{frameworks.map(option)}</optgroup>
+            <optgroup label="Loaded this session">{loaded.map(option)}</optgroup>
+          </>
+        )}
       </Select>
     </Field>
   );

@@ -1,5 +1,5 @@
 import { Button, Spinner, Subtitle1, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { useMemo, useRef, type ChangeEvent } from "react";
 import { columnLetters } from "../../workbook/address";
 import type { MemoryWorkbook } from "../../workbook/memory/memoryWorkbook";
 import { gridModel, type GridCell } from "../preview/gridModel";
@@ -26,8 +26,10 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
     flexWrap: "wrap",
   },
-  heading: { margin: 0 },
-  toolbarEnd: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  heading: { margin: 0, overflowWrap: "anywhere" },
+  fileName: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
+  toolbarEnd: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  hiddenInput: { display: "none" },
   scroller: {
     flex: 1,
     minHeight: "240px",
@@ -113,6 +115,12 @@ export interface WorkbookPreviewProps {
   onSelectSheet: (name: string) => void;
   onDownload: () => void;
   downloading: boolean;
+  /** The .xlsx file the preview holds, or null for the new workbook it starts with. */
+  fileName: string | null;
+  onOpen: (file: File) => void;
+  opening: boolean;
+  /** A command is running: the workbook must not be swapped under it. */
+  busy: boolean;
 }
 
 /** The preview's stand-in for Excel's grid: a tab per visible sheet and the active sheet's used range. */
@@ -123,8 +131,18 @@ export function WorkbookPreview({
   onSelectSheet,
   onDownload,
   downloading,
+  fileName,
+  onOpen,
+  opening,
+  busy,
 }: WorkbookPreviewProps) {
   const styles = useStyles();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = "";
+    if (file) onOpen(file);
+  };
   const visible = workbook.sheets.filter((s) => s.visibility === "visible").map((s) => s.name);
   const active = visible.find((name) => name === activeSheet) ?? visible[0] ?? null;
   const model = useMemo(() => (active ? gridModel(workbook, active) : null), [workbook, active, revision]);
@@ -135,10 +153,30 @@ export function WorkbookPreview({
       <div className={styles.toolbar}>
         <Subtitle1 as="h2" id="preview-heading" className={styles.heading}>
           Workbook preview
+          {fileName && <span className={styles.fileName}>: {fileName}</span>}
         </Subtitle1>
         <div className={styles.toolbarEnd}>
+          {opening && <Spinner size="tiny" label="Reading the file…" labelPosition="after" />}
           {downloading && <Spinner size="tiny" label="Preparing the file…" labelPosition="after" />}
-          <Button appearance="secondary" onClick={onDownload} disabled={downloading}>
+          <Button
+            appearance="secondary"
+            onClick={() => fileInput.current?.click()}
+            disabledFocusable={opening || downloading || busy}
+            aria-describedby="open-xlsx-note"
+          >
+            Open .xlsx…
+          </Button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className={styles.hiddenInput}
+            tabIndex={-1}
+            aria-hidden="true"
+            data-testid="xlsx-file"
+            onChange={onFile}
+          />
+          <Button appearance="secondary" onClick={onDownload} disabledFocusable={downloading || opening || busy}>
             Download .xlsx
           </Button>
         </div>

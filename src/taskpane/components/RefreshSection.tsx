@@ -1,0 +1,99 @@
+import { Button, Spinner, Subtitle2, Text } from "@fluentui/react-components";
+import { useId } from "react";
+import { refreshQuery, refreshWorkbook, type RefreshReport, type RefreshedPlan } from "../../commands/refreshWorkbook";
+import type { Framework } from "../../domain/framework";
+import type { SessionStatus, WorkbookSession } from "../useWorkbookSession";
+import { count, listInWords, paneWording, quoted } from "../wording";
+import { StatusMessage } from "./StatusMessage";
+import { usePaneStyles } from "./paneStyles";
+
+export interface RefreshSectionProps {
+  session: WorkbookSession;
+  /** The frameworks the pane knows: built in, and loaded this session. */
+  frameworks: Framework[];
+  claimStatus: () => void;
+  status: SessionStatus | null;
+  working: boolean;
+}
+
+/** Brings every plan in the workbook up to the current version of its framework, keeping the council's cells. */
+export function RefreshSection({ session, frameworks, claimStatus, status, working }: RefreshSectionProps) {
+  const pane = usePaneStyles();
+  const ids = { heading: useId(), detail: useId() };
+
+  const refresh = () => {
+    claimStatus();
+    return session.run({
+      query: refreshQuery,
+      plan: (snapshot) => {
+        try {
+          return refreshWorkbook(snapshot, {
+            resolve: (id) => frameworks.find((f) => f.id === id),
+            now: new Date(),
+          });
+        } catch (error) {
+          if (error instanceof Error) error.message = paneWording(error.message);
+          throw error;
+        }
+      },
+      describe: summary,
+      details: (report) => [
+        ...report.plans.map((plan) => planLine(plan, frameworks)),
+        ...report.skipped.map((s) => `${quoted(s.sheet)} was skipped: ${paneWording(s.reason)}.`),
+        ...report.unchanged.map((u) => `${quoted(u.sheet)} was left as it is: ${u.reason}.`),
+      ],
+      failure: "Could not refresh the plans",
+    });
+  };
+
+  return (
+    <section className={pane.section} aria-labelledby={ids.heading}>
+      <Subtitle2 as="h2" id={ids.heading} className={pane.heading}>
+        Keep plans up to date
+      </Subtitle2>
+      <Text id={ids.detail} className={pane.detail}>
+        When a framework changes, refreshing rewords its criteria, adds new ones as rows and keeps retired ones.
+        Actions, leads, dates, RAG ratings, progress and notes are never changed.
+      </Text>
+      <div className={pane.actions}>
+        <Button onClick={refresh} disabledFocusable={session.busy} aria-describedby={ids.detail}>
+          Refresh to the current framework
+        </Button>
+        {working && <Spinner size="tiny" label="Working…" labelPosition="after" />}
+      </div>
+      <StatusMessage status={status} onDismiss={session.clearStatus} testId="status-refresh" />
+    </section>
+  );
+}
+
+function changes(plan: RefreshedPlan): number {
+  return plan.updatedCells.length + plan.added.length + plan.retired.length;
+}
+
+function summary(report: RefreshReport): string {
+  const changed = report.plans.filter((p) => changes(p) > 0).length;
+  const skipped =
+    report.skipped.length > 0 ? ` ${count(report.skipped.length, "plan was", "plans were")} skipped.` : "";
+  if (report.plans.length === 0) return `No plan could be refreshed.${skipped}`;
+  if (changed === 0) return `Nothing to change: every plan already matches its framework.${skipped}`;
+  return `Refreshed ${count(changed, "plan")} to the current framework.${skipped}`;
+}
+
+function planLine(plan: RefreshedPlan, frameworks: Framework[]): string {
+  const name = frameworks.find((f) => f.id === plan.framework.id)?.name ?? plan.framework.id;
+  const version =
+    plan.framework.from && plan.framework.from !== plan.framework.to
+      ? `, from version ${plan.framework.from} to ${plan.framework.to}`
+      : "";
+  const parts: string[] = [];
+  if (plan.updatedCells.length > 0) parts.push(`${count(plan.updatedCells.length, "cell")} reworded`);
+  if (plan.added.length > 0) {
+    parts.push(`${count(plan.added.length, "criterion", "criteria")} added (${listInWords(plan.added)})`);
+  }
+  if (plan.retired.length > 0) {
+    parts.push(
+      `${count(plan.retired.length, "retired ref")} kept as ${plan.retired.length === 1 ? "it is" : "they are"} (${listInWords(plan.retired)})`,
+    );
+  }
+  return `${quoted(plan.sheet)} (${name}${version}): ${parts.length === 0 ? "nothing to change" : listInWords(parts)}.`;
+}
