@@ -12,16 +12,19 @@ import { structureCommand } from "./structureCommand";
 import { validateCommand } from "./validateCommand";
 import { EXIT_OK, EXIT_USAGE, consoleOutput, type Output } from "./output";
 
-const VALUED_FLAGS = new Set(["framework", "out", "kind", "sheet", "as", "as-of", "stale-days"]);
+const VALUED_FLAGS = new Set(["framework", "out", "kind", "rag-scale", "sheet", "as", "as-of", "stale-days"]);
 
 const HELP = `Inspection Ready: inspection preparation workbooks for children's services.
 
 Usage:
   inspection-ready frameworks [--json]
       List the inspection frameworks this version carries.
-  inspection-ready new --framework ID|FILE.json --out FILE.xlsx [--kind KINDS] [--force] [--json]
+  inspection-ready new --framework ID|FILE.json --out FILE.xlsx [--kind KINDS] [--rag-scale standard|four-colour]
+                       [--force] [--json]
       Write a new workbook for a framework: a self-evaluation, an action plan and an evidence tracker
       (--kind self-evaluation,action-plan,evidence picks some). FILE.json is a council's own framework.
+      RAG statuses: standard is Blue, Complete – awaiting sign-off, Green, Amber, Red, Not started;
+      four-colour is Red, Amber, Amber/Green, Green. A framework file may carry its own ("rag").
       An existing file is kept unless --force is given.
   inspection-ready structure IN.xlsx --sheet NAME --as action-plan|evidence|self-evaluation --out OUT.xlsx
                    [--normalise] [--force] [--json]

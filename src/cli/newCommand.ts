@@ -3,6 +3,7 @@ import path from "node:path";
 import { PLAN_KINDS, createWorkbook, createWorkbookQuery, type PlanKind } from "../commands/createWorkbook";
 import { runCommand } from "../commands/runCommand";
 import { frameworkIds } from "../domain/frameworks";
+import { RAG_SCALES } from "../domain/rag";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
 import { UsageError, allowOnly, stringFlag, type ParsedArgs } from "./args";
 import { frameworkFromOption } from "./frameworkOption";
@@ -10,7 +11,7 @@ import { EXIT_OK, type Output } from "./output";
 
 /** `inspection-ready new --framework ID --out FILE [--force] [--json]`: a new plan workbook as a file. */
 export async function newCommand(args: ParsedArgs, output: Output, now: Date): Promise<number> {
-  allowOnly(args, "new", ["framework", "out", "kind", "force", "json"]);
+  allowOnly(args, "new", ["framework", "out", "kind", "rag-scale", "force", "json"]);
   if (args.positionals.length > 0) throw new UsageError(`new takes no file name of its own; give the file as --out`);
   const frameworkId = stringFlag(args, "framework");
   const out = stringFlag(args, "out");
@@ -18,6 +19,11 @@ export async function newCommand(args: ParsedArgs, output: Output, now: Date): P
   if (!out) throw new UsageError("new needs --out FILE.xlsx, the workbook to write");
   const framework = frameworkFromOption(frameworkId);
   const kinds = kindsFromOption(stringFlag(args, "kind"));
+  const scale = stringFlag(args, "rag-scale");
+  const vocabulary = scale === undefined ? undefined : RAG_SCALES[scale];
+  if (scale !== undefined && !vocabulary) {
+    throw new UsageError(`--rag-scale takes ${Object.keys(RAG_SCALES).join(" or ")}, not "${scale}"`);
+  }
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
   const folder = path.dirname(path.resolve(out));
   if (!existsSync(folder) || !statSync(folder).isDirectory())
@@ -28,7 +34,7 @@ export async function newCommand(args: ParsedArgs, output: Output, now: Date): P
 
   const workbook = XlsxWorkbook.empty();
   const { report } = await runCommand(workbook, createWorkbookQuery, (snapshot) =>
-    createWorkbook(snapshot, { framework, kinds, now }),
+    createWorkbook(snapshot, { framework, kinds, now, vocabulary }),
   );
   await workbook.save(out);
   if (args.flags.has("json")) {

@@ -1,5 +1,5 @@
 import type { Framework } from "../domain/framework";
-import { defaultRagVocabulary } from "../domain/rag";
+import { defaultRagVocabulary, type RagStatus } from "../domain/rag";
 import { actionPlanSpec } from "../sheets/actionPlan";
 import { evidenceRows, evidenceTrackerSpec } from "../sheets/evidenceTracker";
 import {
@@ -32,6 +32,8 @@ export interface CreateWorkbookOptions {
   kinds?: readonly PlanKind[];
   /** When the plan is made; passed in so the command stays pure and testable. */
   now: Date;
+  /** The RAG scale, for a new workbook; otherwise the framework's own, or the workbook's, or the standard. */
+  vocabulary?: readonly RagStatus[];
 }
 
 export interface CreatedSheet {
@@ -62,7 +64,12 @@ export function createWorkbook(
   const { framework } = options;
   const wanted = options.kinds ?? PLAN_KINDS;
   const kinds = PLAN_KINDS.filter((kind) => wanted.includes(kind));
-  const metadata: Metadata = readMetadata(snapshot) ?? emptyMetadata();
+  const existing = readMetadata(snapshot);
+  const metadata: Metadata = existing ?? emptyMetadata();
+  // A workbook keeps one scale: a new sheet in an existing workbook takes the workbook's.
+  const vocabulary = existing?.settings?.rag ?? options.vocabulary ?? framework.rag ?? defaultRagVocabulary;
+  const settings =
+    vocabulary === defaultRagVocabulary ? metadata.settings : { ...metadata.settings, rag: [...vocabulary] };
   const sheetNames = snapshot.sheets.map((s) => s.name);
   const tableNames = snapshot.tables.map((t) => t.name);
   const ops: PatchOp[] = [];
@@ -79,7 +86,7 @@ export function createWorkbook(
     const rows = rowsFor(framework);
     ops.push(
       { op: "addSheet", sheet },
-      ...layOutTableSheet(spec, sheet, table, rows, { rag: defaultRagVocabulary, criterionRefSource }),
+      ...layOutTableSheet(spec, sheet, table, rows, { rag: vocabulary, criterionRefSource }),
     );
     if (kind === "self-evaluation") {
       const refCol = spec.columns.findIndex((c) => c.field === "ref");
@@ -96,7 +103,13 @@ export function createWorkbook(
       columns: Object.fromEntries(spec.columns.map((c) => [c.field, c.header])),
     });
   }
-  ops.push(...writeMetadataOps(snapshot, { ...metadata, plans: [...metadata.plans, ...records] }));
+  ops.push(
+    ...writeMetadataOps(snapshot, {
+      ...metadata,
+      plans: [...metadata.plans, ...records],
+      ...(settings ? { settings } : {}),
+    }),
+  );
 
   const main = created.find((c) => c.kind === "action-plan") ?? created[0]!;
   return {

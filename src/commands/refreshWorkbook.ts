@@ -1,6 +1,5 @@
 import type { Framework } from "../domain/framework";
-import { defaultRagVocabulary } from "../domain/rag";
-import { readMetadata, writeMetadataOps, type Metadata, type PlanRecord } from "../sheets/metadata";
+import { readMetadata, workbookVocabulary, writeMetadataOps, type Metadata, type PlanRecord } from "../sheets/metadata";
 import { columnRuleOps } from "../sheets/sheetSpec";
 import { fieldColumn, selfEvaluationRefSource } from "../sheets/tableColumns";
 import { cellAddress } from "../workbook/address";
@@ -59,7 +58,7 @@ export function refreshWorkbook(
   const metadata = readMetadata(snapshot);
   if (!metadata || metadata.plans.length === 0) {
     throw new RefreshError(
-      "This workbook has no Inspection Ready plans to refresh; create one with new, or structure a sheet first",
+      "This workbook has no Inspection Ready plans to refresh yet: create plan sheets, or structure a sheet you already have, first",
     );
   }
   const ops: PatchOp[] = [];
@@ -82,8 +81,8 @@ export function refreshWorkbook(
     }
     const reason = !framework
       ? record.frameworkId
-        ? `the framework "${record.frameworkId}" is not one this version knows; give it with --framework`
-        : "it was structured from a sheet without a framework; give one with --framework"
+        ? `the framework "${record.frameworkId}" is not one this version knows; refresh with that framework's own file`
+        : "it was structured from a sheet and follows no framework, so there is nothing to refresh it to"
       : !table
         ? `its table "${record.table}" is no longer in the workbook`
         : undefined;
@@ -223,7 +222,7 @@ function refreshTable(
         top,
         bottom,
         ruleColumns,
-        { rag: defaultRagVocabulary, statuses: spec.statuses, criterionRefSource: refSource },
+        { rag: workbookVocabulary(readMetadata(snapshot)), statuses: spec.statuses, criterionRefSource: refSource },
         (col) => formatsBefore(snapshot, table.sheet, top, col, bottom - top + 1, 1),
       ),
     );

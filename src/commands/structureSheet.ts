@@ -1,9 +1,9 @@
 import { dateFromSerial, formatUkDate, parseDateText } from "../domain/dates";
-import { defaultRagVocabulary, readRag } from "../domain/rag";
+import { readRag, type RagStatus } from "../domain/rag";
 import { EVIDENCE_STATUSES } from "../sheets/evidenceTracker";
 import type { PlanField } from "../sheets/headerMatching";
 import { detectLayout, headerText, isBlank, type DetectedLayout } from "../sheets/layoutDetection";
-import { METADATA_SHEET, emptyMetadata, readMetadata, writeMetadataOps } from "../sheets/metadata";
+import { METADATA_SHEET, emptyMetadata, readMetadata, workbookVocabulary, writeMetadataOps } from "../sheets/metadata";
 import { columnRuleOps, uniqueName, type ColumnKind, type RuleColumn } from "../sheets/sheetSpec";
 import { cellAddress, columnLetters, parseRange, rangesOverlap, sameRange } from "../workbook/address";
 import { cellsBefore, formatsBefore } from "../workbook/snapshotCells";
@@ -204,7 +204,7 @@ export function structureSheet(
   }
 
   // 4. Values not in the plan's form: reported, and fixed only when asked.
-  const normalisable = findNormalisable(values, layout, options.as);
+  const normalisable = findNormalisable(values, layout, options.as, workbookVocabulary(metadata));
   if (options.normalise) {
     for (const item of normalisable) {
       if (item.fix === undefined) continue;
@@ -250,7 +250,7 @@ export function structureSheet(
       top,
       layout.lastRow,
       ruleColumns,
-      { rag: defaultRagVocabulary, statuses: EVIDENCE_STATUSES },
+      { rag: workbookVocabulary(metadata), statuses: EVIDENCE_STATUSES },
       (col) => formatsBefore(snapshot, sheet.name, top, col, layout.lastRow - top + 1, 1),
     ),
   );
@@ -320,7 +320,12 @@ function applyMappingOverride(layout: DetectedLayout, override: StructureOptions
   }
 }
 
-function findNormalisable(values: Scalar[][], layout: DetectedLayout, kind: PlanKind): Normalisable[] {
+function findNormalisable(
+  values: Scalar[][],
+  layout: DetectedLayout,
+  kind: PlanKind,
+  vocabulary: readonly RagStatus[],
+): Normalisable[] {
   const found: Normalisable[] = [];
   for (const [field, col] of layout.mapping) {
     for (const row of layout.dataRows) {
@@ -328,7 +333,7 @@ function findNormalisable(values: Scalar[][], layout: DetectedLayout, kind: Plan
       if (isBlank(value)) continue;
       const cell = cellAddress(row, col);
       if (field === "rag") {
-        const reading = readRag(value);
+        const reading = readRag(value, vocabulary);
         if (!reading.canonical) {
           found.push(
             reading.status

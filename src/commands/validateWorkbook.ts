@@ -1,5 +1,5 @@
 import { dateFromSerial, formatUkDate } from "../domain/dates";
-import { defaultRagVocabulary, isComplete, statusOf, type RagStatus } from "../domain/rag";
+import { isComplete, statusOf, type RagStatus } from "../domain/rag";
 import { isBlankValue, PlanRow, type PlanKindName, type RowField, type RowLayout } from "../domain/validation/planRow";
 import {
   checkRow,
@@ -10,7 +10,7 @@ import {
   type RuleContext,
   type Severity,
 } from "../domain/validation/rules";
-import { readMetadata, writeMetadataOps, type PlanRecord } from "../sheets/metadata";
+import { readMetadata, workbookVocabulary, writeMetadataOps, type PlanRecord } from "../sheets/metadata";
 import { columnReference, fieldColumn, selfEvaluationRefSource } from "../sheets/tableColumns";
 import { cellAddress, columnLetters } from "../workbook/address";
 import { cellsBefore } from "../workbook/snapshotCells";
@@ -94,11 +94,11 @@ export function validateWorkbook(
   const metadata = readMetadata(snapshot);
   if (!metadata || metadata.plans.length === 0) {
     throw new ValidateError(
-      "This workbook has no Inspection Ready plans to check; create one with new, or structure a sheet first",
+      "This workbook has no Inspection Ready plans to check yet: create plan sheets, or structure a sheet you already have, first",
     );
   }
   const staleDays = options.staleDays ?? metadata.settings?.staleDays ?? 30;
-  const vocabulary: readonly RagStatus[] = defaultRagVocabulary;
+  const vocabulary = workbookVocabulary(metadata);
   const plans = metadata.plans.flatMap((record) => planTable(snapshot, record));
   const selfEvaluation = plans.find((p) => p.kind === "self-evaluation");
   const knownRefs = selfEvaluation ? refsOf(snapshot, selfEvaluation) : null;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RAG_CONCEPTS, type RagConcept } from "./rag";
 
 /**
  * How sure we are of a fact. Frameworks are public documents, but some facts (a linking rule, a notice
@@ -96,6 +97,19 @@ export const timelineFactSchema = z.object({
   sources: z.array(z.string()).min(1),
 });
 
+/** A council's own RAG scale: each status with what it means and which concept the rules read it as. */
+export const ragStatusSchema = z.object({
+  label: z
+    .string()
+    .min(1)
+    .max(40)
+    .refine((label) => !label.includes(","), "a label without commas (Excel lists are comma-separated)"),
+  meaning: z.string().min(1),
+  concept: z.enum(RAG_CONCEPTS as [RagConcept, ...RagConcept[]]),
+  fill: z.string().regex(/^#[0-9A-Fa-f]{6}$/, "a colour as #RRGGBB"),
+  text: z.string().regex(/^#[0-9A-Fa-f]{6}$/, "a colour as #RRGGBB"),
+});
+
 export const frameworkSchema = z
   .object({
     id: idSchema,
@@ -127,6 +141,8 @@ export const frameworkSchema = z
     timeline: z.array(timelineFactSchema).default([]),
     /** How the inspectorate groups its recommendations, e.g. immediate priorities, areas for development. */
     recommendationCategories: z.array(z.string().min(1)).default([]),
+    /** The RAG scale plans from this framework use, where a council wants its own. */
+    rag: z.array(ragStatusSchema).min(2).optional(),
   })
   .superRefine((framework, ctx) => {
     const sourceIds = new Set(framework.sources.map((s) => s.id));

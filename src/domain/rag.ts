@@ -37,6 +37,22 @@ export const amberGreenVocabulary: readonly RagStatus[] = [
   { label: "Green", meaning: "On track", concept: "on-track", fill: "#107C10", text: "#FFFFFF" },
 ];
 
+/** The scales a workbook can be made with, by name (the CLI's --rag-scale). */
+export const RAG_SCALES: Record<string, readonly RagStatus[]> = {
+  standard: defaultRagVocabulary,
+  "four-colour": amberGreenVocabulary,
+};
+
+export const RAG_CONCEPTS: readonly RagConcept[] = [
+  "complete",
+  "awaiting-sign-off",
+  "on-track",
+  "amber-green",
+  "at-risk",
+  "off-track",
+  "not-started",
+];
+
 /** Words and marks councils write for each concept, in lower case with single spaces. */
 const CONCEPT_WORDS: Record<RagConcept, string[]> = {
   complete: ["b", "blue", "complete", "completed", "done", "closed", "achieved", "🔵"],

@@ -1,3 +1,4 @@
+import { defaultRagVocabulary, type RagStatus } from "../domain/rag";
 import type { CellInput, PatchOp, Scalar, WorkbookSnapshot } from "../workbook/types";
 
 /**
@@ -27,6 +28,13 @@ export interface PlanRecord {
 export interface WorkbookSettings {
   /** Days without an update before a row is reported. */
   staleDays?: number;
+  /** The workbook's RAG scale, when it is not the standard one. */
+  rag?: RagStatus[];
+}
+
+/** The RAG scale a workbook uses: its own, or the standard one. */
+export function workbookVocabulary(metadata: Metadata | null): readonly RagStatus[] {
+  return metadata?.settings?.rag ?? defaultRagVocabulary;
 }
 
 export interface Metadata {

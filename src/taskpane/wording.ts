@@ -58,17 +58,3 @@ export function valueText(value: Scalar): string {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return String(value);
 }
-
-/**
- * The commands are shared with the command line, and a few of their messages name its options. In the
- * pane those are replaced with the button that does the same thing.
- */
-export function paneWording(message: string): string {
-  return message
-    .replace(
-      "structured from a sheet without a framework; give one with --framework",
-      "structured from a sheet and follows no framework, so there is nothing to refresh it to",
-    )
-    .replace("give it with --framework", "load it with “Load your own framework…” and refresh again")
-    .replace("create one with new,", "create one with “Create plan sheets”,");
-}

@@ -134,3 +134,45 @@ describe("inspection-ready validate", () => {
     expect(err.split("\n")).toHaveLength(1);
   });
 });
+
+describe("validate with a workbook's own RAG scale", () => {
+  it("reads RAG against the scale the workbook was made with", async () => {
+    const file = path.join(tempDir(), "four.xlsx");
+    expect(
+      (
+        await run(
+          "new",
+          "--framework",
+          "caa-2009",
+          "--kind",
+          "action-plan",
+          "--rag-scale",
+          "four-colour",
+          "--out",
+          file,
+        )
+      ).code,
+    ).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const plan = workbook.getWorksheet("Action plan")!;
+    plan.getCell("G2").value = "Amber/Green";
+    plan.getCell("G3").value = "Blue";
+    await workbook.xlsx.writeFile(file);
+    const { out } = await run("validate", file, "--json");
+    const vocabulary = JSON.parse(out).findings.filter((f: { rule: string }) => f.rule === "rag-not-in-vocabulary");
+    expect(vocabulary.map((f: { cell: string }) => f.cell)).toEqual(["G3"]);
+    expect(vocabulary[0].message).toMatch(/not one of Red, Amber, Amber\/Green, Green/);
+    const bad = await run(
+      "new",
+      "--framework",
+      "caa-2009",
+      "--rag-scale",
+      "rainbow",
+      "--out",
+      path.join(tempDir(), "x.xlsx"),
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--rag-scale takes standard or four-colour/);
+  });
+});

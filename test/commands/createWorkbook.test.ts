@@ -1,6 +1,7 @@
 import { createWorkbook, createWorkbookQuery } from "../../src/commands/createWorkbook";
 import { runCommand } from "../../src/commands/runCommand";
 import { getFramework } from "../../src/domain/frameworks";
+import { amberGreenVocabulary } from "../../src/domain/rag";
 import { METADATA_SHEET, readMetadata } from "../../src/sheets/metadata";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 
@@ -218,5 +219,44 @@ describe("createWorkbook with all three sheets", () => {
     expect(report.sheets[0]!.rows).toBe(criteria);
     await workbook.apply(undo);
     expect(workbook.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+});
+
+describe("a workbook's own RAG scale", () => {
+  it("lays out the lists and colours of the scale chosen, and records it for every later command", async () => {
+    const workbook = MemoryWorkbook.withSheets("Sheet1");
+    await runCommand(workbook, createWorkbookQuery, (s) =>
+      createWorkbook(s, { framework: ilacs, kinds: ["action-plan"], now, vocabulary: amberGreenVocabulary }),
+    );
+    const rule = workbook.sheet("Action plan").validations.find((v) => v.range.left === 6)!.rule;
+    expect(rule).toMatchObject({ type: "list", values: ["Red", "Amber", "Amber/Green", "Green"] });
+    expect(readMetadata(workbook.snapshot())!.settings?.rag?.map((s) => s.label)).toEqual([
+      "Red",
+      "Amber",
+      "Amber/Green",
+      "Green",
+    ]);
+    // A later sheet in the same workbook keeps the workbook's scale, whatever is asked.
+    await runCommand(workbook, createWorkbookQuery, (s) =>
+      createWorkbook(s, { framework: ilacs, kinds: ["self-evaluation"], now }),
+    );
+    const later = workbook.sheet("Self-evaluation").validations.find((v) => v.range.left === 3)!.rule;
+    expect(later).toMatchObject({ values: ["Red", "Amber", "Amber/Green", "Green"] });
+  });
+
+  it("takes a council framework's own scale", async () => {
+    const own = { ...ilacs, rag: [...amberGreenVocabulary].reverse() };
+    const workbook = MemoryWorkbook.withSheets("Sheet1");
+    await runCommand(workbook, createWorkbookQuery, (s) =>
+      createWorkbook(s, { framework: own, kinds: ["action-plan"], now }),
+    );
+    const rule = workbook.sheet("Action plan").validations.find((v) => v.range.left === 6)!.rule;
+    expect(rule).toMatchObject({ values: ["Green", "Amber/Green", "Amber", "Red"] });
+  });
+
+  it("the standard scale is not written into the metadata", async () => {
+    const workbook = MemoryWorkbook.withSheets("Sheet1");
+    await create(workbook);
+    expect(readMetadata(workbook.snapshot())!.settings).toBeUndefined();
   });
 });

@@ -280,7 +280,7 @@ test("refreshing a workbook without plans says how to make one", async () => {
   await page.getByRole("button", { name: "Refresh to the current framework" }).click();
   await expectShown(
     status("refresh"),
-    "This workbook has no Inspection Ready plans to refresh; create one with “Create plan sheets”, or structure a sheet first",
+    "This workbook has no Inspection Ready plans to refresh yet: create plan sheets, or structure a sheet you already have, first",
   );
 });
 

@@ -3,7 +3,7 @@ import { useId } from "react";
 import { refreshQuery, refreshWorkbook, type RefreshReport, type RefreshedPlan } from "../../commands/refreshWorkbook";
 import type { Framework } from "../../domain/framework";
 import type { SessionStatus, WorkbookSession } from "../useWorkbookSession";
-import { count, listInWords, paneWording, quoted } from "../wording";
+import { count, listInWords, quoted } from "../wording";
 import { StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./paneStyles";
 
@@ -25,21 +25,12 @@ export function RefreshSection({ session, frameworks, claimStatus, status, worki
     claimStatus();
     return session.run({
       query: refreshQuery,
-      plan: (snapshot) => {
-        try {
-          return refreshWorkbook(snapshot, {
-            resolve: (id) => frameworks.find((f) => f.id === id),
-            now: new Date(),
-          });
-        } catch (error) {
-          if (error instanceof Error) error.message = paneWording(error.message);
-          throw error;
-        }
-      },
+      plan: (snapshot) =>
+        refreshWorkbook(snapshot, { resolve: (id) => frameworks.find((f) => f.id === id), now: new Date() }),
       describe: summary,
       details: (report) => [
         ...report.plans.map((plan) => planLine(plan, frameworks)),
-        ...report.skipped.map((s) => `${quoted(s.sheet)} was skipped: ${paneWording(s.reason)}.`),
+        ...report.skipped.map((s) => `${quoted(s.sheet)} was skipped: ${s.reason}.`),
         ...report.unchanged.map((u) => `${quoted(u.sheet)} was left as it is: ${u.reason}.`),
       ],
       failure: "Could not refresh the plans",
