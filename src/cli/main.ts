@@ -1,3 +1,4 @@
+import { ProjectError } from "../commands/projectWorkbook";
 import { RefreshError } from "../commands/refreshWorkbook";
 import { StructureError } from "../commands/structureSheet";
 import { ValidateError } from "../commands/validateWorkbook";
@@ -7,12 +8,13 @@ import { UnreadableWorkbookError } from "../workbook/xlsx/xlsxFile";
 import { UsageError, parseArgs } from "./args";
 import { frameworksCommand } from "./frameworksCommand";
 import { newCommand } from "./newCommand";
+import { projectCommand } from "./projectCommand";
 import { refreshCommand } from "./refreshCommand";
 import { structureCommand } from "./structureCommand";
 import { validateCommand } from "./validateCommand";
 import { EXIT_OK, EXIT_USAGE, consoleOutput, type Output } from "./output";
 
-const VALUED_FLAGS = new Set(["framework", "out", "kind", "rag-scale", "sheet", "as", "as-of", "stale-days"]);
+const VALUED_FLAGS = new Set(["framework", "out", "kind", "rag-scale", "sheet", "as", "as-of", "stale-days", "target"]);
 
 const HELP = `Inspection Ready: inspection preparation workbooks for children's services.
 
@@ -38,6 +40,11 @@ Usage:
       Check every plan: missing leads and dates, overdue actions, Green without evidence, RAG outside
       the list, duplicate or unknown refs, Excel errors. --write adds a Checks column of formulas and
       conditional formats to a copy, so the workbook keeps checking itself without the add-in.
+  inspection-ready project FILE.xlsx [--json] [--target GRADE] [--framework ID|FILE.json]
+                 [--write --out OUT.xlsx [--force]]
+      Project each judgement's grade from the self-evaluation, with the reasons and the criteria that
+      must improve to reach the target (Good unless --target says). --write adds a Summary sheet of live
+      formulas that move when a position changes.
 
 Exit codes: 0 success; 1 the command ran and found problems; 2 usage error or unreadable input.`;
 
@@ -64,6 +71,8 @@ export async function main(argv: string[], output: Output = consoleOutput, now: 
         return await refreshCommand(args, output, now);
       case "validate":
         return await validateCommand(args, output, now);
+      case "project":
+        return await projectCommand(args, output);
       default:
         throw new UsageError(`"${args.command}" is not a command; run inspection-ready --help for the list`);
     }
@@ -73,6 +82,7 @@ export async function main(argv: string[], output: Output = consoleOutput, now: 
       error instanceof StructureError ||
       error instanceof RefreshError ||
       error instanceof ValidateError ||
+      error instanceof ProjectError ||
       error instanceof UnreadableWorkbookError ||
       error instanceof FrameworkError ||
       error instanceof MetadataError

@@ -40,6 +40,25 @@ export const criterionSchema = z.object({
   text: z.string().min(1),
   sources: z.array(z.string()).min(1),
   confidence: confidenceSchema,
+  /** How much the criterion counts towards its judgement's projected grade (1 unless the data says). */
+  weight: z.number().positive().max(10).optional(),
+  /** A critical criterion rated off track caps its judgement (see projection.criticalCap). */
+  critical: z.boolean().optional(),
+});
+
+/**
+ * How a judgement's grade is projected from its criteria's positions. Our own method, not an
+ * inspectorate's: the framework file states it so a council can see and change it.
+ */
+export const projectionSchema = z.object({
+  /** Share of a judgement's criteria (by weight) that need a position before a grade is projected. */
+  coverageThreshold: z.number().min(0).max(1),
+  /** The grade (by id) a judgement can reach at best while a critical criterion is off track. */
+  criticalCap: z.string().min(1),
+  /** The grade to aim for: the path to target lists what must improve to reach it. */
+  target: z.string().min(1),
+  confidence: confidenceSchema,
+  sources: z.array(z.string()).min(1),
 });
 
 export const judgementSchema = z.object({
@@ -143,6 +162,7 @@ export const frameworkSchema = z
     recommendationCategories: z.array(z.string().min(1)).default([]),
     /** The RAG scale plans from this framework use, where a council wants its own. */
     rag: z.array(ragStatusSchema).min(2).optional(),
+    projection: projectionSchema.optional(),
   })
   .superRefine((framework, ctx) => {
     const sourceIds = new Set(framework.sources.map((s) => s.id));
@@ -164,6 +184,18 @@ export const frameworkSchema = z
     framework.timeline.forEach((fact, t) =>
       fact.sources.forEach((id, i) => citations.push({ path: ["timeline", t, "sources", i], id })),
     );
+    if (framework.projection) {
+      framework.projection.sources.forEach((id, i) => citations.push({ path: ["projection", "sources", i], id }));
+      for (const key of ["criticalCap", "target"] as const) {
+        if (!gradeIds.has(framework.projection[key])) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["projection", key],
+            message: `the scale has no grade "${framework.projection[key]}"`,
+          });
+        }
+      }
+    }
     framework.linkingRules.forEach((rule, r) => {
       if (!rule.effect) return;
       const path = ["linkingRules", r, "effect"];
@@ -208,6 +240,7 @@ export const frameworkSchema = z
 export type Framework = z.infer<typeof frameworkSchema>;
 export type Judgement = z.infer<typeof judgementSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
+export type ProjectionSettings = z.infer<typeof projectionSchema>;
 
 export class FrameworkError extends Error {}
 

@@ -30,6 +30,8 @@ export interface WorkbookSettings {
   staleDays?: number;
   /** The workbook's RAG scale, when it is not the standard one. */
   rag?: RagStatus[];
+  /** The sheet the projected judgements were written to. */
+  summarySheet?: string;
 }
 
 /** The RAG scale a workbook uses: its own, or the standard one. */

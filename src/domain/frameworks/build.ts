@@ -11,3 +11,8 @@ export const ofstedFourPointGrades = [
   { id: "requires-improvement", label: "Requires improvement", rank: 2 },
   { id: "inadequate", label: "Inadequate", rank: 1 },
 ];
+
+/** Marks the criteria a failure in which caps their judgement (see the projection). */
+export function markCritical<T extends { ref: string }>(refs: string[], list: T[]): (T & { critical?: boolean })[] {
+  return list.map((criterion) => (refs.includes(criterion.ref) ? { ...criterion, critical: true } : criterion));
+}

@@ -1,4 +1,8 @@
 /**
+ * Criteria marked critical are the ones where a failure leaves children unsafe (the front door, child
+ * protection enquiries, assessment, children missing or exploited): our reading, used by the projection
+ * to cap a judgement, and a council can change it in its own framework file.
+ *
  * Ofsted's ILACS framework as updated for 2023 onwards (care leavers judged separately from children in
  * care). Judgement names and the grade scale are Ofsted's exact words; the criteria are our own summary of
  * the evaluation criteria in the published framework, so they carry "partly-confirmed".
@@ -118,14 +122,17 @@ export const ofstedIlacs2024 = {
         {
           ref: "HP-02",
           text: "Contacts and referrals are responded to promptly; thresholds are understood and applied by the council and its partners.",
+          critical: true,
         },
         {
           ref: "HP-03",
           text: "Strategy discussions and child protection enquiries are timely, involve the right agencies and are well recorded.",
+          critical: true,
         },
         {
           ref: "HP-04",
           text: "Assessments are timely and proportionate, analyse risk and need, use the child's history and include the child's views.",
+          critical: true,
         },
         {
           ref: "HP-05",
@@ -190,6 +197,7 @@ export const ofstedIlacs2024 = {
         {
           ref: "CIC-08",
           text: "Children who go missing or are at risk of exploitation are protected, including unaccompanied children seeking asylum.",
+          critical: true,
         },
         {
           ref: "CIC-09",

@@ -1,4 +1,4 @@
-import { criteria, ofstedFourPointGrades } from "./build";
+import { criteria, markCritical, ofstedFourPointGrades } from "./build";
 
 /**
  * Ofsted's single inspection framework (SIF), November 2013 to 2017. Criteria are our summary of the
@@ -55,51 +55,54 @@ export const ofstedSif2013 = {
       kind: "key",
       confidence: "confirmed",
       sources: seeds,
-      criteria: criteria(seeds, "partly-confirmed", [
-        ["HP-01", "Children at risk, or about whom there are concerns, are identified and protected."],
-        [
-          "HP-02",
-          "Help is offered early when a problem emerges and is co-ordinated through multi-agency arrangements.",
-        ],
-        [
-          "HP-03",
-          "Thresholds between early help and statutory child protection are appropriate, understood by partners and work well.",
-        ],
-        ["HP-04", "Children are listened to, and their wishes and feelings influence practice."],
-        ["HP-05", "Feedback from children and families shapes how services are delivered."],
-        [
-          "HP-06",
-          "Children build effective relationships with professionals who assess the capacity and likelihood of change.",
-        ],
-        [
-          "HP-07",
-          "Help is timely, multi-agency and based on risk: authoritative assessment, planning and review secure change.",
-        ],
-        ["HP-08", "Referrals from partners are of good quality and information is shared promptly."],
-        ["HP-09", "Decisions are clearly recorded, with the reasons for them."],
-        ["HP-10", "Plans for children in need and child protection plans are specific, timely and reviewed."],
-        [
-          "HP-11",
-          "Children who go missing from home, care or education are identified and helped; return interviews happen.",
-        ],
-        ["HP-12", "Children at risk of sexual exploitation are identified and protected, with partners."],
-        ["HP-13", "Privately fostered children are identified, assessed and supported."],
-        ["HP-14", "Allegations against adults who work with children are managed well through the LADO."],
-        ["HP-15", "Advocates are available to children, young people and families."],
-        ["HP-16", "Strategy discussions and section 47 enquiries are timely and involve the right agencies."],
-        ["HP-17", "Initial child protection conferences are held within timescales and core groups are effective."],
-        ["HP-18", "Child protection plans that end are ended safely, with help stepped down where needed."],
-        ["HP-19", "Domestic abuse, parental mental ill health and substance misuse are recognised and responded to."],
-        ["HP-20", "Disabled children get help and protection that takes account of their needs."],
-        ["HP-21", "Homeless 16- and 17-year-olds are assessed and offered accommodation and support."],
-        ["HP-22", "Children are safeguarded out of hours by an effective emergency duty service."],
-        ["HP-23", "Pre-proceedings work under the Public Law Outline is timely and purposeful."],
-        ["HP-24", "Social workers see children alone where appropriate and record what children say."],
-        [
-          "HP-25",
-          "The early help offer, including the common assessment framework, is understood and used by partners.",
-        ],
-      ]),
+      criteria: markCritical(
+        ["HP-01", "HP-16"],
+        criteria(seeds, "partly-confirmed", [
+          ["HP-01", "Children at risk, or about whom there are concerns, are identified and protected."],
+          [
+            "HP-02",
+            "Help is offered early when a problem emerges and is co-ordinated through multi-agency arrangements.",
+          ],
+          [
+            "HP-03",
+            "Thresholds between early help and statutory child protection are appropriate, understood by partners and work well.",
+          ],
+          ["HP-04", "Children are listened to, and their wishes and feelings influence practice."],
+          ["HP-05", "Feedback from children and families shapes how services are delivered."],
+          [
+            "HP-06",
+            "Children build effective relationships with professionals who assess the capacity and likelihood of change.",
+          ],
+          [
+            "HP-07",
+            "Help is timely, multi-agency and based on risk: authoritative assessment, planning and review secure change.",
+          ],
+          ["HP-08", "Referrals from partners are of good quality and information is shared promptly."],
+          ["HP-09", "Decisions are clearly recorded, with the reasons for them."],
+          ["HP-10", "Plans for children in need and child protection plans are specific, timely and reviewed."],
+          [
+            "HP-11",
+            "Children who go missing from home, care or education are identified and helped; return interviews happen.",
+          ],
+          ["HP-12", "Children at risk of sexual exploitation are identified and protected, with partners."],
+          ["HP-13", "Privately fostered children are identified, assessed and supported."],
+          ["HP-14", "Allegations against adults who work with children are managed well through the LADO."],
+          ["HP-15", "Advocates are available to children, young people and families."],
+          ["HP-16", "Strategy discussions and section 47 enquiries are timely and involve the right agencies."],
+          ["HP-17", "Initial child protection conferences are held within timescales and core groups are effective."],
+          ["HP-18", "Child protection plans that end are ended safely, with help stepped down where needed."],
+          ["HP-19", "Domestic abuse, parental mental ill health and substance misuse are recognised and responded to."],
+          ["HP-20", "Disabled children get help and protection that takes account of their needs."],
+          ["HP-21", "Homeless 16- and 17-year-olds are assessed and offered accommodation and support."],
+          ["HP-22", "Children are safeguarded out of hours by an effective emergency duty service."],
+          ["HP-23", "Pre-proceedings work under the Public Law Outline is timely and purposeful."],
+          ["HP-24", "Social workers see children alone where appropriate and record what children say."],
+          [
+            "HP-25",
+            "The early help offer, including the common assessment framework, is understood and used by partners.",
+          ],
+        ]),
+      ),
     },
     {
       id: "looked-after",

@@ -1,0 +1,382 @@
+import type { Criterion, Framework, Judgement, ProjectionSettings } from "../framework";
+import { statusOf, type RagConcept, type RagStatus } from "../rag";
+import type { CellValue } from "../validation/planRow";
+
+/**
+ * Projecting a judgement's grade from the self-evaluation. Our method (the inspectorates publish none),
+ * stated here and in each framework's data so a council can see and change it:
+ * - each criterion's position scores 1–4: RAG by what it means (complete 4, on track 3, amber/green 2.5,
+ *   at risk 2, off track 1; not started counts as no position), or a grade on the framework's scale,
+ *   spread evenly from 1 (lowest grade) to 4 (highest);
+ * - a judgement's score is the weighted mean of its criteria's scores; below the coverage threshold it
+ *   has no grade ("insufficient evidence");
+ * - the score picks a grade: rank = 1 + floor((score − 1) × (grades − 1) / 3 + 0.25), so on Ofsted's
+ *   four-point scale 3.75+ is Outstanding, 2.75+ Good, 1.75+ Requires improvement;
+ * - a critical criterion off track caps its judgement at the framework's critical cap;
+ * - the overall judgement is the mean of its key judgements' scores, then the framework's linking rules
+ *   that always apply; rules that only may apply are given as reasons.
+ */
+
+export const CONCEPT_SCORES: Record<RagConcept, number | null> = {
+  complete: 4,
+  "awaiting-sign-off": 4,
+  "on-track": 3,
+  "amber-green": 2.5,
+  "at-risk": 2,
+  "off-track": 1,
+  "not-started": null,
+};
+
+export interface Position {
+  value: CellValue;
+  /** Where the position is, e.g. "Self-evaluation!D5", for reasons. */
+  cell: string;
+}
+
+export interface Reason {
+  text: string;
+  cells: string[];
+}
+
+export interface PathStep {
+  ref: string;
+  cell: string | null;
+  from: string | null;
+  to: string;
+}
+
+export interface JudgementProjection {
+  id: string;
+  name: string;
+  kind: Judgement["kind"];
+  grade: string | null;
+  gradeId: string | null;
+  confidence: "high" | "medium" | "low" | "insufficient";
+  score: number | null;
+  coverage: number;
+  counts: Record<string, number>;
+  reasons: Reason[];
+  pathToTarget: PathStep[];
+}
+
+export interface Projection {
+  framework: { id: string; version: string; name: string };
+  target: string;
+  judgements: JudgementProjection[];
+  overall: { grade: string | null; gradeId: string | null; score: number | null; reasons: Reason[] } | null;
+}
+
+/** The projection settings a framework states, or ours for a framework that states none. */
+export function projectionSettings(framework: Framework): ProjectionSettings {
+  if (framework.projection) return framework.projection;
+  const byRank = [...framework.scale.grades].sort((a, b) => a.rank - b.rank);
+  const good = byRank.find((g) => g.id === "good") ?? byRank[Math.ceil(byRank.length * 0.75) - 1]!;
+  return {
+    coverageThreshold: 0.5,
+    criticalCap: byRank[Math.floor(byRank.length / 2) - 1]!.id,
+    target: good.id,
+    confidence: "unconfirmed",
+    sources: framework.scale.sources,
+  };
+}
+
+/** 6 decimal places: the workbook's formulas round the same way, so both pick the same grade. */
+export function roundScore(score: number): number {
+  return Math.round(score * 1e6) / 1e6;
+}
+
+export function rankFromScore(score: number, grades: number): number {
+  const rank = 1 + Math.floor(roundScore(((score - 1) * (grades - 1)) / 3 + 0.25));
+  return Math.min(grades, Math.max(1, rank));
+}
+
+interface Scale {
+  byRank: Framework["scale"]["grades"];
+  rankOf: (id: string) => number;
+  labelOfRank: (rank: number) => string;
+  idOfRank: (rank: number) => string;
+}
+
+function scaleOf(framework: Framework): Scale {
+  const byRank = [...framework.scale.grades].sort((a, b) => a.rank - b.rank);
+  return {
+    byRank,
+    rankOf: (id) => byRank.findIndex((g) => g.id === id) + 1,
+    labelOfRank: (rank) => byRank[rank - 1]!.label,
+    idOfRank: (rank) => byRank[rank - 1]!.id,
+  };
+}
+
+/** A position's score, or null for no position (blank, not started, or text we do not recognise). */
+export function positionScore(value: CellValue, vocabulary: readonly RagStatus[], framework: Framework): number | null {
+  const status = statusOf(value, vocabulary);
+  if (status) return CONCEPT_SCORES[status.concept];
+  if (typeof value !== "string") return null;
+  const scale = scaleOf(framework);
+  const index = scale.byRank.findIndex((g) => g.label.toLowerCase() === value.toLowerCase());
+  if (index < 0) return null;
+  return scale.byRank.length === 1 ? 4 : 1 + (3 * index) / (scale.byRank.length - 1);
+}
+
+interface Scored {
+  criterion: Criterion;
+  position: Position | undefined;
+  score: number | null;
+  weight: number;
+}
+
+export function project(
+  framework: Framework,
+  positions: Map<string, Position>,
+  vocabulary: readonly RagStatus[],
+  targetGradeId?: string,
+): Projection {
+  const settings = projectionSettings(framework);
+  const scale = scaleOf(framework);
+  const target = targetGradeId ?? settings.target;
+  if (scale.rankOf(target) === 0) throw new RangeError(`The scale has no grade "${target}"`);
+  const offTrack = vocabulary.find((s) => s.concept === "off-track");
+  const onTrack = vocabulary.find((s) => s.concept === "on-track");
+  const complete = vocabulary.find((s) => s.concept === "complete");
+
+  const judgements = framework.judgements
+    .filter((j) => j.kind !== "overall")
+    .map((judgement) => {
+      const scored: Scored[] = judgement.criteria.map((criterion) => {
+        const position = positions.get(criterion.ref.toLowerCase());
+        return {
+          criterion,
+          position,
+          score: position ? positionScore(position.value, vocabulary, framework) : null,
+          weight: criterion.weight ?? 1,
+        };
+      });
+      const result = gradeJudgement(scored, settings, scale, vocabulary);
+      const projection: JudgementProjection = {
+        id: judgement.id,
+        name: judgement.name,
+        kind: judgement.kind,
+        ...result,
+        counts: countPositions(scored, vocabulary, scale),
+        pathToTarget: pathTo(scale.rankOf(target), scored, settings, scale, vocabulary, {
+          offTrack,
+          onTrack,
+          complete,
+        }),
+      };
+      return projection;
+    });
+
+  // Linking rules between judgements other than the overall one: always-rules cap, may-rules explain.
+  for (const rule of framework.linkingRules) {
+    if (!rule.effect) continue;
+    const triggered = judgements.filter(
+      (j) =>
+        rule.effect!.when.judgements.includes(j.id) &&
+        j.gradeId !== null &&
+        scale.rankOf(j.gradeId) <= scale.rankOf(rule.effect!.when.gradeAtMost),
+    );
+    const capped = judgements.find((j) => j.id === rule.effect!.cap.judgement);
+    if (triggered.length === 0 || !capped) continue;
+    const names = triggered.map((j) => `${j.name} is ${j.grade}`).join("; ");
+    const unconfirmed = rule.confidence === "unconfirmed" ? " (unconfirmed rule)" : "";
+    if (
+      rule.effect.certainty === "always" &&
+      capped.gradeId &&
+      scale.rankOf(capped.gradeId) > scale.rankOf(rule.effect.cap.grade)
+    ) {
+      capped.gradeId = rule.effect.cap.grade;
+      capped.grade = scale.labelOfRank(scale.rankOf(rule.effect.cap.grade));
+      capped.reasons.push({ text: `${names}: ${rule.description}${unconfirmed}`, cells: [] });
+    } else if (rule.effect.certainty === "may") {
+      capped.reasons.push({
+        text: `${names}: this may limit the judgement. ${rule.description}${unconfirmed}`,
+        cells: [],
+      });
+    }
+  }
+
+  return {
+    framework: { id: framework.id, version: framework.version, name: framework.name },
+    target: scale.labelOfRank(scale.rankOf(target)),
+    judgements,
+    overall: projectOverall(framework, judgements, scale),
+  };
+}
+
+function gradeJudgement(
+  scored: Scored[],
+  settings: ProjectionSettings,
+  scale: Scale,
+  vocabulary: readonly RagStatus[],
+) {
+  const totalWeight = scored.reduce((sum, s) => sum + s.weight, 0);
+  const withPosition = scored.filter((s) => s.score !== null);
+  const positionWeight = withPosition.reduce((sum, s) => sum + s.weight, 0);
+  const coverage = totalWeight === 0 ? 0 : positionWeight / totalWeight;
+  const reasons: Reason[] = [];
+  // The score is shown whenever any criterion has a position; the grade needs enough of them.
+  const score =
+    withPosition.length === 0
+      ? null
+      : roundScore(withPosition.reduce((sum, s) => sum + s.score! * s.weight, 0) / positionWeight);
+  if (score === null || coverage < settings.coverageThreshold) {
+    reasons.push({
+      text: `Insufficient evidence: ${withPosition.length} of ${scored.length} criteria have a position (${Math.round(coverage * 100)}%; ${Math.round(settings.coverageThreshold * 100)}% needed)`,
+      cells: [],
+    });
+    return { grade: null, gradeId: null, confidence: "insufficient" as const, score, coverage, reasons };
+  }
+  let rank = rankFromScore(score, scale.byRank.length);
+  reasons.push({
+    text: `Score ${score.toFixed(2)} from ${withPosition.length} of ${scored.length} criteria: ${scale.labelOfRank(rank)}`,
+    cells: withPosition.map((s) => s.position!.cell),
+  });
+  const capRank = scale.rankOf(settings.criticalCap);
+  for (const s of scored) {
+    if (!s.criterion.critical || s.score === null || statusOf(s.position!.value, vocabulary)?.concept !== "off-track")
+      continue;
+    reasons.push({
+      text: `${s.criterion.ref} is ${String(s.position!.value)} and critical: at best ${scale.labelOfRank(capRank)}`,
+      cells: [s.position!.cell],
+    });
+    rank = Math.min(rank, capRank);
+  }
+  const confidence = coverage >= 0.9 ? ("high" as const) : coverage >= 0.7 ? ("medium" as const) : ("low" as const);
+  return { grade: scale.labelOfRank(rank), gradeId: scale.idOfRank(rank), confidence, score, coverage, reasons };
+}
+
+function countPositions(scored: Scored[], vocabulary: readonly RagStatus[], scale: Scale): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(vocabulary.map((s) => [s.label, 0]));
+  counts["No position"] = 0;
+  for (const s of scored) {
+    const status = s.position ? statusOf(s.position.value, vocabulary) : undefined;
+    const grade =
+      typeof s.position?.value === "string"
+        ? scale.byRank.find((g) => g.label.toLowerCase() === String(s.position!.value).toLowerCase())
+        : undefined;
+    if (status) counts[status.label]!++;
+    else if (grade) counts[grade.label] = (counts[grade.label] ?? 0) + 1;
+    else counts["No position"]!++;
+  }
+  return counts;
+}
+
+/**
+ * The fewest criteria whose positions must improve for the judgement to reach the target: critical
+ * criteria off track first (they cap the grade whatever the score), then, while short of the target,
+ * the criterion whose move to on track adds most (blank ones too, which add coverage), then to complete.
+ */
+function pathTo(
+  targetRank: number,
+  scored: Scored[],
+  settings: ProjectionSettings,
+  scale: Scale,
+  vocabulary: readonly RagStatus[],
+  statuses: { offTrack?: RagStatus; onTrack?: RagStatus; complete?: RagStatus },
+): PathStep[] {
+  if (!statuses.onTrack) return [];
+  const working = scored.map((s) => ({ ...s }));
+  const steps: PathStep[] = [];
+  const move = (s: Scored, to: RagStatus) => {
+    const from = s.position && s.score !== null ? String(s.position.value) : null;
+    const existing = steps.find((step) => step.ref === s.criterion.ref);
+    if (existing) existing.to = to.label;
+    else steps.push({ ref: s.criterion.ref, cell: s.position?.cell ?? null, from, to: to.label });
+    s.score = CONCEPT_SCORES[to.concept];
+    s.position = { value: to.label, cell: s.position?.cell ?? "" };
+  };
+  const rankNow = () => {
+    const result = gradeJudgement(working, settings, scale, vocabulary);
+    return result.gradeId ? scale.rankOf(result.gradeId) : 0;
+  };
+  for (const s of working) {
+    if (
+      s.criterion.critical &&
+      s.position &&
+      statusOf(s.position.value, vocabulary)?.concept === "off-track" &&
+      rankNow() < targetRank
+    ) {
+      move(s, statuses.onTrack);
+    }
+  }
+  for (const level of [statuses.onTrack, statuses.complete]) {
+    if (!level) continue;
+    const levelScore = CONCEPT_SCORES[level.concept]!;
+    while (rankNow() < targetRank) {
+      // The move that lifts the projection most (a blank criterion also lifts the coverage).
+      const insufficient = gradeJudgement(working, settings, scale, vocabulary).gradeId === null;
+      let best: { s: Scored; score: number } | null = null;
+      for (const candidate of working.filter((s) => s.score === null || s.score < levelScore)) {
+        const saved = { score: candidate.score, position: candidate.position };
+        candidate.score = levelScore;
+        candidate.position = { value: level.label, cell: saved.position?.cell ?? "" };
+        const result = gradeJudgement(working, settings, scale, vocabulary);
+        // Short of evidence, coverage counts first; with enough, the score does.
+        const value = insufficient
+          ? result.coverage * 100 + (result.score ?? 0)
+          : (result.score ?? 0) * 100 + result.coverage;
+        Object.assign(candidate, saved);
+        if (!best || value > best.score) best = { s: candidate, score: value };
+      }
+      if (!best) break;
+      move(best.s, level);
+    }
+  }
+  return steps;
+}
+
+/** The judgements an overall one is made of: its key children where it has any, else every key judgement. */
+export function overallInputs(framework: Framework, overallId: string): Judgement[] {
+  const keys = framework.judgements.filter((j) => j.kind === "key");
+  const children = keys.filter((j) => j.parent === overallId);
+  return children.length > 0 ? children : keys;
+}
+
+function projectOverall(framework: Framework, judgements: JudgementProjection[], scale: Scale): Projection["overall"] {
+  const overall = framework.judgements.find((j) => j.kind === "overall");
+  if (!overall) return null;
+  const inputs = overallInputs(framework, overall.id).map((j) => judgements.find((p) => p.id === j.id)!);
+  const missing = inputs.filter((j) => j.gradeId === null);
+  if (inputs.length === 0 || missing.length > 0) {
+    return {
+      grade: null,
+      gradeId: null,
+      score: null,
+      reasons: [
+        {
+          text: `Insufficient evidence: no projection yet for ${missing.map((j) => j.name).join("; ") || "any judgement"}`,
+          cells: [],
+        },
+      ],
+    };
+  }
+  const score = roundScore(inputs.reduce((sum, j) => sum + j.score!, 0) / inputs.length);
+  let rank = rankFromScore(score, scale.byRank.length);
+  const reasons: Reason[] = [
+    { text: `Mean of ${inputs.length} judgements ${score.toFixed(2)}: ${scale.labelOfRank(rank)}`, cells: [] },
+  ];
+  for (const rule of framework.linkingRules) {
+    if (!rule.effect || rule.effect.cap.judgement !== overall.id) continue;
+    const triggered = judgements.filter(
+      (j) =>
+        rule.effect!.when.judgements.includes(j.id) &&
+        j.gradeId !== null &&
+        scale.rankOf(j.gradeId) <= scale.rankOf(rule.effect!.when.gradeAtMost),
+    );
+    if (triggered.length === 0) continue;
+    const names = triggered.map((j) => `${j.name} is ${j.grade}`).join("; ");
+    const unconfirmed = rule.confidence === "unconfirmed" ? " (unconfirmed rule)" : "";
+    const capRank = scale.rankOf(rule.effect.cap.grade);
+    if (rule.effect.certainty === "always") {
+      if (rank > capRank) rank = capRank;
+      reasons.push({ text: `${names}: ${rule.description}${unconfirmed}`, cells: [] });
+    } else {
+      reasons.push({
+        text: `${names}: this may limit overall effectiveness to ${scale.labelOfRank(capRank)}. ${rule.description}${unconfirmed}`,
+        cells: [],
+      });
+    }
+  }
+  return { grade: scale.labelOfRank(rank), gradeId: scale.idOfRank(rank), score, reasons };
+}

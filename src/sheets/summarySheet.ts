@@ -1,0 +1,214 @@
+import type { Framework } from "../domain/framework";
+import { overallInputs, projectionSettings } from "../domain/projection/project";
+import type { RagStatus } from "../domain/rag";
+import { columnLetters, quoteSheetName } from "../workbook/address";
+import type { CellInput } from "../workbook/types";
+
+export const SUMMARY_SHEET = "Summary";
+
+/** Where the self-evaluation's refs and positions are, as absolute ranges for the summary's lookups. */
+export interface PositionSource {
+  sheet: string;
+  refCol: number;
+  positionCol: number;
+  /** 0-based first and last data rows. */
+  top: number;
+  bottom: number;
+}
+
+export interface SummaryLayout {
+  values: CellInput[][];
+  /** 0-based rows of the judgement lines, by judgement id, and of the overall line. */
+  judgementRows: Map<string, number>;
+  overallRow: number | null;
+  /** 0-based column of each figure, for tests and the pane. */
+  columns: { counts: Map<string, number>; score: number; coverage: number; grade: number; reasons: number };
+}
+
+const q = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * The Summary sheet as values and formulas: per judgement, counts by RAG, score, coverage, projected
+ * grade and reasons; the overall grade; and below, one line per criterion with its weight, whether it is
+ * critical, its position looked up from the self-evaluation by ref, and its score. Every figure is a
+ * formula, so a manager changing a position sees the projection move with no add-in running; the
+ * engine in domain/projection computes the same figures (a LibreOffice test holds them to it).
+ */
+export function summaryValues(
+  framework: Framework,
+  vocabulary: readonly RagStatus[],
+  source: PositionSource,
+): SummaryLayout {
+  const settings = projectionSettings(framework);
+  const byRank = [...framework.scale.grades].sort((a, b) => a.rank - b.rank);
+  const n = byRank.length;
+  const labels = `{${byRank.map((g) => q(g.label)).join(",")}}`;
+  const rankOf = (id: string) => byRank.findIndex((g) => g.id === id) + 1;
+  const judgements = framework.judgements.filter((j) => j.kind !== "overall");
+  const criteria = judgements.flatMap((j) => j.criteria.map((c) => ({ judgement: j, criterion: c })));
+  const offTrack = vocabulary.find((s) => s.concept === "off-track");
+
+  // Top block: header at row 3 (0-based), a line per judgement, then overall.
+  const header = [
+    "Judgement",
+    ...vocabulary.map((s) => s.label),
+    "Other or none",
+    "Score",
+    "Coverage",
+    "Projected grade",
+    "Reasons",
+  ];
+  const countCol = (i: number) => 1 + i;
+  const otherCol = 1 + vocabulary.length;
+  const scoreCol = otherCol + 1;
+  const coverageCol = scoreCol + 1;
+  const gradeCol = coverageCol + 1;
+  const reasonsCol = gradeCol + 1;
+  const overall = framework.judgements.find((j) => j.kind === "overall");
+  const firstJudgementRow = 4;
+  const overallRow = overall ? firstJudgementRow + judgements.length : null;
+  const criteriaHeaderRow = firstJudgementRow + judgements.length + (overall ? 1 : 0) + 2;
+  const firstCriterionRow = criteriaHeaderRow + 1;
+  const lastCriterionRow = firstCriterionRow + Math.max(criteria.length, 1) - 1;
+  const block = (col: number) =>
+    `$${columnLetters(col)}$${firstCriterionRow + 1}:$${columnLetters(col)}$${lastCriterionRow + 1}`;
+  const [cRef, cJudgement, cWeight, cCritical, cPosition, cScore] = [0, 1, 2, 3, 4, 5].map(block) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+
+  const values: CellInput[][] = [
+    [`Projected judgements: ${framework.name}`],
+    [
+      "Live figures: change a Position on the self-evaluation and they move. Our projection method, not the inspectorate's; " +
+        `a judgement needs ${Math.round(settings.coverageThreshold * 100)}% of its criteria with a position, and a critical criterion off track caps it.`,
+    ],
+    [],
+    header,
+  ];
+  const judgementRows = new Map<string, number>();
+  judgements.forEach((judgement, i) => {
+    const row = firstJudgementRow + i;
+    const r = row + 1;
+    judgementRows.set(judgement.id, row);
+    const name = `$A${r}`;
+    const weightOf = `SUMPRODUCT(--(${cJudgement}=${name}),${cWeight})`;
+    const scoredWeight = `SUMPRODUCT(--(${cJudgement}=${name}),--ISNUMBER(${cScore}),${cWeight})`;
+    const score = `$${columnLetters(scoreCol)}${r}`;
+    const coverage = `$${columnLetters(coverageCol)}${r}`;
+    const critical = offTrack
+      ? `SUMPRODUCT(--(${cJudgement}=${name}),--(${cCritical}="Yes"),--(${cPosition}=${q(offTrack.label)}))`
+      : "0";
+    const capRank = rankOf(settings.criticalCap);
+    const rank = `MAX(1,MIN(${n},1+INT(ROUND((${score}-1)*${n - 1}/3+0.25,6))))`;
+    const line: CellInput[] = [judgement.name];
+    vocabulary.forEach((status) =>
+      line.push({ formula: `=COUNTIFS(${cJudgement},${name},${cPosition},${q(status.label)})` }),
+    );
+    line.push({
+      formula: `=COUNTIFS(${cJudgement},${name})-SUM(${columnLetters(countCol(0))}${r}:${columnLetters(countCol(vocabulary.length - 1))}${r})`,
+    });
+    line.push({
+      formula: `=IF(${scoredWeight}=0,"",ROUND(SUMPRODUCT(--(${cJudgement}=${name}),${cScore},${cWeight})/${scoredWeight},6))`,
+    });
+    line.push({ formula: `=IF(${weightOf}=0,0,${scoredWeight}/${weightOf})` });
+    line.push({
+      formula: `=IF(OR(${coverage}<${settings.coverageThreshold},${score}=""),"Insufficient evidence",INDEX(${labels},IF(${critical}>0,MIN(${rank},${capRank}),${rank})))`,
+    });
+    line.push({
+      formula:
+        `=IF(OR(${coverage}<${settings.coverageThreshold},${score}=""),"Only "&TEXT(${coverage},"0%")&" of criteria have a position",` +
+        `IF(${critical}>0,${critical}&" critical off track: at best "&${q(byRank[capRank - 1]!.label)},"Score "&TEXT(${score},"0.00")))`,
+    });
+    values.push(line);
+  });
+
+  if (overall && overallRow !== null) {
+    const r = overallRow + 1;
+    const inputs = overallInputs(framework, overall.id);
+    const cell = (id: string, col: number) => `$${columnLetters(col)}${judgementRows.get(id)! + 1}`;
+    const scores = inputs.map((j) => cell(j.id, scoreCol));
+    const score = `$${columnLetters(scoreCol)}${r}`;
+    const caps = framework.linkingRules
+      .filter((rule) => rule.effect?.certainty === "always" && rule.effect.cap.judgement === overall.id)
+      .map((rule) => {
+        const triggers = rule
+          .effect!.when.judgements.filter((id) => judgementRows.has(id))
+          .map(
+            (id) =>
+              `IFERROR(MATCH(${cell(id, gradeCol)},${labels},0),${n + 1})<=${rankOf(rule.effect!.when.gradeAtMost)}`,
+          );
+        return triggers.length > 0 ? `IF(OR(${triggers.join(",")}),${rankOf(rule.effect!.cap.grade)},${n})` : `${n}`;
+      });
+    const rank = `MAX(1,MIN(${n},1+INT(ROUND((${score}-1)*${n - 1}/3+0.25,6))))`;
+    const line: CellInput[] = [overall.name, ...vocabulary.map(() => null), null];
+    line.push({
+      formula: `=IF(OR(${inputs.map((j) => `${cell(j.id, gradeCol)}="Insufficient evidence"`).join(",")}),"",ROUND(AVERAGE(${scores.join(",")}),6))`,
+    });
+    line.push(null);
+    line.push({
+      formula: `=IF(${score}="","Insufficient evidence",INDEX(${labels},MIN(${[rank, ...caps].join(",")})))`,
+    });
+    line.push({
+      formula: `=IF(${score}="","Not every judgement has a projection yet","Mean of ${inputs.length} judgements "&TEXT(${score},"0.00"))`,
+    });
+    values.push(line);
+  }
+
+  while (values.length < criteriaHeaderRow) values.push([]);
+  values.push(["Ref", "Judgement", "Weight", "Critical", "Position", "Score"]);
+  const refs = `${quoteSheetName(source.sheet)}!$${columnLetters(source.refCol)}$${source.top + 1}:$${columnLetters(source.refCol)}$${source.bottom + 1}`;
+  const positions = `${quoteSheetName(source.sheet)}!$${columnLetters(source.positionCol)}$${source.top + 1}:$${columnLetters(source.positionCol)}$${source.bottom + 1}`;
+  const scoreChain = (position: string) => {
+    const pairs: [string, number][] = [];
+    for (const status of vocabulary) {
+      const score = {
+        complete: 4,
+        "awaiting-sign-off": 4,
+        "on-track": 3,
+        "amber-green": 2.5,
+        "at-risk": 2,
+        "off-track": 1,
+        "not-started": null,
+      }[status.concept];
+      if (score !== null) pairs.push([status.label, score]);
+    }
+    byRank.forEach((g, i) => pairs.push([g.label, n === 1 ? 4 : 1 + (3 * i) / (n - 1)]));
+    // RAG labels that mean "no position" (Not started) must not fall through to a grade of the same name.
+    const none = vocabulary.filter((s) => s.concept === "not-started").map((s) => `${position}=${q(s.label)}`);
+    const chain = pairs.reduceRight<string>(
+      (rest, [label, score]) => `IF(${position}=${q(label)},${score},${rest})`,
+      `""`,
+    );
+    return none.length > 0 ? `IF(OR(${none.join(",")}),"",${chain})` : chain;
+  };
+  criteria.forEach(({ judgement, criterion }, i) => {
+    const r = firstCriterionRow + i + 1;
+    values.push([
+      criterion.ref,
+      judgement.name,
+      criterion.weight ?? 1,
+      criterion.critical ? "Yes" : "",
+      // &"" turns a blank position into "" rather than the 0 INDEX gives for an empty cell.
+      { formula: `=IFERROR(INDEX(${positions},MATCH($A${r},${refs},0))&"","")` },
+      { formula: `=IF(ISTEXT($E${r}),${scoreChain(`$E${r}`)},"")` },
+    ]);
+  });
+
+  return {
+    values,
+    judgementRows,
+    overallRow,
+    columns: {
+      counts: new Map(vocabulary.map((s, i) => [s.label, countCol(i)])),
+      score: scoreCol,
+      coverage: coverageCol,
+      grade: gradeCol,
+      reasons: reasonsCol,
+    },
+  };
+}

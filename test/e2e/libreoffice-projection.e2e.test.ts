@@ -1,0 +1,129 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import { createWorkbook, createWorkbookQuery } from "../../src/commands/createWorkbook";
+import { projectQuery, projectWorkbook } from "../../src/commands/projectWorkbook";
+import { runCommand } from "../../src/commands/runCommand";
+import type { Projection } from "../../src/domain/projection/project";
+import { builtInFrameworks, findFramework } from "../../src/domain/frameworks";
+import { amberGreenVocabulary, defaultRagVocabulary } from "../../src/domain/rag";
+import { readMetadata } from "../../src/sheets/metadata";
+import type { CellInput } from "../../src/workbook/types";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxFile";
+import { recalculatedSheets } from "../support/libreoffice";
+
+const WORKBOOKS = 200;
+const now = new Date("2026-11-25T09:00:00Z");
+
+const spec = fc.record({
+  framework: fc.constantFrom(...builtInFrameworks().map((f) => f.id)),
+  fourColour: fc.boolean(),
+  // Each criterion's position: mostly RAG, sometimes a grade, in any case, or blank, junk, a number.
+  positions: fc.array(
+    fc.oneof(
+      { weight: 6, arbitrary: fc.nat(5).map((i) => ({ rag: i })) },
+      { weight: 2, arbitrary: fc.nat(5).map((i) => ({ grade: i })) },
+      { weight: 2, arbitrary: fc.constantFrom<CellInput>(null, "", "Purple", 3, "not started") },
+    ),
+    { minLength: 60, maxLength: 60 },
+  ),
+  upperCase: fc.boolean(),
+  duplicateFirstRef: fc.boolean(),
+});
+
+type Spec = typeof spec extends fc.Arbitrary<infer T> ? T : never;
+
+async function writeWorkbook(s: Spec, file: string): Promise<Projection> {
+  const framework = findFramework(s.framework)!;
+  const vocabulary = s.fourColour ? amberGreenVocabulary : defaultRagVocabulary;
+  const workbook = XlsxWorkbook.empty();
+  await runCommand(workbook, createWorkbookQuery, (snap) =>
+    createWorkbook(snap, { framework, kinds: ["self-evaluation"], now, vocabulary }),
+  );
+  const snapshot = await workbook.read({ sheets: "all" });
+  const table = snapshot.tables.find((t) => t.name === readMetadata(snapshot)!.plans[0]!.table)!;
+  const grades = framework.scale.grades;
+  const column: CellInput[][] = [];
+  for (let r = table.range.top + 1; r <= table.range.bottom; r++) {
+    const p = s.positions[(r - 1) % s.positions.length]!;
+    let value: CellInput =
+      typeof p === "object" && p !== null && "rag" in p
+        ? vocabulary[p.rag % vocabulary.length]!.label
+        : typeof p === "object" && p !== null && "grade" in p
+          ? grades[p.grade % grades.length]!.label
+          : (p as CellInput);
+    if (s.upperCase && typeof value === "string") value = value.toUpperCase();
+    column.push([value]);
+  }
+  const ops = [{ op: "writeValues" as const, sheet: table.sheet, row: table.range.top + 1, col: 3, values: column }];
+  if (s.duplicateFirstRef && table.range.bottom > 2) {
+    ops.push({
+      op: "writeValues",
+      sheet: table.sheet,
+      row: 2,
+      col: 0,
+      values: [[snapshot.sheets[0]!.values![1]![0]!]],
+    });
+  }
+  await workbook.apply({ description: "positions", ops });
+  const { report } = await runCommand(workbook, projectQuery, (snap) =>
+    projectWorkbook(snap, { resolve: findFramework, write: true }),
+  );
+  await workbook.save(file);
+  return report;
+}
+
+describe("the Summary sheet's formulas agree with the engine (LibreOffice recalculates)", () => {
+  it(`gives the same counts, scores and grades on ${WORKBOOKS} random workbooks`, async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "projection-"));
+    const samples = fc.sample(spec, { numRuns: WORKBOOKS, seed: 7 });
+    const files: string[] = [];
+    const reports: Projection[] = [];
+    for (const [i, s] of samples.entries()) {
+      const file = path.join(dir, `wb${i}.xlsx`);
+      reports.push(await writeWorkbook(s, file));
+      files.push(file);
+    }
+    const computed = recalculatedSheets(files, dir);
+    let graded = 0;
+    files.forEach((file, i) => {
+      const rows = computed.get(file)!.get("Summary")!;
+      const header = rows[3]!;
+      const col = (name: string) => header.indexOf(name);
+      for (const judgement of reports[i]!.judgements) {
+        const row = rows.find((r) => r[0] === judgement.name)!;
+        const fromSheet = {
+          file: path.basename(file),
+          judgement: judgement.id,
+          grade: row[col("Projected grade")],
+          score: row[col("Score")] === "" ? null : Number(row[col("Score")]),
+          counts: Object.fromEntries(
+            Object.keys(judgement.counts)
+              .filter((k) => col(k) > 0)
+              .map((k) => [k, Number(row[col(k)])]),
+          ),
+        };
+        expect(fromSheet).toEqual({
+          file: path.basename(file),
+          judgement: judgement.id,
+          grade: judgement.grade ?? "Insufficient evidence",
+          score: judgement.score,
+          counts: Object.fromEntries(Object.entries(judgement.counts).filter(([k]) => col(k) > 0)),
+        });
+        if (judgement.grade) graded++;
+      }
+      const overall = reports[i]!.overall;
+      if (overall) {
+        const row = rows.find(
+          (r) => r[0] === findFramework(reports[i]!.framework.id)!.judgements.find((j) => j.kind === "overall")!.name,
+        )!;
+        expect({ file: path.basename(file), grade: row[col("Projected grade")] }).toEqual({
+          file: path.basename(file),
+          grade: overall.grade ?? "Insufficient evidence",
+        });
+      }
+    });
+    expect(graded).toBeGreaterThan(WORKBOOKS);
+  });
+});
