@@ -72,8 +72,8 @@ export function summaryValues(
   const lastCriterionRow = firstCriterionRow + Math.max(criteria.length, 1) - 1;
   const block = (col: number) =>
     `$${columnLetters(col)}$${firstCriterionRow + 1}:$${columnLetters(col)}$${lastCriterionRow + 1}`;
-  const [cRef, cJudgement, cWeight, cCritical, cPosition, cScore] = [0, 1, 2, 3, 4, 5].map(block) as [
-    string,
+  // The criteria block's columns: A ref, B judgement, C weight, D critical, E position, F score.
+  const [cJudgement, cWeight, cCritical, cPosition, cScore] = [1, 2, 3, 4, 5].map(block) as [
     string,
     string,
     string,
