@@ -132,6 +132,14 @@ export function projectWorkbook(
       },
       { op: "freezePanes", sheet, rows: 4, columns: 1 },
       {
+        op: "addChart",
+        sheet,
+        name: "RAG by judgement",
+        // Judgement names and the RAG counts beside them, header included.
+        source: { top: 3, left: 0, bottom: 3 + layout.judgementRows.size, right: vocabulary.length },
+        title: "Criteria by RAG, per judgement",
+      },
+      {
         op: "setPrintSetup",
         sheet,
         setup: {

@@ -69,6 +69,10 @@ function invertOp(op: PatchOp): PatchOp[] {
           before: { rows: op.rows, columns: op.columns },
         },
       ];
+    case "addChart":
+      return [{ op: "removeChart", sheet: op.sheet, name: op.name }];
+    case "removeChart":
+      throw new NotInvertibleError(`Removing the chart "${op.name}" cannot be undone`);
     case "mergeCells":
       return [{ op: "unmergeCells", sheet: op.sheet, range: op.range }];
     case "unmergeCells":

@@ -175,6 +175,12 @@ export type PatchOp =
       before?: { row: number; height: number | null }[];
     }
   | { op: "freezePanes"; sheet: string; rows: number; columns: number; before?: { rows: number; columns: number } }
+  /**
+   * A native chart of a block whose first column holds the categories and first row the series names.
+   * Excel draws it; ExcelJS cannot write charts, so an .xlsx file made by the CLI goes without.
+   */
+  | { op: "addChart"; sheet: string; name: string; source: CellRange; title: string }
+  | { op: "removeChart"; sheet: string; name: string }
   | { op: "mergeCells"; sheet: string; range: CellRange }
   /** Excel tables cannot hold merged cells, so structuring a sheet unmerges within the table first. */
   | { op: "unmergeCells"; sheet: string; range: CellRange }

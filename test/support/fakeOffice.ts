@@ -97,6 +97,7 @@ export interface FakeSheet {
   frozen: { rows: number; columns: number };
   pageLayout: FakePageLayout;
   merged: CellRange[];
+  charts: { name: string; type: string; source: CellRange; seriesBy: string; title: string }[];
 }
 
 export interface FakeTable {
@@ -146,6 +147,7 @@ export class FakeWorkbookModel {
         centerFooter: "",
       },
       merged: [],
+      charts: [],
     };
     this.sheets.push(sheet);
     return sheet;
@@ -561,6 +563,44 @@ class FakeWorksheet extends FakeObject<FakeSheet> implements Pick<Excel.Workshee
 
   get freezePanes(): FakeFreezePanes {
     return this.share("freezePanes", FakeFreezePanes);
+  }
+
+  /** ExcelApi 1.1: add a chart over a range of this sheet, or find one by name to delete it. */
+  get charts() {
+    return {
+      add: (type: string, source: FakeRange, seriesBy: string) => {
+        const chart = { name: "", type, source: { top: 0, left: 0, bottom: 0, right: 0 }, seriesBy, title: "" };
+        this.ctx.enqueue("charts.add", [type, seriesBy], () => {
+          const sheet = this.target();
+          const target = source.target();
+          if (!sheet || !target) throw new FakeOfficeError("ItemNotFound", "charts.add on a null object");
+          chart.name = `Chart ${sheet.charts.length + 1}`;
+          chart.source = target.rect;
+          sheet.charts.push(chart);
+        });
+        const ctx = this.ctx;
+        return {
+          set name(value: string) {
+            ctx.enqueue("chart.name", [value], () => (chart.name = value));
+          },
+          title: {
+            set text(value: string) {
+              ctx.enqueue("chart.title", [value], () => (chart.title = value));
+            },
+          },
+        };
+      },
+      getItem: (name: string) => ({
+        delete: () => {
+          this.ctx.enqueue("chart.delete", [name], () => {
+            const sheet = this.target();
+            const index = sheet?.charts.findIndex((c) => c.name === name) ?? -1;
+            if (!sheet || index < 0) throw new FakeOfficeError("ItemNotFound", `no chart called "${name}"`);
+            sheet.charts.splice(index, 1);
+          });
+        },
+      }),
+    } as unknown as Excel.ChartCollection;
   }
 
   /** ExcelApi 1.7. A registration takes effect when the request is synced, as in Excel. */

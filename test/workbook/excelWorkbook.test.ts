@@ -1,3 +1,4 @@
+import { projectQuery, projectWorkbook } from "../../src/commands/projectWorkbook";
 import { refreshQuery, refreshWorkbook } from "../../src/commands/refreshWorkbook";
 import { structureQuery, structureSheet } from "../../src/commands/structureSheet";
 import { createWorkbook, createWorkbookQuery } from "../../src/commands/createWorkbook";
@@ -580,5 +581,31 @@ describe("ExcelWorkbook", () => {
     ]);
     expect(sheet.validations).toEqual([]);
     expect(fake.model.cell(sheet, 0, 0)?.wrap).toBe(false);
+  });
+});
+
+describe("ExcelWorkbook and the Summary sheet", () => {
+  it("draws a native chart of RAG counts by judgement, and undo removes the sheet with it", async () => {
+    const fake = new FakeExcel();
+    fake.model.addSheet("Sheet1");
+    const excel = new ExcelWorkbook(fake);
+    const created = createWorkbook(await excel.read(createWorkbookQuery), {
+      framework: ilacs,
+      kinds: ["self-evaluation"],
+      now,
+    }).patch;
+    await excel.apply(created);
+    const before = await excel.read({ sheets: "all" });
+    const { patch } = projectWorkbook(await excel.read(projectQuery), { resolve: () => ilacs, write: true });
+    await excel.apply(patch);
+    const chart = fake.model.sheet("Summary").charts[0]!;
+    expect(chart).toMatchObject({
+      name: "RAG by judgement",
+      type: "ColumnStacked",
+      seriesBy: "Columns",
+      source: { top: 3, left: 0, bottom: 7, right: 6 },
+    });
+    await excel.apply(invertPatch(patch));
+    expect(await excel.read({ sheets: "all" })).toEqual(before);
   });
 });

@@ -84,6 +84,16 @@ async function queueOp(context: Excel.RequestContext, op: PatchOp, budget: SyncB
       context.workbook.tables.getItem(op.name).convertToRange(); // ExcelApi 1.2
       state.known.tables.delete(op.name);
       return;
+    case "addChart": {
+      const sheet = sheetNamed(context, op.sheet);
+      const chart = sheet.charts.add("ColumnStacked", sheet.getRange(rangeAddress(op.source)), "Columns"); // ExcelApi 1.1
+      chart.name = op.name; // ExcelApi 1.1
+      chart.title.text = op.title; // ExcelApi 1.1
+      return;
+    }
+    case "removeChart":
+      sheetNamed(context, op.sheet).charts.getItem(op.name).delete(); // ExcelApi 1.1
+      return;
     case "resizeTable":
       context.workbook.tables.getItem(op.name).resize(rangeAddress(op.range)); // ExcelApi 1.13
       return;

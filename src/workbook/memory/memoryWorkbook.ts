@@ -36,6 +36,7 @@ export interface MemorySheet {
   printSetup: PrintSetup | null;
   wrapped: CellRange[];
   merged: CellRange[];
+  charts: { name: string; source: CellRange; title: string }[];
 }
 
 export interface MemoryTable {
@@ -132,6 +133,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
       printSetup: null,
       wrapped: [],
       merged: [],
+      charts: [],
     });
   }
 
@@ -219,6 +221,14 @@ export class MemoryWorkbook implements WorkbookAdapter {
       case "freezePanes":
         this.sheet(op.sheet).frozen = { rows: op.rows, columns: op.columns };
         return;
+      case "addChart":
+        this.sheet(op.sheet).charts.push({ name: op.name, source: { ...op.source }, title: op.title });
+        return;
+      case "removeChart": {
+        const sheet = this.sheet(op.sheet);
+        sheet.charts = sheet.charts.filter((c) => c.name !== op.name);
+        return;
+      }
       case "mergeCells": {
         const sheet = this.sheet(op.sheet);
         if (sheet.merged.some((m) => rangesOverlap(m, op.range))) {
@@ -275,6 +285,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
         frozen: { ...s.frozen },
         wrapped: [...s.wrapped],
         merged: [...s.merged],
+        charts: [...s.charts],
       })),
       tables: this.tables.map((t) => ({ ...t })),
     };
