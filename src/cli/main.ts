@@ -7,6 +7,7 @@ import { MetadataError } from "../sheets/metadata";
 import { UnreadableWorkbookError } from "../workbook/xlsx/xlsxFile";
 import { UsageError, parseArgs } from "./args";
 import { frameworksCommand } from "./frameworksCommand";
+import { annexACommand } from "./annexACommand";
 import { newCommand } from "./newCommand";
 import { projectCommand } from "./projectCommand";
 import { refreshCommand } from "./refreshCommand";
@@ -45,6 +46,10 @@ Usage:
       Project each judgement's grade from the self-evaluation, with the reasons and the criteria that
       must improve to reach the target (Good unless --target says). --write adds a Summary sheet of live
       formulas that move when a position changes.
+  inspection-ready annex-a FILE.xlsx [--json] [--as-of dd/mm/yyyy]
+      Check the eleven Annex A lists against Ofsted's template: every column, required values, dates,
+      codes (with or without the "a)" prefix), ages against dates of birth, one row per child where the
+      list says so. Nothing is written: the lists hold children's personal data.
 
 Exit codes: 0 success; 1 the command ran and found problems; 2 usage error or unreadable input.`;
 
@@ -73,6 +78,8 @@ export async function main(argv: string[], output: Output = consoleOutput, now: 
         return await validateCommand(args, output, now);
       case "project":
         return await projectCommand(args, output);
+      case "annex-a":
+        return await annexACommand(args, output, now);
       default:
         throw new UsageError(`"${args.command}" is not a command; run inspection-ready --help for the list`);
     }

@@ -2,9 +2,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { runCommand } from "../commands/runCommand";
 import { validateQuery, validateWorkbook } from "../commands/validateWorkbook";
-import { parseDateText, serialFromDate } from "../domain/dates";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
 import { UsageError, allowOnly, stringFlag, type ParsedArgs } from "./args";
+import { asOfOption } from "./asOf";
 import { EXIT_FINDINGS, EXIT_OK, type Output } from "./output";
 
 /**
@@ -58,14 +58,4 @@ export async function validateCommand(args: ParsedArgs, output: Output, now: Dat
     );
   }
   return report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
-}
-
-function asOfOption(text: string | undefined, now: Date): number {
-  if (text === undefined) {
-    // Today where the user is, as Excel's TODAY() sees it.
-    return Math.floor(serialFromDate(new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()))));
-  }
-  const serial = /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text) ? parseDateText(text) : null;
-  if (serial === null) throw new UsageError(`--as-of takes a date as dd/mm/yyyy, not "${text}"`);
-  return serial;
 }

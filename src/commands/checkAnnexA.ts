@@ -1,0 +1,29 @@
+import { checkList, recogniseLists, type ListReport } from "../domain/annexA/checkList";
+import type { WorkbookSnapshot } from "../workbook/types";
+
+export interface AnnexAReport {
+  lists: ListReport[];
+  summary: { lists: number; rows: number; errors: number; warnings: number };
+}
+
+export const annexAQuery = { sheets: "all" as const };
+
+/**
+ * Checks the Annex A lists in a workbook against Ofsted's template: which sheet holds which list,
+ * whether every column is there, and every cell. Annex A holds child-level personal data: this reads
+ * it and reports on it, and never writes or sends any of it anywhere.
+ */
+export function checkAnnexA(snapshot: WorkbookSnapshot, asOf: number): AnnexAReport {
+  const sheets = snapshot.sheets.flatMap((s) => (s.values ? [{ name: s.name, values: s.values }] : []));
+  const lists = recogniseLists(sheets).map(({ sheet, spec }) => checkList(sheet, spec, asOf));
+  const findings = lists.flatMap((l) => l.findings);
+  return {
+    lists,
+    summary: {
+      lists: lists.length,
+      rows: lists.reduce((n, l) => n + l.rows, 0),
+      errors: findings.filter((f) => f.severity === "error").length,
+      warnings: findings.filter((f) => f.severity === "warning").length,
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import lists from "./ofstedLists2019.json";
+
+/**
+ * The eleven Annex A lists as Ofsted's 2019 template defines them (extracted by
+ * scripts/extract-annex-a.js from the template and shared/domain/annex-a.md), plus what the template's
+ * guidance says about each list's cohort and its dates, written here as rules.
+ */
+export type AnnexColumnType = "text" | "code" | "date" | "age" | "count";
+
+export interface AnnexColumn {
+  /** Exactly as the template writes it, curly quotes and trailing spaces included. */
+  name: string;
+  type: AnnexColumnType;
+  blank: boolean;
+  codes?: string[];
+}
+
+export interface AnnexList {
+  list: number;
+  title: string;
+  columns: AnnexColumn[];
+  /** The columns that identify a row in the list's cohort; a second row with the same values is a duplicate. */
+  cohortKey: string[];
+  /** Pairs of dates where the second may not come before the first. */
+  datePairs: [start: string, end: string][];
+}
+
+export const ANNEX_A_SOURCE = lists.source;
+
+const ID = "Child Unique ID";
+
+/** The guidance's cohort rules (annex-a.md): one row per child, per contact, per assessment… */
+const COHORT: Record<number, string[]> = {
+  1: [ID, "Date of Contact"],
+  2: [ID, "Assessment start date"],
+  3: [ID, "Date of referral"],
+  4: [ID, "Continuous Assessment Start Date"],
+  5: [ID, "Strategy discussion initiating Section 47 Enquiry Start Date"],
+  6: [ID],
+  7: [ID],
+  8: [ID],
+  9: [ID],
+  10: [ID],
+  11: ["Individual adopter identifier"],
+};
+
+const DATE_PAIRS: Record<number, [string, string][]> = {
+  2: [["Assessment start date", "Assessment completion date"]],
+  4: [["Continuous Assessment Start Date", "Continuous Assessment Date of Authorisation"]],
+  5: [["Strategy discussion initiating Section 47 Enquiry Start Date", "Date of Initial Child Protection Conference"]],
+  6: [["CIN Start Date", "CIN Closure Date"]],
+  7: [["Child Protection Plan Start Date", "Child Protection Plan End Date"]],
+  8: [
+    ["Date Started to be Looked After", "Date Ceased to be Looked After "],
+    ["Date Started to be Looked After", "Start Date of Most Recent Placement"],
+  ],
+  10: [
+    ["Date the Child Entered Care", "Date of Decision that Child Should be Placed for Adoption"],
+    ["Date Placed for Adoption", "Date of Adoption Order "],
+  ],
+  11: [
+    ["Date Stage 1 started", "Date Stage 1 ended"],
+    ["Date Stage 2 started", "Date Stage 2 ended"],
+    ["Date enquiry received", "Date application submitted"],
+  ],
+};
+
+export const ANNEX_A_LISTS: AnnexList[] = lists.lists.map((list) => ({
+  list: list.list,
+  title: list.title,
+  columns: list.columns as AnnexColumn[],
+  cohortKey: COHORT[list.list] ?? [],
+  datePairs: DATE_PAIRS[list.list] ?? [],
+}));
+
+/** Headers compared as a person reads them: case, spaces, curly or straight quotes, a missing "?". */
+export function normaliseAnnexHeader(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201c\u201d]/g, "'")
+    .replace(/\u00a0/g, " ")
+    .toLowerCase()
+    .replace(/\(y\/n\)\)/g, "(y/n)")
+    .replace(/[?:.]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The list a sheet name stands for: "List_1", "List 1", "List 1 - Contacts", "list01". */
+export function listNumberFromSheetName(name: string): number | null {
+  const match = /^\s*list[\s_-]*0*(\d{1,2})(?!\d)/i.exec(name);
+  const n = match ? Number(match[1]) : NaN;
+  return n >= 1 && n <= 11 ? n : null;
+}

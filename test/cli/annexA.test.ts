@@ -1,0 +1,54 @@
+import path from "node:path";
+import { main } from "../../src/cli/main";
+import { OFSTED_TEMPLATE, d, templateWith } from "../fixtures/annexA";
+import { useTempDir } from "../support/tempDir";
+
+const tempDir = useTempDir();
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, new Date("2026-11-25T09:00:00Z"));
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("inspection-ready annex-a", () => {
+  it("reports the template's eleven lists as JSON in the documented shape, exit 0", async () => {
+    const { code, out } = await run("annex-a", OFSTED_TEMPLATE, "--json");
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.summary).toEqual({ lists: 11, rows: 0, errors: 0, warnings: 0 });
+    expect(Object.keys(report.lists[0])).toEqual(
+      expect.arrayContaining(["list", "sheet", "rows", "columns", "findings"]),
+    );
+    expect(Object.keys(report.lists[0].columns)).toEqual(["matched", "missing", "extra"]);
+  });
+
+  it("exit 1 with errors, judged against --as-of", async () => {
+    const file = path.join(tempDir(), "lists.xlsx");
+    const workbook = await templateWith({
+      1: [["C1", "a) Male", "a) WBRI", null, null, d(1, 12, 2026), "q) 6: Police"]],
+    });
+    await workbook.xlsx.writeFile(file);
+    const today = await run("annex-a", file, "--json", "--as-of", "25/11/2026");
+    expect(today.code).toBe(1);
+    expect(JSON.parse(today.out).lists[0].findings[0]).toMatchObject({
+      rule: "future-date",
+      sheet: "List_1",
+      cell: "F3",
+    });
+    const later = await run("annex-a", file, "--as-of", "31/12/2026");
+    expect(later.code).toBe(0);
+    expect(later.out).toMatch(/11 lists, 1 rows: 0 errors, 0 warnings\./);
+  });
+
+  it("exit 2 for a workbook with no lists, an unreadable file, or a bad date", async () => {
+    const plan = path.join(tempDir(), "plan.xlsx");
+    await run("new", "--framework", "caa-2009", "--out", plan);
+    expect((await run("annex-a", plan)).err).toMatch(/holds no Annex A list/);
+    expect((await run("annex-a", path.join(tempDir(), "none.xlsx"))).code).toBe(2);
+    expect((await run("annex-a", OFSTED_TEMPLATE, "--as-of", "tomorrow")).err).toMatch(
+      /--as-of takes a date as dd\/mm\/yyyy/,
+    );
+  });
+});
