@@ -15,7 +15,20 @@ import { structureCommand } from "./structureCommand";
 import { validateCommand } from "./validateCommand";
 import { EXIT_OK, EXIT_USAGE, consoleOutput, type Output } from "./output";
 
-const VALUED_FLAGS = new Set(["framework", "out", "kind", "rag-scale", "sheet", "as", "as-of", "stale-days", "target"]);
+const VALUED_FLAGS = new Set([
+  "framework",
+  "out",
+  "kind",
+  "rag-scale",
+  "notified",
+  "onsite",
+  "inspection",
+  "sheet",
+  "as",
+  "as-of",
+  "stale-days",
+  "target",
+]);
 
 const HELP = `Inspection Ready: inspection preparation workbooks for children's services.
 
@@ -23,9 +36,11 @@ Usage:
   inspection-ready frameworks [--json]
       List the inspection frameworks this version carries.
   inspection-ready new --framework ID|FILE.json --out FILE.xlsx [--kind KINDS] [--rag-scale standard|four-colour]
-                       [--force] [--json]
+                       [--notified "dd/mm/yyyy hh:mm" [--onsite …] [--inspection TYPE]] [--force] [--json]
       Write a new workbook for a framework: a self-evaluation, an action plan and an evidence tracker
       (--kind self-evaluation,action-plan,evidence picks some). FILE.json is a council's own framework.
+      --notified "dd/mm/yyyy hh:mm" [--onsite "dd/mm/yyyy hh:mm"] [--inspection standard|short|focused]
+      also adds the inspection's Timeline and an Annex A checklist with due dates on working days.
       RAG statuses: standard is Blue, Complete – awaiting sign-off, Green, Amber, Red, Not started;
       four-colour is Red, Amber, Amber/Green, Green. A framework file may carry its own ("rag").
       An existing file is kept unless --force is given.

@@ -2,7 +2,11 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { PLAN_KINDS, createWorkbook, createWorkbookQuery, type PlanKind } from "../commands/createWorkbook";
 import { runCommand } from "../commands/runCommand";
+import { createInspectionSheets, inspectionSheetsQuery } from "../commands/createInspectionSheets";
+import { dateFromSerial, formatUkDate } from "../domain/dates";
 import { frameworkIds } from "../domain/frameworks";
+import type { InspectionDates, InspectionType } from "../domain/timeline";
+import { dateTimeOption } from "./asOf";
 import { RAG_SCALES } from "../domain/rag";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
 import { UsageError, allowOnly, stringFlag, type ParsedArgs } from "./args";
@@ -11,7 +15,17 @@ import { EXIT_OK, type Output } from "./output";
 
 /** `inspection-ready new --framework ID --out FILE [--force] [--json]`: a new plan workbook as a file. */
 export async function newCommand(args: ParsedArgs, output: Output, now: Date): Promise<number> {
-  allowOnly(args, "new", ["framework", "out", "kind", "rag-scale", "force", "json"]);
+  allowOnly(args, "new", [
+    "framework",
+    "out",
+    "kind",
+    "rag-scale",
+    "notified",
+    "onsite",
+    "inspection",
+    "force",
+    "json",
+  ]);
   if (args.positionals.length > 0) throw new UsageError(`new takes no file name of its own; give the file as --out`);
   const frameworkId = stringFlag(args, "framework");
   const out = stringFlag(args, "out");
@@ -24,6 +38,7 @@ export async function newCommand(args: ParsedArgs, output: Output, now: Date): P
   if (scale !== undefined && !vocabulary) {
     throw new UsageError(`--rag-scale takes ${Object.keys(RAG_SCALES).join(" or ")}, not "${scale}"`);
   }
+  const inspection = inspectionOptions(args);
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
   const folder = path.dirname(path.resolve(out));
   if (!existsSync(folder) || !statSync(folder).isDirectory())
@@ -36,12 +51,33 @@ export async function newCommand(args: ParsedArgs, output: Output, now: Date): P
   const { report } = await runCommand(workbook, createWorkbookQuery, (snapshot) =>
     createWorkbook(snapshot, { framework, kinds, now, vocabulary }),
   );
+  const dated = inspection
+    ? (
+        await runCommand(workbook, inspectionSheetsQuery, (snapshot) =>
+          createInspectionSheets(snapshot, { framework, dates: inspection, now }),
+        )
+      ).report
+    : null;
   await workbook.save(out);
+  const milestones = dated?.milestones.map((m) => ({
+    label: m.label,
+    date: formatUkDate(dateFromSerial(Math.floor(m.when))),
+    time: m.timed ? timeText(m.when) : null,
+    confidence: m.confidence,
+    note: m.note,
+  }));
   if (args.flags.has("json")) {
-    output.out(JSON.stringify({ file: out, ...report }, null, 2));
+    const all = { ...report, sheets: [...report.sheets, ...(dated?.sheets ?? [])] };
+    output.out(JSON.stringify({ file: out, ...all, ...(milestones ? { milestones } : {}) }, null, 2));
   } else {
     const sheets = report.sheets.map((s) => `"${s.sheet}" (${s.rows} rows)`).join(", ");
     output.out(`Wrote ${out}: ${sheets} from ${report.framework.name}.`);
+    for (const m of milestones ?? []) {
+      const flag = m.confidence === "confirmed" ? "" : ` [${m.confidence}]`;
+      output.out(`  ${m.date}${m.time ? ` ${m.time}` : ""}  ${m.label}${flag}`);
+    }
+    if (dated?.onsiteEstimated)
+      output.out("  The on-site start is an estimate: give --onsite when inspectors tell you.");
   }
   return EXIT_OK;
 }
@@ -55,4 +91,29 @@ function kindsFromOption(value: string | undefined): PlanKind[] {
     throw new UsageError(`--kind takes ${PLAN_KINDS.join(", ")} (or several, comma-separated), not "${value}"`);
   }
   return kinds as PlanKind[];
+}
+
+/** --notified "dd/mm/yyyy hh:mm" [--onsite …] [--inspection standard|short|focused]; none without --notified. */
+function inspectionOptions(args: ParsedArgs): InspectionDates | null {
+  const notified = stringFlag(args, "notified");
+  const onsite = stringFlag(args, "onsite");
+  const type = stringFlag(args, "inspection") ?? "standard";
+  if (!notified) {
+    if (onsite || args.flags.has("inspection")) throw new UsageError("--onsite and --inspection go with --notified");
+    return null;
+  }
+  if (!["standard", "short", "focused"].includes(type)) {
+    throw new UsageError(`--inspection takes standard, short or focused, not "${type}"`);
+  }
+  const dates = {
+    notified: dateTimeOption("--notified", notified),
+    onsite: onsite ? dateTimeOption("--onsite", onsite) : null,
+  };
+  if (dates.onsite !== null && dates.onsite < dates.notified) throw new UsageError("--onsite is before --notified");
+  return { ...dates, type: type as InspectionType };
+}
+
+function timeText(serial: number): string {
+  const minutes = Math.round((serial % 1) * 1440);
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }

@@ -32,6 +32,8 @@ export interface WorkbookSettings {
   rag?: RagStatus[];
   /** The sheet the projected judgements were written to. */
   summarySheet?: string;
+  /** The inspection's dates (Excel serials), as entered or estimated. */
+  inspection?: { notified: number; onsite: number; type: string };
 }
 
 /** The RAG scale a workbook uses: its own, or the standard one. */

@@ -11,7 +11,7 @@ export type ColumnOwner = "framework" | "user";
  * What a column holds, which decides its validation and format: "rag" takes the workbook's RAG
  * vocabulary, "status" the sheet's own list of statuses, "criterionRef" a ref from the self-evaluation.
  */
-export type ColumnKind = "text" | "longText" | "date" | "rag" | "status" | "criterionRef";
+export type ColumnKind = "text" | "longText" | "date" | "time" | "rag" | "status" | "criterionRef";
 
 export interface ColumnSpec {
   /** The field the column holds, the key used in metadata and by readers that find columns by header. */
@@ -146,6 +146,16 @@ export function columnRuleOps(
           rule: { type: "date", minimum: EARLIEST_PLAN_DATE, prompt: "Enter a date as dd/mm/yyyy" },
         },
       );
+    }
+    if (kind === "time") {
+      ops.push({
+        op: "setNumberFormats",
+        sheet,
+        row: top,
+        col,
+        formats: Array.from({ length: bottom - top + 1 }, () => ["hh:mm"]),
+        ...(formatsBefore ? { before: formatsBefore(col) } : {}),
+      });
     }
     if (kind === "status" && context.statuses) {
       ops.push({

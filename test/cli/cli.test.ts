@@ -203,3 +203,77 @@ describe("the installed bin", () => {
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
   });
 });
+
+describe("inspection-ready new with the inspection's dates", () => {
+  it("adds a Timeline and an Annex A checklist with due dates on working days", async () => {
+    const file = path.join(tempDir(), "inspection.xlsx");
+    const { code, out } = await run(
+      "new",
+      "--framework",
+      "ofsted-sif-2013",
+      "--kind",
+      "action-plan",
+      "--notified",
+      "26/11/2026 15:00",
+      "--onsite",
+      "27/11/2026 09:30",
+      "--out",
+      file,
+      "--json",
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.sheets.map((s: { sheet: string }) => s.sheet)).toEqual([
+      "Action plan",
+      "Timeline",
+      "Annex A checklist",
+    ]);
+    expect(report.milestones).toContainEqual({
+      label: "Key documents and full case lists due (24 hours)",
+      date: "30/11/2026",
+      time: "09:30",
+      confidence: "confirmed",
+      note: expect.stringMatching(/^24 hours after inspectors arrive/),
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const checklist = workbook.getWorksheet("Annex A checklist")!;
+    expect(checklist.getRow(1).values).toEqual([
+      undefined,
+      "Ref",
+      "Item",
+      "Type",
+      "Owner",
+      "Source system",
+      "Status",
+      "Due date",
+      "Due time",
+      "Last refreshed",
+      "Notes",
+      "Rule",
+    ]);
+    expect(checklist.getCell("B2").value).toBe("Case-level data: Contacts");
+    expect(checklist.getCell("F2").value).toBe("Not started");
+    expect((checklist.getCell("G2").value as Date).toISOString().slice(0, 10)).toBe("2026-11-30");
+    expect(checklist.getCell("H2").numFmt).toBe("hh:mm");
+  });
+
+  it.each([
+    [["--notified", "tomorrow"], /--notified takes a date and time as "dd\/mm\/yyyy hh:mm"/],
+    [["--notified", "26/11/2026 25:00"], /--notified takes a date and time/],
+    [["--onsite", "27/11/2026 09:00"], /--onsite and --inspection go with --notified/],
+    [["--notified", "26/11/2026 09:00", "--inspection", "surprise"], /--inspection takes standard, short or focused/],
+    [["--notified", "26/11/2026 09:00", "--onsite", "20/11/2026 09:00"], /--onsite is before --notified/],
+  ])("refuses bad dates with exit 2: %j", async (extra, message) => {
+    const { code, err } = await run(
+      "new",
+      "--framework",
+      "ofsted-ilacs-2024",
+      "--out",
+      path.join(tempDir(), "x.xlsx"),
+      ...extra,
+    );
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+  });
+});

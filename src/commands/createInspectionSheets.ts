@@ -1,0 +1,129 @@
+import { WorkingCalendar, type HolidayRegion } from "../domain/calendar";
+import type { Confidence, Framework } from "../domain/framework";
+import { defaultRagVocabulary } from "../domain/rag";
+import { evidenceDue, inspectionTimeline, type InspectionDates, type Milestone } from "../domain/timeline";
+import { checklistSpec, timelineSpec } from "../sheets/inspectionSheets";
+import { METADATA_SHEET, emptyMetadata, readMetadata, writeMetadataOps, type PlanRecord } from "../sheets/metadata";
+import { layOutTableSheet, uniqueName, type TableSheetSpec } from "../sheets/sheetSpec";
+import { columnLetters } from "../workbook/address";
+import type { CellInput, PatchOp, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
+
+export interface InspectionSheetsOptions {
+  framework: Framework;
+  dates: InspectionDates;
+  now: Date;
+}
+
+export interface InspectionSheetsReport {
+  sheets: { kind: string; sheet: string; table: string; rows: number }[];
+  milestones: Milestone[];
+  /** True where the on-site start was estimated from the framework's usual notice. */
+  onsiteEstimated: boolean;
+}
+
+export const inspectionSheetsQuery = { sheets: [METADATA_SHEET] };
+
+const CONFIDENCE_WORDS: Record<Confidence, string> = {
+  confirmed: "Confirmed",
+  "partly-confirmed": "Partly confirmed",
+  unconfirmed: "Unconfirmed",
+};
+
+export function regionFor(framework: Framework): HolidayRegion {
+  return framework.country === "Scotland" ? "scotland" : "england-and-wales";
+}
+
+/**
+ * The Timeline and Annex A checklist sheets for an inspection, from the notification date and time:
+ * milestones and due dates worked out on the working-day calendar of the framework's nation, each with
+ * its rule's confidence shown, and overdue checklist items coloured in place by a formula.
+ */
+export function createInspectionSheets(
+  snapshot: WorkbookSnapshot,
+  options: InspectionSheetsOptions,
+): { patch: WorkbookPatch; report: InspectionSheetsReport } {
+  const { framework, dates } = options;
+  const calendar = new WorkingCalendar(regionFor(framework));
+  const milestones = inspectionTimeline(framework, dates, calendar);
+  const start = milestones.find((m) => m.label === "Inspectors arrive on site")?.when ?? dates.notified;
+  const metadata = readMetadata(snapshot) ?? emptyMetadata();
+  const sheetNames = snapshot.sheets.map((s) => s.name);
+  const tableNames = snapshot.tables.map((t) => t.name);
+  const ops: PatchOp[] = [];
+  const sheets: InspectionSheetsReport["sheets"] = [];
+  const records: PlanRecord[] = [];
+
+  const add = (spec: TableSheetSpec, rows: CellInput[][]) => {
+    const sheet = uniqueName(spec.sheetName, sheetNames, (n) => ` (${n})`);
+    const table = uniqueName(spec.tableName, tableNames, (n) => `${n}`);
+    sheetNames.push(sheet);
+    tableNames.push(table);
+    ops.push({ op: "addSheet", sheet }, ...layOutTableSheet(spec, sheet, table, rows, { rag: defaultRagVocabulary }));
+    sheets.push({ kind: spec.kind, sheet, table, rows: rows.length });
+    records.push({
+      kind: spec.kind,
+      sheet,
+      table,
+      frameworkId: framework.id,
+      frameworkVersion: framework.version,
+      createdAt: options.now.toISOString(),
+      columns: Object.fromEntries(spec.columns.map((c) => [c.field, c.header])),
+    });
+    return sheet;
+  };
+
+  add(
+    timelineSpec,
+    milestones.map((m) => [
+      m.label,
+      Math.floor(m.when),
+      m.timed ? m.when % 1 : null,
+      CONFIDENCE_WORDS[m.confidence],
+      m.note,
+    ]),
+  );
+  const checklistRows = framework.evidence.map((item, i): CellInput[] => {
+    const due = evidenceDue(framework, item, start, calendar);
+    const type = { dataset: "Data set", document: "Document", "self-evaluation": "Self-evaluation" }[item.kind];
+    return [
+      `A-${String(i + 1).padStart(2, "0")}`,
+      item.title,
+      type,
+      null,
+      null,
+      "Not started",
+      Math.floor(due.when),
+      due.when % 1,
+      null,
+      null,
+      CONFIDENCE_WORDS[due.confidence],
+    ];
+  });
+  const checklist = add(checklistSpec, checklistRows);
+  // Overdue and not provided: the due date and time have passed (NOW(), so it stays current in Excel).
+  const [status, date, time] = ["status", "due", "dueTime"].map((f) =>
+    columnLetters(checklistSpec.columns.findIndex((c) => c.field === f)),
+  );
+  const last = Math.max(checklistRows.length, 1);
+  ops.push({
+    op: "addConditionalFormat",
+    sheet: checklist,
+    range: { top: 1, left: 0, bottom: last, right: checklistSpec.columns.length - 1 },
+    format: {
+      type: "expression",
+      formula: `=AND($${status}2<>"Provided",ISNUMBER($${date}2),$${date}2+$${time}2<NOW())`,
+      style: { fill: "#FDE7E9", fontColour: "#A4262C" },
+    },
+  });
+  ops.push(
+    ...writeMetadataOps(snapshot, {
+      ...metadata,
+      plans: [...metadata.plans, ...records],
+      settings: { ...metadata.settings, inspection: { notified: dates.notified, onsite: start, type: dates.type } },
+    }),
+  );
+  return {
+    patch: { description: `Create the inspection timeline and Annex A checklist for ${framework.name}`, ops },
+    report: { sheets, milestones, onsiteEstimated: dates.onsite === null },
+  };
+}
