@@ -61,10 +61,11 @@ Usage:
       Project each judgement's grade from the self-evaluation, with the reasons and the criteria that
       must improve to reach the target (Good unless --target says). --write adds a Summary sheet of live
       formulas that move when a position changes.
-  inspection-ready annex-a FILE.xlsx [--json] [--as-of dd/mm/yyyy]
+  inspection-ready annex-a FILE.xlsx [--json] [--as-of dd/mm/yyyy] [--write | --fix] [--out OUT.xlsx [--force]]
       Check the eleven Annex A lists against Ofsted's template: every column, required values, dates,
       codes (with or without the "a)" prefix), ages against dates of birth, one row per child where the
-      list says so. Nothing is written: the lists hold children's personal data.
+      list says so. --write copies the workbook with a findings sheet and the cells highlighted; --fix
+      also puts codes and dates it can read into the template's form. Nothing leaves the machine.
 
 Exit codes: 0 success; 1 the command ran and found problems; 2 usage error or unreadable input.`;
 

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { OFSTED_TEMPLATE, d, templateWith } from "../fixtures/annexA";
 import { useTempDir } from "../support/tempDir";
@@ -50,5 +52,42 @@ describe("inspection-ready annex-a", () => {
     expect((await run("annex-a", OFSTED_TEMPLATE, "--as-of", "tomorrow")).err).toMatch(
       /--as-of takes a date as dd\/mm\/yyyy/,
     );
+  });
+});
+
+describe("inspection-ready annex-a --write / --fix", () => {
+  it("writes a findings sheet into a copy, fixes only with --fix, and leaves the input alone", async () => {
+    const file = path.join(tempDir(), "lists.xlsx");
+    const workbook = await templateWith({
+      1: [["C1", "Male", "a) WBRI", null, null, "1 October 2026", "q) 6: Police"]],
+    });
+    await workbook.xlsx.writeFile(file);
+    const before = readFileSync(file);
+
+    const written = path.join(tempDir(), "written.xlsx");
+    expect((await run("annex-a", file, "--write", "--out", written, "--as-of", "25/11/2026")).code).toBe(1);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(written);
+    const findings = copy.getWorksheet("Annex A findings")!;
+    expect(findings.getRow(1).values).toEqual([undefined, "List", "Sheet", "Cell", "Severity", "Rule", "Message"]);
+    expect([2, 3].map((r) => findings.getCell(`C${r}`).value)).toEqual(["B3", "F3"]);
+    expect(copy.getWorksheet("List_1")!.getCell("B3").value).toBe("Male");
+
+    const fixed = path.join(tempDir(), "fixed.xlsx");
+    const result = await run("annex-a", file, "--fix", "--out", fixed, "--as-of", "25/11/2026", "--json");
+    expect(JSON.parse(result.out).fixed).toBe(2);
+    const repaired = new ExcelJS.Workbook();
+    await repaired.xlsx.readFile(fixed);
+    const list = repaired.getWorksheet("List_1")!;
+    expect(list.getCell("B3").value).toBe("a) Male");
+    expect((list.getCell("F3").value as Date).toISOString().slice(0, 10)).toBe("2026-10-01");
+    expect(repaired.getWorksheet("Annex A findings")!.getCell("A2").value).toBeNull();
+    expect(readFileSync(file)).toEqual(before);
+  });
+
+  it("--write needs --out", async () => {
+    const { code, err } = await run("annex-a", OFSTED_TEMPLATE, "--write");
+    expect(code).toBe(2);
+    expect(err).toMatch(/--write and --fix need --out/);
   });
 });

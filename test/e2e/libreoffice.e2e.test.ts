@@ -1,8 +1,12 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
+import { annexAInPlace } from "../../src/commands/annexAInPlace";
+import { annexAQuery } from "../../src/commands/checkAnnexA";
 import { createWorkbook, createWorkbookQuery } from "../../src/commands/createWorkbook";
 import { runCommand } from "../../src/commands/runCommand";
+import { serialFromYmd } from "../../src/domain/dates";
 import { getFramework } from "../../src/domain/frameworks";
 import { defaultRagVocabulary } from "../../src/domain/rag";
 import { cellsBefore } from "../../src/workbook/snapshotCells";
@@ -80,5 +84,40 @@ describe("LibreOffice opens and prints a new plan", () => {
     expect(countPixelsNear(rendered, colour("Red"))).toBeGreaterThan(50);
     expect(countPixelsNear(rendered, colour("Amber"))).toBeGreaterThan(20);
     expect(countPixelsNear(control, colour("Red"))).toBe(0);
+  });
+});
+
+describe("LibreOffice shows the Annex A findings in place", () => {
+  it("highlights the cells the findings sheet names, through the list sheet's own conditional format", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lo-annex-"));
+    const make = async (name: string, gender: string) => {
+      const source = new ExcelJS.Workbook();
+      const sheet = source.addWorksheet("List_1");
+      sheet.addRow([
+        "Child Unique ID",
+        "Gender",
+        "Ethnicity",
+        "Date of Birth",
+        "Age of Child (Years)",
+        "Date of Contact",
+        "Contact Source",
+      ]);
+      sheet.addRow(["C1", gender, "a) WBRI", null, null, new Date(Date.UTC(2026, 9, 1)), "q) 6: Police"]);
+      const input = path.join(dir, `${name}-in.xlsx`);
+      await source.xlsx.writeFile(input);
+      const workbook = await XlsxWorkbook.open(input);
+      await runCommand(workbook, annexAQuery, (s) =>
+        annexAInPlace(s, { asOf: serialFromYmd(2026, 11, 25), fix: false }),
+      );
+      const file = path.join(dir, `${name}.xlsx`);
+      await workbook.save(file);
+      return file;
+    };
+    const [flagged, clean] = renderToPdf([await make("flagged", "Man"), await make("clean", "a) Male")], dir) as [
+      string,
+      string,
+    ];
+    expect(countPixelsNear(firstPagePixels(flagged, 100), "#FFF4CE", 6)).toBeGreaterThan(50);
+    expect(countPixelsNear(firstPagePixels(clean, 100), "#FFF4CE", 6)).toBe(0);
   });
 });
