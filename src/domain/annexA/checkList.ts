@@ -140,17 +140,24 @@ export function checkList(sheet: SheetInput, spec: AnnexList, asOf: number): Lis
       const c = colOf(column.name);
       if (c === undefined) continue;
       const value = row[c] ?? null;
-      const cell = at(r, c);
       const name = column.name.trim();
-      const report = (rule: string, severity: AnnexFinding["severity"], message: string, fix?: AnnexFinding["fix"]) =>
+      // Addresses are only worked out for a finding: most cells have none, and lists run to 100,000 rows.
+      const report = (
+        rule: string,
+        severity: AnnexFinding["severity"],
+        message: string,
+        fix?: { value: CellValue; label: string },
+      ) => {
+        const cell = at(r, c);
         findings.push({
           rule,
           severity,
           sheet: sheet.name,
           cell,
           message: `${sheet.name}!${cell}: ${message}`,
-          ...(fix ? { fix } : {}),
+          ...(fix ? { fix: { cell, ...fix } } : {}),
         });
+      };
       if (isBlankValue(value)) {
         if (!column.blank) report("required", "error", `${name} is required`);
         continue;
@@ -170,7 +177,7 @@ export function checkList(sheet: SheetInput, spec: AnnexList, asOf: number): Lis
             `${name} "${String(value)}" is not a date as dd/mm/yyyy`,
             guess === null
               ? undefined
-              : { cell, value: guess, label: `Change to ${formatUkDate(dateFromSerial(guess))}` },
+              : { value: guess, label: `Change to ${formatUkDate(dateFromSerial(guess))}` },
           );
           continue;
         }
@@ -185,7 +192,7 @@ export function checkList(sheet: SheetInput, spec: AnnexList, asOf: number): Lis
             "code-form",
             "warning",
             `${name} "${text}" is written differently from the template's code "${canonical}"`,
-            { cell, value: canonical, label: `Change to ${canonical}` },
+            { value: canonical, label: `Change to ${canonical}` },
           );
         else report("code", "error", `${name} "${text}" is not one of the template's codes`);
       } else if (column.type === "count" || column.type === "age") {

@@ -5,6 +5,8 @@ import type { Scalar, SheetSnapshot, SheetVisibility, SnapshotQuery, TableSnapsh
 import { mergedRanges, tableName, tablesOf } from "./excelJsPatch";
 
 const GENERAL = "General";
+/** ExcelJS's value type of a cell that is part of a merged area but not its first cell. */
+const MERGE_SLAVE = 1;
 
 /** Reads an ExcelJS workbook into a snapshot: plain values (dates as Excel serials), formats, formulas. */
 export function snapshotFromExcelJs(
@@ -44,28 +46,41 @@ function snapshotSheet(ws: ExcelJS.Worksheet, withCells: boolean): SheetSnapshot
     frozenColumns: panes.columns,
   };
   if (!withCells) return { ...base, values: null, numberFormats: null, formulas: null };
-  const cells: { row: number; col: number; value: Scalar; format: string; formula: string | null }[] = [];
-  let height = 0;
+  // Rows are filled as they are read (no object a cell), then padded to one width: sheets of 100,000 rows
+  // are read here, and the CLI's time is measured against ExcelJS's own load of the file.
+  const values: Scalar[][] = [];
+  const numberFormats: string[][] = [];
+  const formulas: (string | null)[][] = [];
   let width = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r = rowNumber - 1;
     row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
-      const read = readCell(cell);
+      const c = colNumber - 1;
+      const raw = cell.value;
+      let value: Scalar;
+      let formula: string | null = null;
+      if (cell.type === MERGE_SLAVE && cell.master !== cell) return;
+      if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") value = raw;
+      else if (raw instanceof Date) value = serialFromDate(raw);
+      else ({ value, formula } = readCell(cell));
       const format = cell.numFmt || GENERAL;
-      if (read.value === null && read.formula === null && format === GENERAL) return;
-      cells.push({ row: rowNumber - 1, col: colNumber - 1, format, ...read });
-      height = Math.max(height, rowNumber);
-      width = Math.max(width, colNumber);
+      if (value === null && formula === null && format === GENERAL) return;
+      (values[r] ??= [])[c] = value;
+      (numberFormats[r] ??= [])[c] = format;
+      if (formula !== null) (formulas[r] ??= [])[c] = formula;
+      if (c + 1 > width) width = c + 1;
     });
   });
-  const values: Scalar[][] = Array.from({ length: height }, () => new Array<Scalar>(width).fill(null));
-  const numberFormats: string[][] = Array.from({ length: height }, () => new Array<string>(width).fill(GENERAL));
-  const formulas: (string | null)[][] = Array.from({ length: height }, () =>
-    new Array<string | null>(width).fill(null),
-  );
-  for (const cell of cells) {
-    values[cell.row]![cell.col] = cell.value;
-    numberFormats[cell.row]![cell.col] = cell.format;
-    formulas[cell.row]![cell.col] = cell.formula;
+  const height = values.length;
+  for (let r = 0; r < height; r++) {
+    const v = (values[r] ??= []);
+    const f = (numberFormats[r] ??= []);
+    const fx = (formulas[r] ??= []);
+    for (let c = 0; c < width; c++) {
+      if (v[c] === undefined) v[c] = null;
+      if (f[c] === undefined) f[c] = GENERAL;
+      if (fx[c] === undefined) fx[c] = null;
+    }
   }
   return { ...base, values, numberFormats, formulas, merges: mergedRanges(ws) };
 }
