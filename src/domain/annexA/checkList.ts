@@ -175,9 +175,7 @@ export function checkList(sheet: SheetInput, spec: AnnexList, asOf: number): Lis
             "date",
             "error",
             `${name} "${String(value)}" is not a date as dd/mm/yyyy`,
-            guess === null
-              ? undefined
-              : { value: guess, label: `Change to ${formatUkDate(dateFromSerial(guess))}` },
+            guess === null ? undefined : { value: guess, label: `Change to ${formatUkDate(dateFromSerial(guess))}` },
           );
           continue;
         }
