@@ -17,13 +17,18 @@ import { builtInFrameworks } from "../domain/frameworks";
 import { ExcelWorkbook } from "../workbook/excel/excelWorkbook";
 import { MemoryWorkbook } from "../workbook/memory/memoryWorkbook";
 import type { WorkbookAdapter } from "../workbook/types";
+import { SelectionError, type CellSelection } from "./checks/selectionAddress";
+import type { LiveMode } from "./checks/useChecks";
+import { ChecksSection, type ChecksPart } from "./components/ChecksSection";
 import { CreateSection } from "./components/CreateSection";
 import { RefreshSection } from "./components/RefreshSection";
 import { StructureSection } from "./components/StructureSection";
 import { UndoSection } from "./components/UndoSection";
-import { WorkbookPreview } from "./components/WorkbookPreview";
+import { WorkbookPreview, type GoToRequest } from "./components/WorkbookPreview";
 import { excelActiveSheetName } from "./excelActiveSheet";
+import { liveChecksSupported, readExcelSelection, selectExcelCell } from "./excelSelection";
 import { PREVIEW_FIRST_SHEET, buildXlsx, saveFile } from "./preview/downloadXlsx";
+import { selectAddress, selectionAddress, type GridSelection } from "./preview/gridSelection";
 import { openXlsx } from "./preview/openXlsx";
 import { errorMessage, useWorkbookSession, type WorkbookSession } from "./useWorkbookSession";
 import { quoted } from "./wording";
@@ -34,7 +39,7 @@ export type PaneHost = { kind: "excel" } | { kind: "preview" } | { kind: "unsupp
 const DOWNLOAD_NAME = "Inspection Ready workbook.xlsx";
 
 /** The pane's sections; each shows the messages of the commands it started. */
-type SectionId = "create" | "structure" | "refresh" | "undo";
+type SectionId = "create" | "structure" | "refresh" | ChecksPart | "undo";
 
 const useStyles = makeStyles({
   provider: { height: "100%", backgroundColor: tokens.colorNeutralBackground2 },
@@ -102,9 +107,19 @@ export function App({ host }: { host: PaneHost | null }) {
 function ExcelWorkspace() {
   const styles = useStyles();
   const session = useWorkbookSession<WorkbookAdapter>(() => new ExcelWorkbook());
+  const [liveMode] = useState<LiveMode>(() => (liveChecksSupported() ? "supported" : "unsupported"));
   return (
     <main className={styles.main} data-mode="excel">
-      <Pane session={session} activeSheet={null} readActiveSheet={excelActiveSheetName} onShowSheet={() => {}} />
+      <Pane
+        session={session}
+        activeSheet={null}
+        readActiveSheet={excelActiveSheetName}
+        onShowSheet={() => {}}
+        liveMode={liveMode}
+        goToCell={selectExcelCell}
+        readSelection={readExcelSelection}
+        selectionNote="Sets the cells you have selected in Excel."
+      />
     </main>
   );
 }
@@ -121,6 +136,8 @@ function PreviewWorkspace() {
   const [opening, setOpening] = useState(false);
   const [downloading, setDownloading] = useState(false);
   const [fileError, setFileError] = useState<{ title: string; message: string } | null>(null);
+  const [selection, setSelection] = useState<GridSelection | null>(null);
+  const [goTo, setGoTo] = useState<GoToRequest | null>(null);
   // The tab the user chose, or the first visible sheet when that one has gone (an undo can remove it).
   const visible = session.workbook.sheets.filter((s) => s.visibility === "visible").map((s) => s.name);
   const shown = visible.find((name) => name.toLowerCase() === activeSheet.toLowerCase()) ?? visible[0] ?? null;
@@ -132,6 +149,7 @@ function PreviewWorkspace() {
       const opened = await openXlsx(chosen);
       session.replaceWorkbook(opened.workbook);
       setFile({ name: opened.fileName, bytes: opened.bytes });
+      setSelection(null);
       const first = opened.workbook.sheets.find((s) => s.visibility === "visible");
       setActiveSheet(first?.name ?? "");
     } catch (error) {
@@ -139,6 +157,20 @@ function PreviewWorkspace() {
     } finally {
       setOpening(false);
     }
+  };
+
+  const goToCell = async (sheet: string, cell: string) => {
+    setActiveSheet(sheet);
+    setSelection(selectAddress(sheet, cell));
+    setGoTo((last) => ({ sheet, cell, nonce: (last?.nonce ?? 0) + 1 }));
+  };
+
+  const selected = selection && shown && selection.sheet.toLowerCase() === shown.toLowerCase() ? selection : null;
+  const readSelection = async (): Promise<CellSelection> => {
+    if (!selected) {
+      throw new SelectionError("Nothing is selected in the grid: click a cell of a RAG column, then try again.");
+    }
+    return { sheet: selected.sheet, range: selectionAddress(selected) };
   };
 
   const download = async () => {
@@ -160,6 +192,14 @@ function PreviewWorkspace() {
         activeSheet={shown}
         readActiveSheet={async () => shown ?? ""}
         onShowSheet={setActiveSheet}
+        liveMode="none"
+        goToCell={goToCell}
+        readSelection={readSelection}
+        selectionNote={
+          selected
+            ? `Selected: ${selected.sheet}!${selectionAddress(selected)}`
+            : "Select the cells to set in the grid: click a cell; Shift+click, or Shift and the arrow keys, extend the selection."
+        }
         preview
       />
       <div className={styles.grid}>
@@ -182,6 +222,9 @@ function PreviewWorkspace() {
           onOpen={open}
           opening={opening}
           busy={session.busy}
+          selection={selection}
+          onSelectionChange={setSelection}
+          goTo={goTo}
         />
       </div>
     </main>
@@ -195,11 +238,17 @@ interface PaneProps {
   readActiveSheet: () => Promise<string>;
   /** Shows a sheet a command made or changed (the preview selects its tab). */
   onShowSheet: (sheet: string) => void;
+  /** Whether the findings can follow people's edits: in Excel with ExcelApi 1.7, never in the preview. */
+  liveMode: LiveMode;
+  goToCell: (sheet: string, cell: string) => Promise<void>;
+  readSelection: () => Promise<CellSelection>;
+  /** What "Set RAG for the selection" will set, in words. */
+  selectionNote: string;
   preview?: boolean;
 }
 
 /** The task pane itself: the same in Excel and in the preview. */
-function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = false }: PaneProps) {
+function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = false, ...checks }: PaneProps) {
   const styles = useStyles();
   const frameworks = useMemo(loadFrameworks, []);
   const [loaded, setLoaded] = useState<Framework[]>([]);
@@ -271,6 +320,7 @@ function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = fa
         {...section("structure")}
       />
       <RefreshSection session={session} frameworks={all} {...section("refresh")} />
+      <ChecksSection session={session} part={section} {...checks} />
       <UndoSection session={session} {...section("undo")} />
     </div>
   );

@@ -1,6 +1,13 @@
 import { useCallback, useRef, useState } from "react";
+import { startLiveValidation, type LiveValidation, type LiveValidationOptions } from "../commands/liveValidation";
 import { runCommand } from "../commands/runCommand";
-import type { SnapshotQuery, WorkbookAdapter, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
+import type {
+  SnapshotQuery,
+  WatchableWorkbook,
+  WorkbookAdapter,
+  WorkbookPatch,
+  WorkbookSnapshot,
+} from "../workbook/types";
 
 /** What the pane shows after a command: a Fluent MessageBar's intent, an optional title, the text and a list. */
 export interface SessionStatus {
@@ -45,6 +52,12 @@ export interface WorkbookSession<Adapter extends WorkbookAdapter = WorkbookAdapt
     plan: (snapshot: WorkbookSnapshot) => { report: Report },
   ): Promise<DryRun<Report>>;
   undo(): Promise<boolean>;
+  /**
+   * Checks the plans whenever people edit them, where the workbook can say so (Excel); null where it
+   * cannot (the preview). Its reads wait for a command that is running, so a check never sees half a
+   * change; the add-in's own writes are not reported, so the pane re-checks after its commands itself.
+   */
+  watchChecks(options: Omit<LiveValidationOptions, "timers">): Promise<LiveValidation | null>;
   /** Starts over on another workbook (the preview's "Open .xlsx…"): nothing applied, nothing to undo. */
   replaceWorkbook(workbook: Adapter, status?: SessionStatus): void;
   clearStatus(): void;
@@ -66,6 +79,8 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
   const [last, setLast] = useState<{ description: string; undo: WorkbookPatch } | null>(null);
   const [applied, setApplied] = useState<WorkbookPatch[]>([]);
   const running = useRef(false);
+  /** The command or read under way, if any: live checks wait for it before reading. */
+  const underWay = useRef<Promise<unknown> | null>(null);
 
   /** Runs `work` unless something is already running; null when it was refused or failed. */
   const exclusive = useCallback(
@@ -76,13 +91,16 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
       }
       running.current = true;
       setBusy(true);
+      const promise = work();
+      underWay.current = promise;
       try {
-        return await work();
+        return await promise;
       } catch (error) {
         onError(error);
         return null;
       } finally {
         running.current = false;
+        underWay.current = null;
         setBusy(false);
       }
     },
@@ -139,6 +157,23 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
     return done === true;
   }, [workbook, exclusive, showError, last]);
 
+  const watchChecks = useCallback(
+    async (options: Omit<LiveValidationOptions, "timers">): Promise<LiveValidation | null> => {
+      if (!isWatchable(workbook)) return null;
+      const watchable = workbook;
+      const afterCurrentCommand: WatchableWorkbook = {
+        read: async (query) => {
+          while (underWay.current) await underWay.current.catch(() => undefined);
+          return watchable.read(query);
+        },
+        apply: (patch) => watchable.apply(patch),
+        watch: (sheets, onChange) => watchable.watch(sheets, onChange),
+      };
+      return startLiveValidation(afterCurrentCommand, options);
+    },
+    [workbook],
+  );
+
   const replaceWorkbook = useCallback((next: Adapter, nextStatus?: SessionStatus) => {
     setWorkbook(() => next);
     setApplied([]);
@@ -157,9 +192,14 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
     run,
     dryRun,
     undo,
+    watchChecks,
     replaceWorkbook,
     clearStatus,
   };
+}
+
+function isWatchable(workbook: WorkbookAdapter): workbook is WatchableWorkbook {
+  return typeof (workbook as Partial<WatchableWorkbook>).watch === "function";
 }
 
 /** A message a user can act on, from whatever was thrown (our errors, Office.js errors, anything else). */

@@ -1,12 +1,18 @@
-import { Button, Spinner, Subtitle1, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useMemo, useRef, type ChangeEvent } from "react";
-import { columnLetters } from "../../workbook/address";
+import { Button, Spinner, Subtitle1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useMemo, useRef, useState, type ChangeEvent, type Dispatch, type SetStateAction } from "react";
 import type { MemoryWorkbook } from "../../workbook/memory/memoryWorkbook";
-import { gridModel, type GridCell } from "../preview/gridModel";
+import { gridModel } from "../preview/gridModel";
+import { selectAddress, selectionAddress, type GridSelection } from "../preview/gridSelection";
+import { PreviewGrid } from "./PreviewGrid";
 import { SheetTabs } from "./SheetTabs";
 
-const COLUMN_HEADER_HEIGHT = 22;
-const ROW_HEADER_WIDTH = 40;
+/** A request to show a cell (a finding's), which the grid brings into view and announces. */
+export interface GoToRequest {
+  sheet: string;
+  cell: string;
+  /** Counts the requests, so going to the same cell again still brings it into view. */
+  nonce: number;
+}
 
 const useStyles = makeStyles({
   root: {
@@ -30,28 +36,24 @@ const useStyles = makeStyles({
   fileName: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
   toolbarEnd: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   hiddenInput: { display: "none" },
-  scroller: {
-    flex: 1,
-    minHeight: "240px",
-    overflow: "auto",
+  selectionBar: {
+    display: "flex",
+    alignItems: "baseline",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    color: tokens.colorNeutralForeground2,
+  },
+  nameBox: {
+    minWidth: "6em",
+    padding: `0 ${tokens.spacingHorizontalS}`,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
+    borderRadius: tokens.borderRadiusSmall,
     backgroundColor: tokens.colorNeutralBackground1,
-    ":focus-visible": {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: "2px",
-    },
-  },
-  table: {
-    borderCollapse: "separate",
-    borderSpacing: 0,
-    tableLayout: "fixed",
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
     color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyMonospace,
   },
-  caption: {
+  hint: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+  visuallyHidden: {
     position: "absolute",
     width: "1px",
     height: "1px",
@@ -59,52 +61,6 @@ const useStyles = makeStyles({
     clipPath: "inset(50%)",
     whiteSpace: "nowrap",
   },
-  columnHeader: {
-    position: "sticky",
-    top: 0,
-    zIndex: 2,
-    backgroundColor: tokens.colorNeutralBackground3,
-    color: tokens.colorNeutralForeground2,
-    fontWeight: tokens.fontWeightRegular,
-    textAlign: "center",
-    height: `${COLUMN_HEADER_HEIGHT}px`,
-    boxSizing: "border-box",
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-  },
-  corner: { left: 0, zIndex: 4 },
-  // The first frozen row stays under the column letters, as a frozen header row does in Excel.
-  frozen: { position: "sticky", top: `${COLUMN_HEADER_HEIGHT}px`, zIndex: 1 },
-  frozenRowHeader: { zIndex: 3 },
-  rowHeader: {
-    position: "sticky",
-    left: 0,
-    zIndex: 1,
-    width: `${ROW_HEADER_WIDTH}px`,
-    backgroundColor: tokens.colorNeutralBackground3,
-    color: tokens.colorNeutralForeground2,
-    fontWeight: tokens.fontWeightRegular,
-    textAlign: "center",
-    verticalAlign: "top",
-    padding: `2px ${tokens.spacingHorizontalXS}`,
-    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  cell: {
-    padding: `2px ${tokens.spacingHorizontalXS}`,
-    verticalAlign: "top",
-    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    whiteSpace: "nowrap",
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-  },
-  wrap: { whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
-  // The action plan's table style (TableStyleMedium2): blue header, light blue bands.
-  tableHeader: { backgroundColor: "#4472C4", color: "#FFFFFF", fontWeight: tokens.fontWeightSemibold },
-  tableBand: { backgroundColor: "#D9E1F2" },
-  formula: { fontStyle: "italic", color: tokens.colorNeutralForeground2 },
 });
 
 export interface WorkbookPreviewProps {
@@ -121,6 +77,9 @@ export interface WorkbookPreviewProps {
   opening: boolean;
   /** A command is running: the workbook must not be swapped under it. */
   busy: boolean;
+  selection: GridSelection | null;
+  onSelectionChange: Dispatch<SetStateAction<GridSelection | null>>;
+  goTo: GoToRequest | null;
 }
 
 /** The preview's stand-in for Excel's grid: a tab per visible sheet and the active sheet's used range. */
@@ -135,6 +94,9 @@ export function WorkbookPreview({
   onOpen,
   opening,
   busy,
+  selection,
+  onSelectionChange,
+  goTo,
 }: WorkbookPreviewProps) {
   const styles = useStyles();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -147,6 +109,22 @@ export function WorkbookPreview({
   const active = visible.find((name) => name === activeSheet) ?? visible[0] ?? null;
   const model = useMemo(() => (active ? gridModel(workbook, active) : null), [workbook, active, revision]);
   const tabId = (name: string) => `sheet-tab-${visible.indexOf(name)}`;
+  const shownSelection = model && selection?.sheet === model.sheet ? selection : null;
+  const [announcement, setAnnouncement] = useState("");
+
+  // Going to a finding's cell: say where the grid now is, as the highlight alone says nothing to a screen reader.
+  useEffect(() => {
+    if (!goTo) return;
+    const { row, col } = selectAddress(goTo.sheet, goTo.cell).active;
+    const where = `${goTo.sheet}!${goTo.cell}`;
+    if (model?.sheet !== goTo.sheet) {
+      setAnnouncement(`${where} is on a hidden sheet, which the preview does not show.`);
+      return;
+    }
+    const text = model.rows[row]?.[col]?.text ?? "";
+    setAnnouncement(`Selected ${where}${text ? `: ${text}` : ", which is blank"}.`);
+    // Only a new request is announced, not every change of the grid under it: hence goTo alone.
+  }, [goTo]);
 
   return (
     <section className={styles.root} aria-labelledby="preview-heading">
@@ -181,99 +159,31 @@ export function WorkbookPreview({
           </Button>
         </div>
       </div>
+      <div className={styles.selectionBar}>
+        <span className={styles.hint}>Selected cells:</span>
+        <span className={styles.nameBox} data-testid="grid-selection">
+          {shownSelection ? selectionAddress(shownSelection) : "none"}
+        </span>
+        <span className={styles.hint}>
+          Click a cell; Shift+click, or Shift and the arrow keys, extend the selection.
+        </span>
+      </div>
+      <div role="status" aria-live="polite" className={styles.visuallyHidden} data-testid="grid-announcement">
+        {announcement}
+      </div>
       {model ? (
-        <div
-          id="sheet-panel"
-          role="tabpanel"
-          aria-labelledby={tabId(model.sheet)}
-          className={styles.scroller}
-          tabIndex={0}
-        >
-          <table
-            className={styles.table}
-            style={{ width: ROW_HEADER_WIDTH + model.widths.reduce((sum, width) => sum + width, 0) }}
-            data-testid="sheet-grid"
-          >
-            <caption className={styles.caption}>Cells of the sheet “{model.sheet}”</caption>
-            <colgroup>
-              <col style={{ width: ROW_HEADER_WIDTH }} />
-              {model.widths.map((width, c) => (
-                <col key={c} style={{ width }} />
-              ))}
-            </colgroup>
-            <thead>
-              <tr>
-                <td className={mergeClasses(styles.columnHeader, styles.corner)} aria-hidden="true" />
-                {model.widths.map((_, c) => (
-                  <th key={c} scope="col" className={styles.columnHeader}>
-                    {columnLetters(c)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {model.rows.map((cells, r) => {
-                const frozen = r === 0 && model.frozenRows > 0;
-                return (
-                  <tr key={r} style={model.heights[r] ? { height: model.heights[r]! } : undefined}>
-                    <th
-                      scope="row"
-                      className={mergeClasses(
-                        styles.rowHeader,
-                        frozen && styles.frozen,
-                        frozen && styles.frozenRowHeader,
-                      )}
-                    >
-                      {r + 1}
-                    </th>
-                    {cells.map((cell, c) => (
-                      <GridCellView key={c} cell={cell} frozen={frozen} styles={styles} />
-                    ))}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <PreviewGrid
+          model={model}
+          panelId="sheet-panel"
+          labelledBy={tabId(model.sheet)}
+          selection={shownSelection}
+          onSelectionChange={onSelectionChange}
+          revealKey={goTo?.nonce ?? 0}
+        />
       ) : (
         <Text>This workbook has no visible sheets.</Text>
       )}
       <SheetTabs sheets={visible} selected={active} onSelect={onSelectSheet} panelId="sheet-panel" tabId={tabId} />
     </section>
-  );
-}
-
-function GridCellView({
-  cell,
-  frozen,
-  styles,
-}: {
-  cell: GridCell;
-  frozen: boolean;
-  styles: ReturnType<typeof useStyles>;
-}) {
-  const className = mergeClasses(
-    styles.cell,
-    frozen && styles.frozen,
-    cell.wrap && styles.wrap,
-    cell.role === "tableHeader" && styles.tableHeader,
-    cell.role === "tableBand" && styles.tableBand,
-    cell.formula && styles.formula,
-  );
-  const style = cell.style
-    ? {
-        backgroundColor: cell.style.fill,
-        color: cell.style.fontColour,
-        fontWeight: cell.style.bold ? 600 : undefined,
-      }
-    : undefined;
-  return (
-    <td
-      className={className}
-      style={style}
-      title={cell.formula ? "A formula: Excel calculates it when the file is opened" : undefined}
-    >
-      {cell.text}
-    </td>
   );
 }
