@@ -1,3 +1,4 @@
+import { CaseAuditError } from "../commands/caseAudit";
 import { ProjectError } from "../commands/projectWorkbook";
 import { RefreshError } from "../commands/refreshWorkbook";
 import { StructureError } from "../commands/structureSheet";
@@ -8,6 +9,7 @@ import { UnreadableWorkbookError } from "../workbook/xlsx/xlsxFile";
 import { UsageError, parseArgs } from "./args";
 import { frameworksCommand } from "./frameworksCommand";
 import { annexACommand } from "./annexACommand";
+import { auditSampleCommand } from "./auditSampleCommand";
 import { newCommand } from "./newCommand";
 import { projectCommand } from "./projectCommand";
 import { refreshCommand } from "./refreshCommand";
@@ -28,6 +30,8 @@ const VALUED_FLAGS = new Set([
   "as-of",
   "stale-days",
   "target",
+  "cases",
+  "due",
 ]);
 
 const HELP = `Inspection Ready: inspection preparation workbooks for children's services.
@@ -66,6 +70,9 @@ Usage:
       codes (with or without the "a)" prefix), ages against dates of birth, one row per child where the
       list says so. --write copies the workbook with a findings sheet and the cells highlighted; --fix
       also puts codes and dates it can read into the template's form. Nothing leaves the machine.
+  inspection-ready audit-sample LISTS.xlsx --out OUT.xlsx [--cases 30] [--framework ID] [--due dd/mm/yyyy]
+      Choose cases for your own audit from the Annex A lists, spread across them, with a Case audit sheet
+      (auditor, due date, grade, themes, follow-up) and a QA compliance sheet (5 audits a month each).
 
 Exit codes: 0 success; 1 the command ran and found problems; 2 usage error or unreadable input.`;
 
@@ -96,6 +103,8 @@ export async function main(argv: string[], output: Output = consoleOutput, now: 
         return await projectCommand(args, output);
       case "annex-a":
         return await annexACommand(args, output, now);
+      case "audit-sample":
+        return await auditSampleCommand(args, output, now);
       default:
         throw new UsageError(`"${args.command}" is not a command; run inspection-ready --help for the list`);
     }
@@ -106,6 +115,7 @@ export async function main(argv: string[], output: Output = consoleOutput, now: 
       error instanceof RefreshError ||
       error instanceof ValidateError ||
       error instanceof ProjectError ||
+      error instanceof CaseAuditError ||
       error instanceof UnreadableWorkbookError ||
       error instanceof FrameworkError ||
       error instanceof MetadataError

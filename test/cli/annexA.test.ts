@@ -91,3 +91,60 @@ describe("inspection-ready annex-a --write / --fix", () => {
     expect(err).toMatch(/--write and --fix need --out/);
   });
 });
+
+describe("inspection-ready audit-sample", () => {
+  it("chooses 30 cases spread across the lists, with the Case audit and QA compliance sheets", async () => {
+    const file = path.join(tempDir(), "lists.xlsx");
+    const child = (id: string) => [id, "a) Male", "a) WBRI", null, null];
+    const workbook = await templateWith({
+      6: Array.from({ length: 40 }, (_, i) => child(`N${i}`)),
+      7: Array.from({ length: 12 }, (_, i) => child(`P${i}`)),
+      8: Array.from({ length: 25 }, (_, i) => child(`C${i}`)),
+    });
+    await workbook.xlsx.writeFile(file);
+    const out = path.join(tempDir(), "audit.xlsx");
+    const { code, out: printed } = await run(
+      "audit-sample",
+      file,
+      "--out",
+      out,
+      "--due",
+      "11/12/2026",
+      "--framework",
+      "ofsted-sif-2013",
+      "--json",
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(printed);
+    expect(report.cases).toHaveLength(30);
+    expect(new Set(report.cases.map((c: { list: number }) => c.list))).toEqual(new Set([6, 7, 8]));
+    const audit = new ExcelJS.Workbook();
+    await audit.xlsx.readFile(out);
+    const sheet = audit.getWorksheet("Case audit")!;
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      "Case",
+      "Child Unique ID",
+      "From list",
+      "Auditor",
+      "Due date",
+      "Grade",
+      "Themes",
+      "Follow-up",
+      "Completed",
+    ]);
+    expect((sheet.getCell("E2").value as Date).toISOString().slice(0, 10)).toBe("2026-12-11");
+    const qa = audit.getWorksheet("QA compliance")!;
+    expect(qa.getCell("C2").formula).toMatch(/^IF\(\$A2="","",COUNTIFS\(/);
+    expect(qa.getCell("D2").value).toBe(5);
+  });
+
+  it("exit 2 without lists to choose from, or with a bad --cases", async () => {
+    expect((await run("audit-sample", OFSTED_TEMPLATE, "--out", path.join(tempDir(), "a.xlsx"))).err).toMatch(
+      /no Annex A list with children/,
+    );
+    expect(
+      (await run("audit-sample", OFSTED_TEMPLATE, "--out", path.join(tempDir(), "a.xlsx"), "--cases", "many")).err,
+    ).toMatch(/--cases takes a whole number/);
+  });
+});

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { annexAInPlace } from "../../src/commands/annexAInPlace";
+import { caseAudit, caseAuditQuery } from "../../src/commands/caseAudit";
 import { annexAQuery } from "../../src/commands/checkAnnexA";
 import { createWorkbook, createWorkbookQuery } from "../../src/commands/createWorkbook";
 import { runCommand } from "../../src/commands/runCommand";
@@ -11,7 +12,7 @@ import { getFramework } from "../../src/domain/frameworks";
 import { defaultRagVocabulary } from "../../src/domain/rag";
 import { cellsBefore } from "../../src/workbook/snapshotCells";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxFile";
-import { countPixelsNear, firstPagePixels, pdfText, renderToPdf } from "../support/libreoffice";
+import { countPixelsNear, firstPagePixels, pdfText, recalculatedSheets, renderToPdf } from "../support/libreoffice";
 
 const ilacs = getFramework("ofsted-ilacs-2024");
 const colour = (label: string) => defaultRagVocabulary.find((s) => s.label === label)!.fill;
@@ -119,5 +120,52 @@ describe("LibreOffice shows the Annex A findings in place", () => {
     ];
     expect(countPixelsNear(firstPagePixels(flagged, 100), "#FFF4CE", 6)).toBeGreaterThan(50);
     expect(countPixelsNear(firstPagePixels(clean, 100), "#FFF4CE", 6)).toBe(0);
+  });
+});
+
+describe("LibreOffice computes the QA compliance sheet", () => {
+  it("counts each manager's audits completed this month and rates them against 5", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lo-qa-"));
+    const lists = new ExcelJS.Workbook();
+    const sheet = lists.addWorksheet("List_8");
+    sheet.addRow(["Child Unique ID", "Gender"]);
+    for (let i = 0; i < 12; i++) sheet.addRow([`C${i}`, "a) Male"]);
+    const input = path.join(dir, "lists.xlsx");
+    await lists.xlsx.writeFile(input);
+    const workbook = await XlsxWorkbook.open(input);
+    const asOf = serialFromYmd(2026, 11, 25);
+    const framework = getFramework("ofsted-ilacs-2024");
+    await runCommand(workbook, caseAuditQuery, (s) =>
+      caseAudit(s, { framework, cases: 10, due: null, asOf, now: new Date() }),
+    );
+    // Manager A completed 6 audits in November, Manager B 3, and one of B's was in October.
+    const completed = (i: number) => (i === 9 ? serialFromYmd(2026, 10, 30) : serialFromYmd(2026, 11, 2 + i));
+    await workbook.apply({
+      description: "audits done",
+      ops: [
+        {
+          op: "writeValues",
+          sheet: "Case audit",
+          row: 1,
+          col: 3,
+          values: Array.from({ length: 10 }, (_, i) => [i < 6 ? "Manager A" : "Manager B"]),
+        },
+        {
+          op: "writeValues",
+          sheet: "Case audit",
+          row: 1,
+          col: 8,
+          values: Array.from({ length: 10 }, (_, i) => [completed(i)]),
+        },
+        { op: "writeValues", sheet: "QA compliance", row: 1, col: 0, values: [["Manager A"], ["Manager B"]] },
+      ],
+    });
+    const file = path.join(dir, "audit.xlsx");
+    await workbook.save(file);
+    const qa = recalculatedSheets([file], dir).get(file)!.get("QA compliance")!;
+    expect(qa.slice(1, 3).map((row) => [row[0], row[2], row[4]])).toEqual([
+      ["Manager A", "6", "Green"],
+      ["Manager B", "3", "Amber"],
+    ]);
   });
 });
