@@ -1,9 +1,8 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { annexAInPlace } from "../commands/annexAInPlace";
 import { annexAQuery, checkAnnexA } from "../commands/checkAnnexA";
 import { runCommand } from "../commands/runCommand";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
+import { checkOutFile } from "./outFile";
 import { UsageError, allowOnly, stringFlag, type ParsedArgs } from "./args";
 import { EXIT_FINDINGS, EXIT_OK, type Output } from "./output";
 import { asOfOption } from "./asOf";
@@ -24,13 +23,7 @@ export async function annexACommand(args: ParsedArgs, output: Output, now: Date)
   const out = stringFlag(args, "out");
   if (write && !out) throw new UsageError("--write and --fix need --out OUT.xlsx, the copy to write into");
   if (out && !write) throw new UsageError("--out goes with --write or --fix");
-  if (out) {
-    if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
-    if (!existsSync(path.dirname(path.resolve(out))))
-      throw new UsageError(`the folder ${path.dirname(path.resolve(out))} does not exist`);
-    if (existsSync(out) && !args.flags.has("force"))
-      throw new UsageError(`${out} already exists; choose another --out, or add --force to replace it`);
-  }
+  if (out) checkOutFile(args, out);
   const workbook = await XlsxWorkbook.open(input);
   const report = write
     ? (await runCommand(workbook, annexAQuery, (s) => annexAInPlace(s, { asOf, fix: args.flags.has("fix") }))).report

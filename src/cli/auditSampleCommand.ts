@@ -1,9 +1,8 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { caseAudit, caseAuditQuery } from "../commands/caseAudit";
 import { runCommand } from "../commands/runCommand";
 import { getFramework } from "../domain/frameworks";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
+import { checkOutFile } from "./outFile";
 import { UsageError, allowOnly, stringFlag, type ParsedArgs } from "./args";
 import { asOfOption } from "./asOf";
 import { frameworkFromOption } from "./frameworkOption";
@@ -20,11 +19,7 @@ export async function auditSampleCommand(args: ParsedArgs, output: Output, now: 
   if (extra.length > 0) throw new UsageError(`audit-sample takes one workbook, not ${args.positionals.length}`);
   const out = stringFlag(args, "out");
   if (!out) throw new UsageError("audit-sample needs --out OUT.xlsx: the lists workbook is never changed in place");
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
-  if (!existsSync(path.dirname(path.resolve(out))))
-    throw new UsageError(`the folder ${path.dirname(path.resolve(out))} does not exist`);
-  if (existsSync(out) && !args.flags.has("force"))
-    throw new UsageError(`${out} already exists; choose another --out, or add --force to replace it`);
+  checkOutFile(args, out);
   const casesText = stringFlag(args, "cases") ?? "30";
   const cases = Number(casesText);
   if (!Number.isInteger(cases) || cases < 1 || cases > 500)

@@ -1,5 +1,3 @@
-import { existsSync, statSync } from "node:fs";
-import path from "node:path";
 import { PLAN_KINDS, createWorkbook, createWorkbookQuery, type PlanKind } from "../commands/createWorkbook";
 import { runCommand } from "../commands/runCommand";
 import { createInspectionSheets, inspectionSheetsQuery } from "../commands/createInspectionSheets";
@@ -9,6 +7,7 @@ import type { InspectionDates, InspectionType } from "../domain/timeline";
 import { dateTimeOption } from "./asOf";
 import { RAG_SCALES } from "../domain/rag";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
+import { checkOutFile } from "./outFile";
 import { UsageError, allowOnly, stringFlag, type ParsedArgs } from "./args";
 import { frameworkFromOption } from "./frameworkOption";
 import { EXIT_OK, type Output } from "./output";
@@ -39,13 +38,7 @@ export async function newCommand(args: ParsedArgs, output: Output, now: Date): P
     throw new UsageError(`--rag-scale takes ${Object.keys(RAG_SCALES).join(" or ")}, not "${scale}"`);
   }
   const inspection = inspectionOptions(args);
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
-  const folder = path.dirname(path.resolve(out));
-  if (!existsSync(folder) || !statSync(folder).isDirectory())
-    throw new UsageError(`the folder ${folder} does not exist`);
-  if (existsSync(out) && !args.flags.has("force")) {
-    throw new UsageError(`${out} already exists; choose another --out, or add --force to replace it`);
-  }
+  checkOutFile(args, out);
 
   const workbook = XlsxWorkbook.empty();
   const { report } = await runCommand(workbook, createWorkbookQuery, (snapshot) =>

@@ -1,9 +1,8 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { projectQuery, projectWorkbook } from "../commands/projectWorkbook";
 import { runCommand } from "../commands/runCommand";
 import { findFramework } from "../domain/frameworks";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
+import { checkOutFile } from "./outFile";
 import { UsageError, allowOnly, stringFlag, type ParsedArgs } from "./args";
 import { frameworkFromOption } from "./frameworkOption";
 import { EXIT_OK, type Output } from "./output";
@@ -21,13 +20,7 @@ export async function projectCommand(args: ParsedArgs, output: Output): Promise<
   const out = stringFlag(args, "out");
   if (write && !out) throw new UsageError("--write needs --out OUT.xlsx, the copy to write the Summary sheet into");
   if (out && !write) throw new UsageError("--out goes with --write");
-  if (out) {
-    if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
-    if (!existsSync(path.dirname(path.resolve(out))))
-      throw new UsageError(`the folder ${path.dirname(path.resolve(out))} does not exist`);
-    if (existsSync(out) && !args.flags.has("force"))
-      throw new UsageError(`${out} already exists; choose another --out, or add --force to replace it`);
-  }
+  if (out) checkOutFile(args, out);
   const frameworkValue = stringFlag(args, "framework");
   const framework = frameworkValue ? frameworkFromOption(frameworkValue) : undefined;
   const target = stringFlag(args, "target");

@@ -1,9 +1,8 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { refreshQuery, refreshWorkbook } from "../commands/refreshWorkbook";
 import { runCommand } from "../commands/runCommand";
 import { findFramework } from "../domain/frameworks";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
+import { checkOutFile } from "./outFile";
 import { UsageError, allowOnly, stringFlag, type ParsedArgs } from "./args";
 import { frameworkFromOption } from "./frameworkOption";
 import { EXIT_FINDINGS, EXIT_OK, type Output } from "./output";
@@ -23,12 +22,7 @@ export async function refreshCommand(args: ParsedArgs, output: Output, now: Date
     throw new UsageError(
       "refresh needs --out OUT.xlsx; to replace the workbook itself, name it with --out and add --force",
     );
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
-  if (!existsSync(path.dirname(path.resolve(out))))
-    throw new UsageError(`the folder ${path.dirname(path.resolve(out))} does not exist`);
-  if (existsSync(out) && !args.flags.has("force")) {
-    throw new UsageError(`${out} already exists; choose another --out, or add --force to replace it`);
-  }
+  checkOutFile(args, out);
   const frameworkValue = stringFlag(args, "framework");
   const framework = frameworkValue ? frameworkFromOption(frameworkValue) : undefined;
 

@@ -1,9 +1,8 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { PLAN_KINDS, type PlanKind } from "../commands/createWorkbook";
 import { runCommand } from "../commands/runCommand";
 import { structureQuery, structureSheet } from "../commands/structureSheet";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
+import { checkOutFile } from "./outFile";
 import { UsageError, allowOnly, stringFlag, type ParsedArgs } from "./args";
 import { EXIT_FINDINGS, EXIT_OK, type Output } from "./output";
 
@@ -31,12 +30,7 @@ export async function structureCommand(args: ParsedArgs, output: Output, now: Da
     throw new UsageError(
       "structure needs --out OUT.xlsx; the input workbook is never changed in place unless --out names it and --force is given",
     );
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
-  if (!existsSync(path.dirname(path.resolve(out))))
-    throw new UsageError(`the folder ${path.dirname(path.resolve(out))} does not exist`);
-  if (existsSync(out) && !args.flags.has("force")) {
-    throw new UsageError(`${out} already exists; choose another --out, or add --force to replace it`);
-  }
+  checkOutFile(args, out);
 
   const workbook = await XlsxWorkbook.open(input);
   const { report } = await runCommand(workbook, structureQuery(sheet), (snapshot) =>

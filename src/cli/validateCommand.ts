@@ -1,8 +1,7 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { runCommand } from "../commands/runCommand";
 import { validateQuery, validateWorkbook } from "../commands/validateWorkbook";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
+import { checkOutFile } from "./outFile";
 import { UsageError, allowOnly, stringFlag, type ParsedArgs } from "./args";
 import { asOfOption } from "./asOf";
 import { EXIT_FINDINGS, EXIT_OK, type Output } from "./output";
@@ -22,13 +21,7 @@ export async function validateCommand(args: ParsedArgs, output: Output, now: Dat
   const out = stringFlag(args, "out");
   if (write && !out) throw new UsageError("--write needs --out OUT.xlsx, the copy to write the checks into");
   if (out && !write) throw new UsageError("--out goes with --write");
-  if (out) {
-    if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
-    if (!existsSync(path.dirname(path.resolve(out))))
-      throw new UsageError(`the folder ${path.dirname(path.resolve(out))} does not exist`);
-    if (existsSync(out) && !args.flags.has("force"))
-      throw new UsageError(`${out} already exists; choose another --out, or add --force to replace it`);
-  }
+  if (out) checkOutFile(args, out);
   const asOf = asOfOption(stringFlag(args, "as-of"), now);
   const staleText = stringFlag(args, "stale-days");
   const staleDays = staleText === undefined ? undefined : Number(staleText);

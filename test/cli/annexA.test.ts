@@ -1,18 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
 import { OFSTED_TEMPLATE, d, templateWith } from "../fixtures/annexA";
+import { runCli } from "../support/runCli";
 import { useTempDir } from "../support/tempDir";
 
 const tempDir = useTempDir();
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, new Date("2026-11-25T09:00:00Z"));
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 describe("inspection-ready annex-a", () => {
   it("reports the template's eleven lists as JSON in the documented shape, exit 0", async () => {

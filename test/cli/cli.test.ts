@@ -2,18 +2,13 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
 import { frameworkIds, getFramework } from "../../src/domain/frameworks";
+import { runCli } from "../support/runCli";
 import { useTempDir } from "../support/tempDir";
 
 const tempDir = useTempDir();
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, new Date("2026-11-25T09:00:00Z"));
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 describe("inspection-ready frameworks", () => {
   it("lists the frameworks as JSON with id, version, name, judgements and confidence", async () => {

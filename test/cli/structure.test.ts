@@ -1,18 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { main } from "../../src/cli/main";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxFile";
 import { messyPlans, writeMessyPlan } from "../fixtures/messyPlans";
+import { runCli } from "../support/runCli";
 import { useTempDir } from "../support/tempDir";
 
 const tempDir = useTempDir();
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, new Date("2026-11-25T09:00:00Z"));
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 const plan = (name: string) => messyPlans.find((p) => p.name === name)!;
 

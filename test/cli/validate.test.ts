@@ -1,18 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
+import { runCli } from "../support/runCli";
 import { useTempDir } from "../support/tempDir";
 
 const tempDir = useTempDir();
 const NOW = new Date("2026-11-25T09:00:00Z");
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, NOW);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 /** A new ILACS plan with a manager's entries: one overdue action with no lead, one fine, one odd RAG. */
 async function planWithEntries(): Promise<string> {
