@@ -5,7 +5,6 @@ import { runCli } from "../support/runCli";
 import { useTempDir } from "../support/tempDir";
 
 const tempDir = useTempDir();
-const NOW = new Date("2026-11-25T09:00:00Z");
 
 const run = (...argv: string[]) => runCli(argv);
 
