@@ -5,10 +5,11 @@ import { dateFromSerial, serialFromYmd } from "../domain/dates";
 import type { Framework } from "../domain/framework";
 import { defaultRagVocabulary } from "../domain/rag";
 import { isBlankValue } from "../domain/validation/planRow";
-import { emptyMetadata, readMetadata, writeMetadataOps, type PlanRecord } from "../sheets/metadata";
-import { layOutTableSheet, uniqueName, type TableSheetSpec } from "../sheets/sheetSpec";
+import { emptyMetadata, readMetadata, writeMetadataOps } from "../sheets/metadata";
+import type { TableSheetSpec } from "../sheets/sheetSpec";
 import { columnLetters, quoteSheetName } from "../workbook/address";
-import type { CellInput, PatchOp, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
+import type { CellInput, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
+import { TableSheets } from "./tableSheets";
 
 export class CaseAuditError extends Error {}
 
@@ -92,30 +93,9 @@ export function caseAudit(
   }
   const chosen = chooseCases(lists, options.cases);
   const metadata = readMetadata(snapshot) ?? emptyMetadata();
-  const sheetNames = snapshot.sheets.map((s) => s.name);
-  const tableNames = snapshot.tables.map((t) => t.name);
-  const ops: PatchOp[] = [];
-  const made: CaseAuditReport["sheets"] = [];
-  const records: PlanRecord[] = [];
+  const tables = new TableSheets(snapshot, options.framework, options.now);
   const grades = [...options.framework.scale.grades].sort((a, b) => b.rank - a.rank).map((g) => g.label);
-  const add = (spec: TableSheetSpec, rows: CellInput[][]) => {
-    const sheet = uniqueName(spec.sheetName, sheetNames, (n) => ` (${n})`);
-    const table = uniqueName(spec.tableName, tableNames, (n) => `${n}`);
-    sheetNames.push(sheet);
-    tableNames.push(table);
-    ops.push({ op: "addSheet", sheet }, ...layOutTableSheet(spec, sheet, table, rows, { rag: defaultRagVocabulary }));
-    made.push({ kind: spec.kind, sheet, table, rows: rows.length });
-    records.push({
-      kind: spec.kind,
-      sheet,
-      table,
-      frameworkId: options.framework.id,
-      frameworkVersion: options.framework.version,
-      createdAt: options.now.toISOString(),
-      columns: Object.fromEntries(spec.columns.map((c) => [c.field, c.header])),
-    });
-    return { sheet, rows: rows.length };
-  };
+  const add = (spec: TableSheetSpec, rows: CellInput[][]) => tables.add(spec, rows, { rag: defaultRagVocabulary });
 
   const audit = add(
     auditSpec(grades),
@@ -142,9 +122,12 @@ export function caseAudit(
     ];
   });
   add(complianceSpec, lines);
-  ops.push(...writeMetadataOps(snapshot, { ...metadata, plans: [...metadata.plans, ...records] }));
+  const ops = [
+    ...tables.ops,
+    ...writeMetadataOps(snapshot, { ...metadata, plans: [...metadata.plans, ...tables.records] }),
+  ];
   return {
     patch: { description: `Choose ${chosen.length} cases for audit`, ops },
-    report: { cases: chosen, sheets: made },
+    report: { cases: chosen, sheets: tables.made },
   };
 }

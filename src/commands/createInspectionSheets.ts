@@ -3,10 +3,11 @@ import type { Confidence, Framework } from "../domain/framework";
 import { defaultRagVocabulary } from "../domain/rag";
 import { evidenceDue, inspectionTimeline, type InspectionDates, type Milestone } from "../domain/timeline";
 import { checklistSpec, timelineSpec } from "../sheets/inspectionSheets";
-import { METADATA_SHEET, emptyMetadata, readMetadata, writeMetadataOps, type PlanRecord } from "../sheets/metadata";
-import { layOutTableSheet, uniqueName, type TableSheetSpec } from "../sheets/sheetSpec";
+import { METADATA_SHEET, emptyMetadata, readMetadata, writeMetadataOps } from "../sheets/metadata";
+import type { TableSheetSpec } from "../sheets/sheetSpec";
 import { columnLetters } from "../workbook/address";
-import type { CellInput, PatchOp, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
+import type { CellInput, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
+import { TableSheets } from "./tableSheets";
 
 export interface InspectionSheetsOptions {
   framework: Framework;
@@ -47,30 +48,9 @@ export function createInspectionSheets(
   const milestones = inspectionTimeline(framework, dates, calendar);
   const start = milestones.find((m) => m.label === "Inspectors arrive on site")?.when ?? dates.notified;
   const metadata = readMetadata(snapshot) ?? emptyMetadata();
-  const sheetNames = snapshot.sheets.map((s) => s.name);
-  const tableNames = snapshot.tables.map((t) => t.name);
-  const ops: PatchOp[] = [];
-  const sheets: InspectionSheetsReport["sheets"] = [];
-  const records: PlanRecord[] = [];
-
-  const add = (spec: TableSheetSpec, rows: CellInput[][]) => {
-    const sheet = uniqueName(spec.sheetName, sheetNames, (n) => ` (${n})`);
-    const table = uniqueName(spec.tableName, tableNames, (n) => `${n}`);
-    sheetNames.push(sheet);
-    tableNames.push(table);
-    ops.push({ op: "addSheet", sheet }, ...layOutTableSheet(spec, sheet, table, rows, { rag: defaultRagVocabulary }));
-    sheets.push({ kind: spec.kind, sheet, table, rows: rows.length });
-    records.push({
-      kind: spec.kind,
-      sheet,
-      table,
-      frameworkId: framework.id,
-      frameworkVersion: framework.version,
-      createdAt: options.now.toISOString(),
-      columns: Object.fromEntries(spec.columns.map((c) => [c.field, c.header])),
-    });
-    return sheet;
-  };
+  const sheets = new TableSheets(snapshot, framework, options.now);
+  const add = (spec: TableSheetSpec, rows: CellInput[][]) =>
+    sheets.add(spec, rows, { rag: defaultRagVocabulary }).sheet;
 
   add(
     timelineSpec,
@@ -100,6 +80,7 @@ export function createInspectionSheets(
     ];
   });
   const checklist = add(checklistSpec, checklistRows);
+  const ops = sheets.ops;
   // Overdue and not provided: the due date and time have passed (NOW(), so it stays current in Excel).
   const [status, date, time] = ["status", "due", "dueTime"].map((f) =>
     columnLetters(checklistSpec.columns.findIndex((c) => c.field === f)),
@@ -118,12 +99,12 @@ export function createInspectionSheets(
   ops.push(
     ...writeMetadataOps(snapshot, {
       ...metadata,
-      plans: [...metadata.plans, ...records],
+      plans: [...metadata.plans, ...sheets.records],
       settings: { ...metadata.settings, inspection: { notified: dates.notified, onsite: start, type: dates.type } },
     }),
   );
   return {
     patch: { description: `Create the inspection timeline and Annex A checklist for ${framework.name}`, ops },
-    report: { sheets, milestones, onsiteEstimated: dates.onsite === null },
+    report: { sheets: sheets.made, milestones, onsiteEstimated: dates.onsite === null },
   };
 }

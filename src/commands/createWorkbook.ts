@@ -2,18 +2,12 @@ import type { Framework } from "../domain/framework";
 import { defaultRagVocabulary, type RagStatus } from "../domain/rag";
 import { actionPlanSpec } from "../sheets/actionPlan";
 import { evidenceRows, evidenceTrackerSpec } from "../sheets/evidenceTracker";
-import {
-  METADATA_SHEET,
-  emptyMetadata,
-  readMetadata,
-  writeMetadataOps,
-  type Metadata,
-  type PlanRecord,
-} from "../sheets/metadata";
+import { METADATA_SHEET, emptyMetadata, readMetadata, writeMetadataOps, type Metadata } from "../sheets/metadata";
 import { criterionRows, selfEvaluationSpec } from "../sheets/selfEvaluation";
-import { layOutTableSheet, uniqueName, type TableSheetSpec } from "../sheets/sheetSpec";
+import type { TableSheetSpec } from "../sheets/sheetSpec";
 import { columnReference, selfEvaluationRefSource } from "../sheets/tableColumns";
 import type { CellInput, PatchOp, SnapshotQuery, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
+import { TableSheets } from "./tableSheets";
 
 export type PlanKind = "self-evaluation" | "action-plan" | "evidence";
 
@@ -70,46 +64,26 @@ export function createWorkbook(
   const vocabulary = existing?.settings?.rag ?? options.vocabulary ?? framework.rag ?? defaultRagVocabulary;
   const settings =
     vocabulary === defaultRagVocabulary ? metadata.settings : { ...metadata.settings, rag: [...vocabulary] };
-  const sheetNames = snapshot.sheets.map((s) => s.name);
-  const tableNames = snapshot.tables.map((t) => t.name);
-  const ops: PatchOp[] = [];
-  const created: CreatedSheet[] = [];
-  const records: PlanRecord[] = [];
+  const tables = new TableSheets(snapshot, framework, options.now);
   let criterionRefSource = existingRefSource(snapshot, metadata);
-
   for (const kind of kinds) {
     const { spec, rows: rowsFor } = PLAN_SPECS[kind];
-    const sheet = uniqueName(spec.sheetName, sheetNames, (n) => ` (${n})`);
-    const table = uniqueName(spec.tableName, tableNames, (n) => `${n}`);
-    sheetNames.push(sheet);
-    tableNames.push(table);
     const rows = rowsFor(framework);
-    ops.push(
-      { op: "addSheet", sheet },
-      ...layOutTableSheet(spec, sheet, table, rows, { rag: vocabulary, criterionRefSource }),
-    );
+    const { sheet } = tables.add(spec, rows, { rag: vocabulary, criterionRefSource });
     if (kind === "self-evaluation") {
       const refCol = spec.columns.findIndex((c) => c.field === "ref");
       criterionRefSource = columnReference(sheet, refCol, 1, Math.max(rows.length, 1));
     }
-    created.push({ kind, sheet, table, rows: rows.length });
-    records.push({
-      kind,
-      sheet,
-      table,
-      frameworkId: framework.id,
-      frameworkVersion: framework.version,
-      createdAt: options.now.toISOString(),
-      columns: Object.fromEntries(spec.columns.map((c) => [c.field, c.header])),
-    });
   }
-  ops.push(
+  const created = tables.made as CreatedSheet[];
+  const ops: PatchOp[] = [
+    ...tables.ops,
     ...writeMetadataOps(snapshot, {
       ...metadata,
-      plans: [...metadata.plans, ...records],
+      plans: [...metadata.plans, ...tables.records],
       ...(settings ? { settings } : {}),
     }),
-  );
+  ];
 
   const main = created.find((c) => c.kind === "action-plan") ?? created[0]!;
   return {
