@@ -3,7 +3,8 @@
 const officeAddins = require("eslint-plugin-office-addins");
 // The same plugin instance the Office config registers for .ts files (ESLint refuses a second copy);
 // its config leaves .tsx out, so the pane's files get the plugin and office rules here.
-const fromOffice = (name) => require(require.resolve(name, { paths: [require.resolve("eslint-plugin-office-addins")] }));
+const fromOffice = (name) =>
+  require(require.resolve(name, { paths: [require.resolve("eslint-plugin-office-addins")] }));
 const typescriptPlugin = fromOffice("@typescript-eslint/eslint-plugin");
 const prettierPlugin = fromOffice("eslint-plugin-prettier");
 
@@ -17,7 +18,7 @@ module.exports = [
   },
   {
     files: ["**/*.{ts,tsx}"],
-    languageOptions: { parser: require("@typescript-eslint/parser"), ecmaVersion: 2022, sourceType: "module" },
+    languageOptions: { parser: fromOffice("@typescript-eslint/parser"), ecmaVersion: 2022, sourceType: "module" },
     rules: {
       "react/react-in-jsx-scope": "off",
       "no-undef": "off", // TypeScript checks names itself, including DOM and Office globals
