@@ -1,4 +1,5 @@
 import {
+  Accordion,
   FluentProvider,
   MessageBar,
   MessageBarBody,
@@ -19,8 +20,12 @@ import { MemoryWorkbook } from "../workbook/memory/memoryWorkbook";
 import type { WorkbookAdapter } from "../workbook/types";
 import { SelectionError, type CellSelection } from "./checks/selectionAddress";
 import type { LiveMode } from "./checks/useChecks";
+import { AnnexASection } from "./components/AnnexASection";
 import { ChecksSection, type ChecksPart } from "./components/ChecksSection";
 import { CreateSection } from "./components/CreateSection";
+import { InspectionDatesSection } from "./components/InspectionDatesSection";
+import { PaneSection } from "./components/PaneSection";
+import { ProjectionSection } from "./components/ProjectionSection";
 import { RefreshSection } from "./components/RefreshSection";
 import { StructureSection } from "./components/StructureSection";
 import { UndoSection } from "./components/UndoSection";
@@ -31,6 +36,7 @@ import { PREVIEW_FIRST_SHEET, buildXlsx, saveFile } from "./preview/downloadXlsx
 import { selectAddress, selectionAddress, type GridSelection } from "./preview/gridSelection";
 import { openXlsx } from "./preview/openXlsx";
 import { errorMessage, useWorkbookSession, type WorkbookSession } from "./useWorkbookSession";
+import { useWorkbookFacts } from "./workbook/useWorkbookFacts";
 import { quoted } from "./wording";
 
 /** Where the pane runs: inside Excel, in a plain browser (the preview), or somewhere it cannot work. */
@@ -38,8 +44,23 @@ export type PaneHost = { kind: "excel" } | { kind: "preview" } | { kind: "unsupp
 
 const DOWNLOAD_NAME = "Inspection Ready workbook.xlsx";
 
-/** The pane's sections; each shows the messages of the commands it started. */
-type SectionId = "create" | "structure" | "refresh" | ChecksPart | "undo";
+/** The parts of the pane that run commands; each shows the messages of the commands it started. */
+type SectionId =
+  | "create"
+  | "structure"
+  | "refresh"
+  | ChecksPart
+  | "write-summary"
+  | "inspection"
+  | "annexa-write"
+  | "annexa-fix"
+  | "undo";
+
+/** The pane's collapsible sections, in order. */
+type PanelId = "create" | "structure" | "refresh" | "checks" | "projection" | "inspection" | "annexa";
+
+/** Open when the pane starts: the rest are a click (or Enter on their heading) away. */
+const FIRST_OPEN: PanelId[] = ["create"];
 
 const useStyles = makeStyles({
   provider: { height: "100%", backgroundColor: tokens.colorNeutralBackground2 },
@@ -67,6 +88,7 @@ const useStyles = makeStyles({
     boxShadow: tokens.shadow4,
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  sections: { display: "flex", flexDirection: "column" },
   heading: { margin: 0 },
   intro: { color: tokens.colorNeutralForeground2 },
   centre: { display: "flex", height: "100%", alignItems: "center", justifyContent: "center" },
@@ -254,8 +276,11 @@ function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = fa
   const [loaded, setLoaded] = useState<Framework[]>([]);
   const [frameworkId, setFrameworkId] = useState(() => (frameworks.ok ? (frameworks.list[0]?.id ?? "") : ""));
   const [owner, setOwner] = useState<SectionId>("create");
+  const [open, setOpen] = useState<PanelId[]>(FIRST_OPEN);
   const builtIn = frameworks.ok ? frameworks.list : [];
   const all = useMemo(() => [...builtIn, ...loaded], [builtIn, loaded]);
+  const chosenFramework = all.find((f) => f.id === frameworkId);
+  const facts = useWorkbookFacts(session);
 
   const section = useCallback(
     (id: SectionId) => ({
@@ -272,7 +297,7 @@ function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = fa
   };
 
   return (
-    <div className={mergeClasses(styles.pane, preview && styles.paneBeside)}>
+    <div className={mergeClasses(styles.pane, preview && styles.paneBeside)} data-testid="pane">
       <header className={styles.header}>
         <Title3 as="h1" className={styles.heading}>
           Inspection Ready
@@ -302,25 +327,72 @@ function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = fa
         </MessageBar>
       )}
 
-      <CreateSection
-        session={session}
-        builtIn={builtIn}
-        loaded={loaded}
-        onLoad={addFramework}
-        frameworkId={frameworkId}
-        onFrameworkChange={setFrameworkId}
-        onCreated={onShowSheet}
-        {...section("create")}
-      />
-      <StructureSection
-        session={session}
-        activeSheet={activeSheet}
-        readActiveSheet={readActiveSheet}
-        onStructured={onShowSheet}
-        {...section("structure")}
-      />
-      <RefreshSection session={session} frameworks={all} {...section("refresh")} />
-      <ChecksSection session={session} part={section} {...checks} />
+      <Accordion
+        multiple
+        collapsible
+        openItems={open}
+        onToggle={(_, data) => setOpen(data.openItems as PanelId[])}
+        className={styles.sections}
+      >
+        <PaneSection value="create" title="Create a plan" testId="create-section">
+          <CreateSection
+            session={session}
+            builtIn={builtIn}
+            loaded={loaded}
+            onLoad={addFramework}
+            frameworkId={frameworkId}
+            onFrameworkChange={setFrameworkId}
+            onCreated={onShowSheet}
+            {...section("create")}
+          />
+        </PaneSection>
+        <PaneSection value="structure" title="Structure an existing sheet" testId="structure-section">
+          <StructureSection
+            session={session}
+            activeSheet={activeSheet}
+            readActiveSheet={readActiveSheet}
+            onStructured={onShowSheet}
+            {...section("structure")}
+          />
+        </PaneSection>
+        <PaneSection value="refresh" title="Keep plans up to date" testId="refresh-section">
+          <RefreshSection session={session} frameworks={all} {...section("refresh")} />
+        </PaneSection>
+        <PaneSection value="checks" title="Check the plans" testId="checks-section">
+          <ChecksSection session={session} part={section} {...checks} />
+        </PaneSection>
+        <PaneSection value="projection" title="Projected judgements" testId="projection-section">
+          <ProjectionSection
+            session={session}
+            frameworks={all}
+            fallbackFramework={chosenFramework}
+            facts={facts}
+            goToCell={checks.goToCell}
+            onShowSheet={onShowSheet}
+            preview={preview}
+            {...section("write-summary")}
+          />
+        </PaneSection>
+        <PaneSection value="inspection" title="Inspection dates" testId="inspection-section">
+          <InspectionDatesSection
+            session={session}
+            frameworks={all}
+            fallbackFramework={chosenFramework}
+            facts={facts}
+            onShowSheet={onShowSheet}
+            {...section("inspection")}
+          />
+        </PaneSection>
+        <PaneSection value="annexa" title="Annex A lists" testId="annexa-section">
+          <AnnexASection
+            session={session}
+            goToCell={checks.goToCell}
+            onShowSheet={onShowSheet}
+            preview={preview}
+            part={section}
+          />
+        </PaneSection>
+      </Accordion>
       <UndoSection session={session} {...section("undo")} />
     </div>
   );

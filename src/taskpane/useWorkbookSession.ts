@@ -46,6 +46,8 @@ export interface WorkbookSession<Adapter extends WorkbookAdapter = WorkbookAdapt
   /**
    * Reads a fresh snapshot and plans a command without applying it, for previews such as the mapping a
    * structure would use. Failures are returned, not shown, so the pane can show them where they belong.
+   * A dry run waits for a command or read already under way rather than being refused, so the reads
+   * several sections make after the same change (checks, projection, Annex A) run one after another.
    */
   dryRun<Report>(
     query: SnapshotQuery,
@@ -82,9 +84,14 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
   /** The command or read under way, if any: live checks wait for it before reading. */
   const underWay = useRef<Promise<unknown> | null>(null);
 
-  /** Runs `work` unless something is already running; null when it was refused or failed. */
+  /**
+   * Runs `work` unless something is already running (or, with `wait`, once it has finished); null when it
+   * was refused or failed.
+   */
   const exclusive = useCallback(
-    async <T>(work: () => Promise<T>, onError: (error: unknown) => void): Promise<T | null> => {
+    async <T>(work: () => Promise<T>, onError: (error: unknown) => void, wait = false): Promise<T | null> => {
+      // Each waiter checks again when it wakes: another may have started in between.
+      while (wait && running.current) await (underWay.current ?? Promise.resolve()).catch(() => undefined);
       if (running.current) {
         onError(new Error(BUSY));
         return null;
@@ -138,6 +145,7 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
       const report = await exclusive(
         async () => plan(await workbook.read(query)).report,
         (error) => (failure = errorMessage(error)),
+        true,
       );
       return report === null ? { ok: false, error: failure } : { ok: true, report };
     },

@@ -126,6 +126,12 @@ afterAll(async () => {
 async function openPane(): Promise<void> {
   await page.goto(`${baseUrl}/taskpane.html`);
   await page.locator('main[data-mode="preview"]').waitFor({ timeout: 15_000 });
+  await openChecks();
+}
+
+/** The pane starts with only "Create a plan" open: open "Check the plans" beside it. */
+async function openChecks(): Promise<void> {
+  await page.getByRole("button", { name: "Check the plans", expanded: false }).click();
 }
 
 async function chooseFile(button: string, file: string): Promise<void> {
@@ -570,6 +576,7 @@ describe("in Excel (the Office.js fake)", () => {
     await page.setViewportSize({ width: 400, height: 1400 });
     await page.goto(`${excelUrl}/excel.html`);
     await page.locator('main[data-mode="excel"]').waitFor({ timeout: 15_000 });
+    await openChecks();
     await page.getByLabel("Inspection framework").selectOption(ILACS.id);
     for (const other of ["Self-evaluation", "Evidence tracker"])
       await page.getByRole("checkbox", { name: other }).uncheck();
@@ -637,6 +644,7 @@ describe("in Excel (the Office.js fake)", () => {
   test("without ExcelApi 1.7 events the pane says live checking needs a newer Excel, and Check now works", async () => {
     await page.goto(`${excelUrl}/excel.html?events=none`);
     await page.locator('main[data-mode="excel"]').waitFor({ timeout: 15_000 });
+    await openChecks();
     await expectShown(page.getByTestId("live-note"), "Live checking needs a newer version of Excel");
     await page.getByLabel("Inspection framework").selectOption(ILACS.id);
     for (const other of ["Self-evaluation", "Evidence tracker"])

@@ -79,6 +79,10 @@ afterAll(async () => {
 async function openPane(): Promise<void> {
   await page.goto(`${baseUrl}/taskpane.html`);
   await page.locator('main[data-mode="preview"]').waitFor({ timeout: 15_000 });
+  // The pane starts with only "Create a plan" open; these tests use two more of its sections.
+  for (const title of ["Structure an existing sheet", "Keep plans up to date"]) {
+    await page.getByRole("button", { name: title, expanded: false }).click();
+  }
 }
 
 const grid = () => page.getByTestId("sheet-grid");

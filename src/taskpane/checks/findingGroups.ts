@@ -2,15 +2,28 @@ import type { Finding, ValidateReport } from "../../commands/validateWorkbook";
 import { RULES, type Severity } from "../../domain/validation/rules";
 import { count, listInWords } from "../wording";
 
+/** What the pane needs of a finding to list it: the plans' checks and the Annex A lists' both fit. */
+export interface ListedFinding {
+  rule: string;
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  message: string;
+  fix?: { label: string };
+}
+
 /** The findings of one rule, as the pane lists them under the rule's label. */
-export interface FindingGroup {
+export interface FindingGroup<F extends ListedFinding = Finding> {
   rule: string;
   label: string;
   severity: Severity;
-  findings: Finding[];
+  findings: F[];
   /** The findings that carry a fix the user can apply. */
-  fixable: Finding[];
+  fixable: F[];
 }
+
+/** The rules a list of findings comes from, in the order their groups are listed within a severity. */
+export type RuleCatalogue = readonly { id: string; label: string }[];
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -23,15 +36,18 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
 
 /**
  * The findings grouped by rule: errors first, then warnings, then those for information, and within a
- * severity in the catalogue's order (the order the workbook's Checks column lists them). Each group keeps
- * the report's order, which is the plans' row order.
+ * severity in the catalogue's order (for the plans, the order the workbook's Checks column lists them).
+ * Each group keeps the report's order, which is the rows' order.
  */
-export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
-  const groups = new Map<string, FindingGroup>();
+export function groupFindings<F extends ListedFinding>(
+  findings: readonly F[],
+  catalogue: RuleCatalogue = RULES,
+): FindingGroup<F>[] {
+  const groups = new Map<string, FindingGroup<F>>();
   for (const finding of findings) {
     let group = groups.get(finding.rule);
     if (!group) {
-      const rule = RULES.find((r) => r.id === finding.rule);
+      const rule = catalogue.find((r) => r.id === finding.rule);
       group = {
         rule: finding.rule,
         label: rule?.label ?? finding.rule,
@@ -45,8 +61,8 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
     if (finding.fix) group.fixable.push(finding);
   }
   const order = (id: string) => {
-    const index = RULES.findIndex((r) => r.id === id);
-    return index < 0 ? RULES.length : index;
+    const index = catalogue.findIndex((r) => r.id === id);
+    return index < 0 ? catalogue.length : index;
   };
   return [...groups.values()].sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || order(a.rule) - order(b.rule),
@@ -62,7 +78,7 @@ export function cellName(finding: { sheet: string; cell: string }): string {
  * A finding's message without the cell it starts with, which the pane shows beside it already:
  * `Action plan!E2: the action has no lead` → "The action has no lead".
  */
-export function findingText(finding: Finding): string {
+export function findingText(finding: ListedFinding): string {
   const prefix = cellName(finding);
   if (!finding.message.startsWith(prefix)) return finding.message;
   const rest = finding.message.slice(prefix.length).replace(/^:?\s+/, "");

@@ -5,7 +5,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Subtitle2,
   Text,
 } from "@fluentui/react-components";
 import { useId, useRef, useState } from "react";
@@ -51,7 +50,7 @@ export interface ChecksSectionProps {
  */
 export function ChecksSection({ session, liveMode, goToCell, readSelection, selectionNote, part }: ChecksSectionProps) {
   const pane = usePaneStyles();
-  const ids = { heading: useId(), detail: useId() };
+  const ids = { detail: useId() };
   const checks = useChecks(session, liveMode);
   const [problem, setProblem] = useState<{ title: string; message: string } | null>(null);
   const findingsHeading = useRef<HTMLHeadingElement>(null);
@@ -101,10 +100,7 @@ export function ChecksSection({ session, liveMode, goToCell, readSelection, sele
 
   const result = checks.result;
   return (
-    <section className={pane.section} aria-labelledby={ids.heading} data-testid="checks-section">
-      <Subtitle2 as="h2" id={ids.heading} className={pane.heading}>
-        Check the plans
-      </Subtitle2>
+    <>
       <Text id={ids.detail} className={pane.detail}>
         Looks for actions without a lead or a due date, overdue actions, RAG ratings not in the list, dates typed as
         text and more. Nothing in the workbook changes until you choose a fix.
@@ -175,7 +171,7 @@ export function ChecksSection({ session, liveMode, goToCell, readSelection, sele
         onSet={setRag}
       />
       <StatusMessage status={ragPart.status} onDismiss={session.clearStatus} testId="status-set-rag" />
-    </section>
+    </>
   );
 }
 

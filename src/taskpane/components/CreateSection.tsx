@@ -6,7 +6,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Subtitle2,
   Text,
   makeStyles,
   tokens,
@@ -61,7 +60,7 @@ export function CreateSection(props: CreateSectionProps) {
   const { session, builtIn, loaded, frameworkId } = props;
   const styles = useStyles();
   const pane = usePaneStyles();
-  const ids = { heading: useId(), legend: useId(), load: useId() };
+  const ids = { legend: useId(), load: useId() };
   const fileInput = useRef<HTMLInputElement>(null);
   const [kinds, setKinds] = useState<ReadonlySet<PlanKind>>(() => new Set(PLAN_KINDS));
   const [loadMessage, setLoadMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
@@ -118,10 +117,7 @@ export function CreateSection(props: CreateSectionProps) {
   };
 
   return (
-    <section className={pane.section} aria-labelledby={ids.heading}>
-      <Subtitle2 as="h2" id={ids.heading} className={pane.heading}>
-        Create a plan
-      </Subtitle2>
+    <>
       <FrameworkPicker
         frameworks={builtIn}
         loaded={loaded}
@@ -191,6 +187,6 @@ export function CreateSection(props: CreateSectionProps) {
       </div>
       {kinds.size === 0 && <span className={pane.detail}>Tick at least one sheet to make.</span>}
       <StatusMessage status={props.status} onDismiss={session.clearStatus} testId="status-create" />
-    </section>
+    </>
   );
 }

@@ -2,7 +2,14 @@ import { Badge, Button, Link, Text, makeStyles, tokens, typographyStyles } from 
 import { forwardRef, useId, useState } from "react";
 import type { Finding } from "../../commands/validateWorkbook";
 import type { Severity } from "../../domain/validation/rules";
-import { SEVERITY_LABELS, cellName, findingText, groupFindings, type FindingGroup } from "../checks/findingGroups";
+import {
+  SEVERITY_LABELS,
+  cellName,
+  findingText,
+  groupFindings,
+  type FindingGroup,
+  type ListedFinding,
+} from "../checks/findingGroups";
 
 /** Findings listed per group before "Show all": enough to act on, short enough for a narrow pane. */
 const FIRST_SHOWN = 10;
@@ -37,6 +44,7 @@ export const useFindingStyles = makeStyles({
   cell: { fontWeight: tokens.fontWeightSemibold, textAlign: "left", overflowWrap: "anywhere" },
   text: { overflowWrap: "anywhere", maxWidth: "100%" },
   groupActions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  fixNote: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
 });
 
 export interface FindingGroupsProps {
@@ -58,13 +66,30 @@ export const FindingGroups = forwardRef<HTMLHeadingElement, FindingGroupsProps>(
       {groups.length === 0 ? (
         <Text size={200}>None: every plan passes every check.</Text>
       ) : (
-        groups.map((group) => <FindingGroupView key={group.rule} group={group} {...props} />)
+        groups.map((group) => (
+          <FindingGroupView
+            key={group.rule}
+            group={group}
+            busy={props.busy}
+            onGoTo={props.onGoTo}
+            onFix={props.onFix}
+          />
+        ))
       )}
     </>
   );
 });
 
-function FindingGroupView({ group, busy, onGoTo, onFix }: { group: FindingGroup } & FindingGroupsProps) {
+export interface FindingGroupViewProps<F extends ListedFinding> {
+  group: FindingGroup<F>;
+  busy: boolean;
+  onGoTo: (sheet: string, cell: string) => void;
+  /** Applies fixes one at a time or a group at once; without it, each fix is only described. */
+  onFix?: (findings: F[], groupLabel?: string) => void;
+}
+
+/** One rule's findings under its label and severity, each going to its cell; the first ten, then all on request. */
+export function FindingGroupView<F extends ListedFinding>({ group, busy, onGoTo, onFix }: FindingGroupViewProps<F>) {
   const styles = useFindingStyles();
   const headingId = useId();
   const [all, setAll] = useState(false);
@@ -89,14 +114,14 @@ function FindingGroupView({ group, busy, onGoTo, onFix }: { group: FindingGroup 
           <FindingRow key={`${cellName(finding)}-${i}`} finding={finding} busy={busy} onGoTo={onGoTo} onFix={onFix} />
         ))}
       </ul>
-      {(hidden > 0 || group.fixable.length > 1) && (
+      {(hidden > 0 || (onFix && group.fixable.length > 1)) && (
         <div className={styles.groupActions}>
           {hidden > 0 && (
             <Button size="small" appearance="subtle" onClick={() => setAll(true)}>
               Show all {group.findings.length}
             </Button>
           )}
-          {group.fixable.length > 1 && (
+          {onFix && group.fixable.length > 1 && (
             <Button
               size="small"
               onClick={() => onFix(group.fixable, group.label)}
@@ -112,7 +137,12 @@ function FindingGroupView({ group, busy, onGoTo, onFix }: { group: FindingGroup 
   );
 }
 
-function FindingRow({ finding, busy, onGoTo, onFix }: { finding: Finding } & Omit<FindingGroupsProps, "findings">) {
+function FindingRow<F extends ListedFinding>({
+  finding,
+  busy,
+  onGoTo,
+  onFix,
+}: { finding: F } & Omit<FindingGroupViewProps<F>, "group">) {
   const styles = useFindingStyles();
   const messageId = useId();
   const where = cellName(finding);
@@ -130,16 +160,26 @@ function FindingRow({ finding, busy, onGoTo, onFix }: { finding: Finding } & Omi
       <Text size={200} id={messageId} className={styles.text}>
         {findingText(finding)}
       </Text>
-      {finding.fix && (
-        <Button
-          size="small"
-          onClick={() => onFix([finding])}
-          disabledFocusable={busy}
-          aria-label={`${finding.fix.label} (${where})`}
-        >
-          {finding.fix.label}
-        </Button>
-      )}
+      {finding.fix &&
+        (onFix ? (
+          <Button
+            size="small"
+            onClick={() => onFix([finding])}
+            disabledFocusable={busy}
+            aria-label={`${finding.fix.label} (${where})`}
+          >
+            {finding.fix.label}
+          </Button>
+        ) : (
+          <Text size={200} className={styles.fixNote}>
+            Can be fixed: {lowerFirst(finding.fix.label)}
+          </Text>
+        ))}
     </li>
   );
+}
+
+/** "Change to a) Male" → "change to a) Male", after a colon. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

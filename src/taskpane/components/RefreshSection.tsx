@@ -1,4 +1,4 @@
-import { Button, Spinner, Subtitle2, Text } from "@fluentui/react-components";
+import { Button, Spinner, Text } from "@fluentui/react-components";
 import { useId } from "react";
 import { refreshQuery, refreshWorkbook, type RefreshReport, type RefreshedPlan } from "../../commands/refreshWorkbook";
 import type { Framework } from "../../domain/framework";
@@ -19,7 +19,7 @@ export interface RefreshSectionProps {
 /** Brings every plan in the workbook up to the current version of its framework, keeping the council's cells. */
 export function RefreshSection({ session, frameworks, claimStatus, status, working }: RefreshSectionProps) {
   const pane = usePaneStyles();
-  const ids = { heading: useId(), detail: useId() };
+  const ids = { detail: useId() };
 
   const refresh = () => {
     claimStatus();
@@ -38,10 +38,7 @@ export function RefreshSection({ session, frameworks, claimStatus, status, worki
   };
 
   return (
-    <section className={pane.section} aria-labelledby={ids.heading}>
-      <Subtitle2 as="h2" id={ids.heading} className={pane.heading}>
-        Keep plans up to date
-      </Subtitle2>
+    <>
       <Text id={ids.detail} className={pane.detail}>
         When a framework changes, refreshing rewords its criteria, adds new ones as rows and keeps retired ones.
         Actions, leads, dates, RAG ratings, progress and notes are never changed.
@@ -53,7 +50,7 @@ export function RefreshSection({ session, frameworks, claimStatus, status, worki
         {working && <Spinner size="tiny" label="Working…" labelPosition="after" />}
       </div>
       <StatusMessage status={status} onDismiss={session.clearStatus} testId="status-refresh" />
-    </section>
+    </>
   );
 }
 

@@ -7,7 +7,6 @@ import {
   MessageBarTitle,
   Select,
   Spinner,
-  Subtitle2,
   Text,
 } from "@fluentui/react-components";
 import { useId, useRef, useState } from "react";
@@ -49,7 +48,7 @@ export interface StructureSectionProps {
 export function StructureSection(props: StructureSectionProps) {
   const { session, activeSheet } = props;
   const pane = usePaneStyles();
-  const ids = { heading: useId(), detail: useId() };
+  const ids = { detail: useId() };
   const [kind, setKind] = useState<PlanKind>("action-plan");
   const [mapping, setMapping] = useState<Mapping>({});
   const [normalise, setNormalise] = useState(false);
@@ -128,10 +127,7 @@ export function StructureSection(props: StructureSectionProps) {
   const busy = session.busy || previewing;
 
   return (
-    <section className={pane.section} aria-labelledby={ids.heading}>
-      <Subtitle2 as="h2" id={ids.heading} className={pane.heading}>
-        Structure an existing sheet
-      </Subtitle2>
+    <>
       <Text id={ids.detail} className={pane.detail}>
         Turn a plan you already keep into a managed table, with RAG lists and dates checked. Every value stays where it
         is. Sheet:{" "}
@@ -192,6 +188,6 @@ export function StructureSection(props: StructureSectionProps) {
         </>
       )}
       <StatusMessage status={props.status} onDismiss={session.clearStatus} testId="status-structure" />
-    </section>
+    </>
   );
 }

@@ -1,0 +1,232 @@
+import {
+  Button,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useId, useRef, useState } from "react";
+import { regionFor, type InspectionSheetsReport } from "../../commands/createInspectionSheets";
+import { WorkingCalendar } from "../../domain/calendar";
+import type { Framework } from "../../domain/framework";
+import { inspectionTimeline, type InspectionType } from "../../domain/timeline";
+import { serialDate, serialTime } from "../inspection/dateFields";
+import {
+  EMPTY_FORM,
+  inspectionSheetsCommand,
+  readInspectionForm,
+  type DateField,
+  type FormErrors,
+  type InspectionForm,
+} from "../inspection/inspectionCommands";
+import type { SessionStatus, WorkbookSession } from "../useWorkbookSession";
+import { useAfterChange } from "../workbook/useAfterChange";
+import { factsQuery, readFacts, type WorkbookFacts } from "../workbook/workbookFacts";
+import { MilestoneList } from "./MilestoneList";
+import { StatusMessage } from "./StatusMessage";
+import { usePaneStyles } from "./paneStyles";
+
+const useStyles = makeStyles({
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(9.5em, 1fr))",
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+  },
+  field: { minWidth: 0 },
+  // Inputs keep the width of about 20 characters unless told to fit: these fit their half of the pane.
+  input: { width: "100%", minWidth: 0 },
+  inputElement: { width: "100%" },
+  select: { width: "100%", minWidth: 0 },
+});
+
+const TYPES: { value: InspectionType; label: string }[] = [
+  { value: "standard", label: "Standard inspection" },
+  { value: "short", label: "Short inspection" },
+  { value: "focused", label: "Focused visit" },
+];
+
+const FIELD_ORDER: DateField[] = ["notifiedDate", "notifiedTime", "onsiteDate", "onsiteTime"];
+
+export interface InspectionDatesSectionProps {
+  session: WorkbookSession;
+  frameworks: readonly Framework[];
+  /** The framework chosen under "Create a plan", until the workbook has plans of its own. */
+  fallbackFramework: Framework | undefined;
+  facts: WorkbookFacts;
+  onShowSheet: (sheet: string) => void;
+  claimStatus: () => void;
+  status: SessionStatus | null;
+  working: boolean;
+}
+
+/**
+ * "Inspection dates": when the inspectorate called and (if known) when inspectors arrive; makes the
+ * Timeline and the Annex A checklist on the framework nation's working days, and lists the milestones,
+ * flagging the ones whose rules are not confirmed and an on-site start that is only an estimate.
+ */
+export function InspectionDatesSection(props: InspectionDatesSectionProps) {
+  const { session, frameworks, facts } = props;
+  const styles = useStyles();
+  const pane = usePaneStyles();
+  const detailId = useId();
+  const [form, setForm] = useState<InspectionForm>(EMPTY_FORM);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [result, setResult] = useState<{ report: InspectionSheetsReport; timeline: string } | null>(null);
+  const touched = useRef(false);
+  const inputs = useRef<Partial<Record<DateField, HTMLInputElement | null>>>({});
+
+  const find = (id: string | null | undefined) => (id ? frameworks.find((f) => f.id === id) : undefined);
+  const framework =
+    find(chosen) ?? find(facts.inspection?.framework) ?? find(facts.planFramework) ?? props.fallbackFramework;
+
+  // Another workbook: start again. After any other change: the milestones go if their timeline has gone.
+  useAfterChange(session, (newWorkbook) => {
+    if (newWorkbook) {
+      touched.current = false;
+      setForm(EMPTY_FORM);
+      setErrors({});
+      setChosen(null);
+      setResult(null);
+      return;
+    }
+    if (!result) return;
+    void session.dryRun(factsQuery, readFacts).then((outcome) => {
+      if (outcome.ok && !outcome.report.managedSheets.includes(result.timeline)) setResult(null);
+    });
+  });
+
+  // A workbook with a timeline already: its dates, each time they are read, until the user types their own.
+  const saved = facts.inspection;
+  useEffect(() => {
+    if (!saved || touched.current) return;
+    setForm(formFrom(saved, find(saved.framework)));
+    // Only a new reading of the saved dates fills the form; the frameworks list changing does not.
+  }, [saved]);
+
+  const edit = (field: keyof InspectionForm, value: string) => {
+    touched.current = true;
+    setForm((current) => ({ ...current, [field]: value }));
+    if (field !== "type") setErrors((current) => ({ ...current, [field]: undefined }));
+  };
+
+  const create = async () => {
+    if (!framework) return;
+    const read = readInspectionForm(form);
+    if (!read.ok) {
+      setErrors(read.errors);
+      const first = FIELD_ORDER.find((f) => read.errors[f]);
+      if (first) inputs.current[first]?.focus();
+      return;
+    }
+    setErrors({});
+    props.claimStatus();
+    const report = await session.run(inspectionSheetsCommand(framework, read.dates));
+    if (!report) return;
+    const timeline = report.sheets.find((s) => s.kind === "timeline")?.sheet ?? report.sheets[0]?.sheet ?? "";
+    setResult({ report, timeline });
+    if (timeline) props.onShowSheet(timeline);
+  };
+
+  const dateField = (field: DateField, label: string, hint: string) => (
+    <Field
+      className={styles.field}
+      label={label}
+      hint={hint}
+      validationState={errors[field] ? "error" : "none"}
+      validationMessage={errors[field]}
+    >
+      <Input
+        className={styles.input}
+        input={{ className: styles.inputElement }}
+        ref={(element) => {
+          inputs.current[field] = element;
+        }}
+        value={form[field]}
+        onChange={(_, data) => edit(field, data.value)}
+        placeholder={field.endsWith("Date") ? "dd/mm/yyyy" : "hh:mm"}
+        autoComplete="off"
+        disabled={session.busy}
+      />
+    </Field>
+  );
+
+  return (
+    <>
+      <Text id={detailId} className={pane.detail}>
+        Makes a Timeline of the inspection&apos;s milestones and an Annex A checklist with what is due when, counted in
+        working days with the bank holidays of the framework&apos;s nation. Rules not yet confirmed are flagged.
+      </Text>
+      <Field label="Framework for the timeline" className={styles.field}>
+        <Select
+          className={styles.select}
+          value={framework?.id ?? ""}
+          onChange={(_, data) => setChosen(data.value)}
+          disabled={session.busy}
+        >
+          {frameworks.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.pair}>
+        {dateField("notifiedDate", "Notification date", "dd/mm/yyyy")}
+        {dateField("notifiedTime", "Notification time", "hh:mm, 24-hour clock")}
+      </div>
+      <div className={styles.pair}>
+        {dateField("onsiteDate", "On-site start date (optional)", "Blank to estimate it")}
+        {dateField("onsiteTime", "On-site start time (optional)", "Blank for 09:00")}
+      </div>
+      <Field label="Type of inspection" hint="Sets the time on site for ILACS; other frameworks have one kind.">
+        <RadioGroup value={form.type} onChange={(_, data) => edit("type", data.value)} disabled={session.busy}>
+          {TYPES.map((type) => (
+            <Radio key={type.value} value={type.value} label={type.label} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <div className={pane.actions}>
+        <Button
+          appearance="primary"
+          onClick={create}
+          disabledFocusable={session.busy || !framework}
+          aria-describedby={detailId}
+        >
+          Create timeline and Annex A checklist
+        </Button>
+        {props.working && <Spinner size="tiny" label="Working…" labelPosition="after" />}
+      </div>
+      <StatusMessage status={props.status} onDismiss={session.clearStatus} testId="status-inspection" />
+      {result && <MilestoneList report={result.report} />}
+    </>
+  );
+}
+
+/**
+ * The form filled from the dates saved with a timeline. The on-site start is left blank where it is the
+ * one the framework's usual notice gives, so making the sheets again keeps flagging it as an estimate.
+ */
+function formFrom(saved: NonNullable<WorkbookFacts["inspection"]>, framework: Framework | undefined): InspectionForm {
+  const type = (["standard", "short", "focused"] as const).find((t) => t === saved.type) ?? "standard";
+  let estimated = false;
+  if (framework) {
+    const calendar = new WorkingCalendar(regionFor(framework));
+    const guess = inspectionTimeline(framework, { notified: saved.notified, onsite: null, type }, calendar).find(
+      (m) => m.label === "Inspectors arrive on site",
+    );
+    estimated = guess !== undefined && Math.abs(guess.when - saved.onsite) < 1 / 2880;
+  }
+  return {
+    notifiedDate: serialDate(saved.notified),
+    notifiedTime: serialTime(saved.notified),
+    onsiteDate: estimated ? "" : serialDate(saved.onsite),
+    onsiteTime: estimated ? "" : serialTime(saved.onsite),
+    type,
+  };
+}
