@@ -54,6 +54,7 @@ type SectionId =
   | "inspection"
   | "annexa-write"
   | "annexa-fix"
+  | "annexa-audit"
   | "undo";
 
 /** The pane's collapsible sections, in order. */
@@ -390,6 +391,7 @@ function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = fa
             onShowSheet={onShowSheet}
             preview={preview}
             part={section}
+            frameworks={all}
           />
         </PaneSection>
       </Accordion>

@@ -309,6 +309,24 @@ test("Write findings into the workbook adds the findings sheet, which Undo remov
   await until(async () => !(await tabs()).includes("Annex A findings"));
 });
 
+test("Choose cases for audit adds the Case audit and QA compliance sheets, which Undo removes", async () => {
+  const cases = page.getByLabel("Number of cases");
+  await cases.fill("none");
+  await page.getByRole("button", { name: "Choose cases for audit" }).click();
+  await expectShown(page.getByRole("alert"), "Enter a whole number of cases from 1 to 500");
+  await cases.fill("2");
+  await page.getByRole("button", { name: "Choose cases for audit" }).click();
+  await expectShown(status("annexa-audit"), "Chose 2 cases (2 from List 1) on “Case audit”");
+  await page.getByRole("tab", { name: "Case audit", selected: true }).waitFor();
+  expect(await tabs()).toEqual(expect.arrayContaining(["Case audit", "QA compliance"]));
+  await expect(grid().locator("tbody tr").first().locator("td").allInnerTexts()).resolves.toEqual(
+    expect.arrayContaining(["Case", "Child Unique ID", "From list", "Auditor", "Due date", "Grade"]),
+  );
+  await undo();
+  await until(async () => !(await tabs()).includes("Case audit"));
+  await cases.fill("30");
+});
+
 test("the as-of date: one that is not a date is explained, a real one is used", async () => {
   const asOf = page.getByLabel("Check as of (optional)");
   await asOf.fill("32/13/2026");

@@ -14,7 +14,9 @@ import {
 import { useId, useState } from "react";
 import type { ListReport } from "../../domain/annexA/checkList";
 import { dateFromSerial, formatUkDate } from "../../domain/dates";
+import type { Framework } from "../../domain/framework";
 import { ANNEX_RULES, annexInPlaceCommand, annexSummary } from "../annexA/annexACommands";
+import { caseAuditCommand } from "../annexA/caseAuditCommand";
 import { useAnnexA } from "../annexA/useAnnexA";
 import { groupFindings } from "../checks/findingGroups";
 import { timeOfDay, todaySerial } from "../checks/today";
@@ -58,8 +60,10 @@ export interface AnnexASectionProps {
   goToCell: (sheet: string, cell: string) => Promise<void>;
   onShowSheet: (sheet: string) => void;
   preview: boolean;
-  /** The section's two writes, each showing its own messages. */
-  part: (id: "annexa-write" | "annexa-fix") => {
+  /** Frameworks loaded this session, besides the built-in ones: a plan may follow one of them. */
+  frameworks: readonly Framework[];
+  /** The section's writes, each showing its own messages. */
+  part: (id: "annexa-write" | "annexa-fix" | "annexa-audit") => {
     claimStatus: () => void;
     status: SessionStatus | null;
     working: boolean;
@@ -71,16 +75,39 @@ export interface AnnexASectionProps {
  * and findings with the way to each cell, and on request writes the findings in or fixes what can be fixed.
  * The lists hold children's personal data: they are read here, and nothing is sent anywhere.
  */
-export function AnnexASection({ session, goToCell, onShowSheet, preview, part }: AnnexASectionProps) {
+export function AnnexASection({ session, goToCell, onShowSheet, preview, part, frameworks }: AnnexASectionProps) {
   const styles = useStyles();
   const pane = usePaneStyles();
-  const ids = { detail: useId(), privacy: useId(), write: useId() };
+  const ids = { detail: useId(), privacy: useId(), write: useId(), audit: useId() };
   const annex = useAnnexA(session);
   const goTo = useGoTo(goToCell);
   const [asOfText, setAsOfText] = useState("");
   const [asOfError, setAsOfError] = useState<string | null>(null);
   const writePart = part("annexa-write");
   const fixPart = part("annexa-fix");
+  const auditPart = part("annexa-audit");
+  const [casesText, setCasesText] = useState("30");
+  const [dueText, setDueText] = useState("");
+  const [auditError, setAuditError] = useState<string | null>(null);
+
+  const chooseCases = async () => {
+    const cases = Number(casesText.trim());
+    if (!Number.isInteger(cases) || cases < 1 || cases > 500) {
+      setAuditError("Enter a whole number of cases from 1 to 500");
+      return;
+    }
+    const due = readDate(dueText);
+    if (!due.ok) {
+      setAuditError(due.message);
+      return;
+    }
+    const day = asOf();
+    if (day === null) return;
+    setAuditError(null);
+    auditPart.claimStatus();
+    const report = await session.run(caseAuditCommand(cases, due.value ?? null, day, frameworks));
+    if (report) onShowSheet(report.sheets[0]!.sheet);
+  };
 
   /** The as-of day typed, or today; null (with the message shown) when what is typed is not a date. */
   const asOf = (): number | null => {
@@ -200,6 +227,48 @@ export function AnnexASection({ session, goToCell, onShowSheet, preview, part }:
         {fixPart.working && <Spinner size="tiny" label="Working…" labelPosition="after" />}
       </div>
       <StatusMessage status={fixPart.status} onDismiss={session.clearStatus} testId="status-annexa-fix" />
+      <Body1Strong as="h3" className={pane.subheading}>
+        Cases for your own audit
+      </Body1Strong>
+      <Text size={200} id={ids.audit} className={pane.detail}>
+        Chooses cases from the lists, spread across them and never the same child twice, and adds a Case audit sheet
+        (auditor, due date, grade, themes, follow-up) and a QA compliance sheet that counts each manager&apos;s audits
+        in a month against 5.
+      </Text>
+      <div className={styles.controls}>
+        <Field
+          label="Number of cases"
+          className={styles.asOf}
+          validationState={auditError ? "error" : "none"}
+          validationMessage={auditError ?? undefined}
+        >
+          <Input
+            className={styles.input}
+            input={{ className: styles.inputElement }}
+            value={casesText}
+            onChange={(_, data) => setCasesText(data.value)}
+            inputMode="numeric"
+            autoComplete="off"
+          />
+        </Field>
+        <Field label="Audits due (optional)" hint="dd/mm/yyyy" className={styles.asOf}>
+          <Input
+            className={styles.input}
+            input={{ className: styles.inputElement }}
+            value={dueText}
+            onChange={(_, data) => setDueText(data.value)}
+            placeholder="dd/mm/yyyy"
+            autoComplete="off"
+          />
+        </Field>
+      </div>
+      <div className={pane.actions}>
+        <Button onClick={chooseCases} disabledFocusable={session.busy} aria-describedby={ids.audit}>
+          Choose cases for audit
+        </Button>
+        {auditPart.working && <Spinner size="tiny" label="Working…" labelPosition="after" />}
+      </div>
+      <StatusMessage status={auditPart.status} onDismiss={session.clearStatus} testId="status-annexa-audit" />
     </>
   );
 }
