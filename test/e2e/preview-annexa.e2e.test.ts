@@ -11,30 +11,13 @@ import fs from "node:fs";
 import type http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { type BrowserContext, type Locator, type Page } from "playwright-core";
 import { annexAQuery, checkAnnexA, type AnnexAReport } from "../../src/commands/checkAnnexA";
 import { dateFromSerial, formatUkDate, serialFromYmd } from "../../src/domain/dates";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxFile";
 import { templateWith } from "../fixtures/annexA";
+import { launchChromium, seriousAxeViolations, startPreviewServer, stopPreview } from "../support/previewBrowser";
 
-const { serveStatic } = require("../../scripts/start.js") as {
-  serveStatic: (
-    root: string,
-    options?: { host?: string; port?: number },
-  ) => Promise<{ server: http.Server; url: string }>;
-};
-
-const DIST = path.resolve(__dirname, "../../dist");
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const LIST_1 = "List_1";
 const now = new Date();
 /** Today in the local calendar, as the pane takes it. */
@@ -49,14 +32,11 @@ let context: BrowserContext;
 let page: Page;
 let listsFile: string;
 let expected: AnnexAReport;
-const requests: string[] = [];
-const pageErrors: string[] = [];
+let requests: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
-    throw new Error("dist/taskpane.html is missing: run `npm run build` before `npm run test:browser`");
-  }
-  ({ server, url: baseUrl } = await serveStatic(DIST, { host: "127.0.0.1", port: 0 }));
+  ({ server, baseUrl } = await startPreviewServer());
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), "inspection-ready-annexa-"));
   listsFile = path.join(scratch, "Northshire Annex A.xlsx");
   // List 1 (contacts): child, gender, ethnicity, date of birth, age, contact date, source.
@@ -69,22 +49,14 @@ beforeAll(async () => {
   await workbook.xlsx.writeFile(listsFile);
   expected = checkAnnexA(await (await XlsxWorkbook.open(listsFile)).read(annexAQuery), TODAY);
 
-  context = await chromium.launchPersistentContext(path.join(scratch, "profile"), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1440, height: 1000 },
-    locale: "en-GB",
-  });
-  context.on("request", (request) => requests.push(request.url()));
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (error) => pageErrors.push(error.message));
+  ({ context, page, requests, pageErrors } = await launchChromium(path.join(scratch, "profile"), {
+    width: 1440,
+    height: 1000,
+  }));
 });
 
 afterAll(async () => {
-  await context?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  await stopPreview(context, server, scratch);
 });
 
 // ---- helpers ------------------------------------------------------------------------------------------
@@ -171,26 +143,7 @@ async function until(done: () => Promise<boolean>): Promise<void> {
 async function expectNoSeriousAxeViolations(): Promise<void> {
   // A section opening fades in: check the colours once it has.
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-  await page.addScriptTag({ path: require.resolve("axe-core") });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } })
-      .axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
-    }));
-  });
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
+  expect(await seriousAxeViolations(page)).toEqual([]);
 }
 
 // ---- tests ----------------------------------------------------------------------------------------------

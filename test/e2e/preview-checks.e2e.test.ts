@@ -12,7 +12,7 @@ import type http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { type BrowserContext, type Locator, type Page } from "playwright-core";
 import webpack from "webpack";
 import { createWorkbook, createWorkbookQuery } from "../../src/commands/createWorkbook";
 import { runCommand } from "../../src/commands/runCommand";
@@ -22,26 +22,15 @@ import { getFramework } from "../../src/domain/frameworks";
 import type { Severity } from "../../src/domain/validation/rules";
 import { splitAddress } from "../../src/taskpane/checks/selectionAddress";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxFile";
-
-const { serveStatic } = require("../../scripts/start.js") as {
-  serveStatic: (
-    root: string,
-    options?: { host?: string; port?: number },
-  ) => Promise<{ server: http.Server; url: string }>;
-};
+import {
+  launchChromium,
+  seriousAxeViolations,
+  serveStatic,
+  startPreviewServer,
+  stopPreview,
+} from "../support/previewBrowser";
 
 const ROOT = path.resolve(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const ILACS = getFramework("ofsted-ilacs-2024");
 const PLAN = "Action plan";
 const now = new Date();
@@ -55,8 +44,8 @@ let context: BrowserContext;
 let page: Page;
 let seededFile: string;
 let expected: ValidateReport;
-const requests: string[] = [];
-const pageErrors: string[] = [];
+let requests: string[] = [];
+let pageErrors: string[] = [];
 
 /**
  * An ILACS plan made as the CLI makes it, then edited as a council would: action plan columns are Ref,
@@ -93,32 +82,20 @@ async function writeSeededPlan(file: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
-    throw new Error("dist/taskpane.html is missing: run `npm run build` before `npm run test:browser`");
-  }
-  ({ server, url: baseUrl } = await serveStatic(DIST, { host: "127.0.0.1", port: 0 }));
+  ({ server, baseUrl } = await startPreviewServer());
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), "inspection-ready-checks-"));
   seededFile = path.join(scratch, "Northshire ILACS plan.xlsx");
   await writeSeededPlan(seededFile);
   const opened = await XlsxWorkbook.open(seededFile);
   expected = validateWorkbook(await opened.read(validateQuery), { asOf: TODAY }).report;
-  context = await chromium.launchPersistentContext(path.join(scratch, "profile"), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    acceptDownloads: true,
-    viewport: { width: 1440, height: 1000 },
-    locale: "en-GB",
-  });
-  context.on("request", (request) => requests.push(request.url()));
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (error) => pageErrors.push(error.message));
+  ({ context, page, requests, pageErrors } = await launchChromium(path.join(scratch, "profile"), {
+    width: 1440,
+    height: 1000,
+  }));
 });
 
 afterAll(async () => {
-  await context?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  await stopPreview(context, server, scratch);
 });
 
 // ---- helpers ------------------------------------------------------------------------------------------
@@ -192,26 +169,7 @@ async function until(done: () => Promise<boolean>): Promise<void> {
 }
 
 async function expectNoSeriousAxeViolations(): Promise<void> {
-  await page.addScriptTag({ path: require.resolve("axe-core") });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } })
-      .axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
-    }));
-  });
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
+  expect(await seriousAxeViolations(page)).toEqual([]);
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

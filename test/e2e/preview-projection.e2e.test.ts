@@ -12,7 +12,7 @@ import fs from "node:fs";
 import type http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { type BrowserContext, type Locator, type Page } from "playwright-core";
 import { createInspectionSheets, inspectionSheetsQuery } from "../../src/commands/createInspectionSheets";
 import { createWorkbook, createWorkbookQuery } from "../../src/commands/createWorkbook";
 import { projectQuery, projectWorkbook } from "../../src/commands/projectWorkbook";
@@ -21,25 +21,8 @@ import { serialFromYmd } from "../../src/domain/dates";
 import type { Projection } from "../../src/domain/projection/project";
 import { findFramework, getFramework } from "../../src/domain/frameworks";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxFile";
+import { launchChromium, seriousAxeViolations, startPreviewServer, stopPreview } from "../support/previewBrowser";
 
-const { serveStatic } = require("../../scripts/start.js") as {
-  serveStatic: (
-    root: string,
-    options?: { host?: string; port?: number },
-  ) => Promise<{ server: http.Server; url: string }>;
-};
-
-const DIST = path.resolve(__dirname, "../../dist");
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const ILACS = getFramework("ofsted-ilacs-2024");
 const SIF = getFramework("ofsted-sif-2013");
 const SELF_EVALUATION = "Self-evaluation";
@@ -57,8 +40,8 @@ let expectedOutstanding: Projection;
 let expectedCareLeavers: Projection;
 /** Where HP-04's position is, e.g. "Self-evaluation!D13". */
 let hp04Cell: string;
-const requests: string[] = [];
-const pageErrors: string[] = [];
+let requests: string[] = [];
+let pageErrors: string[] = [];
 
 /**
  * An ILACS self-evaluation as the command line makes it, with a position typed against every criterion:
@@ -96,10 +79,7 @@ async function projectFile(file: string, target?: string): Promise<Projection> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
-    throw new Error("dist/taskpane.html is missing: run `npm run build` before `npm run test:browser`");
-  }
-  ({ server, url: baseUrl } = await serveStatic(DIST, { host: "127.0.0.1", port: 0 }));
+  ({ server, baseUrl } = await startPreviewServer());
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), "inspection-ready-projection-"));
   positionsFile = path.join(scratch, "Northshire self-evaluation.xlsx");
   await writeSelfEvaluation(positionsFile, (ref) => (ref === "HP-04" ? "Red" : "Green"));
@@ -120,22 +100,14 @@ beforeAll(async () => {
   expectedCareLeavers = await projectFile(careLeaversFile);
   hp04Cell = expected.judgements.flatMap((j) => j.pathToTarget).find((s) => s.ref === "HP-04")!.cell!;
 
-  context = await chromium.launchPersistentContext(path.join(scratch, "profile"), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1440, height: 1000 },
-    locale: "en-GB",
-  });
-  context.on("request", (request) => requests.push(request.url()));
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (error) => pageErrors.push(error.message));
+  ({ context, page, requests, pageErrors } = await launchChromium(path.join(scratch, "profile"), {
+    width: 1440,
+    height: 1000,
+  }));
 });
 
 afterAll(async () => {
-  await context?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  await stopPreview(context, server, scratch);
 });
 
 // ---- helpers ------------------------------------------------------------------------------------------
@@ -214,26 +186,7 @@ async function until(done: () => Promise<boolean>): Promise<void> {
 async function expectNoSeriousAxeViolations(): Promise<void> {
   // A section opening fades in: check the colours once it has.
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-  await page.addScriptTag({ path: require.resolve("axe-core") });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } })
-      .axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
-    }));
-  });
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
+  expect(await seriousAxeViolations(page)).toEqual([]);
 }
 
 // ---- projected judgements -------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import type http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { type BrowserContext, type Locator, type Page } from "playwright-core";
 import { createWorkbook, createWorkbookQuery } from "../../src/commands/createWorkbook";
 import { runCommand } from "../../src/commands/runCommand";
 import { getFramework } from "../../src/domain/frameworks";
@@ -20,25 +20,8 @@ import { selfEvaluationSpec } from "../../src/sheets/selfEvaluation";
 import { tableName, tablesOf } from "../../src/workbook/xlsx/excelJsPatch";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxFile";
 import { messyPlans, writeMessyPlan, type MessyPlan } from "../fixtures/messyPlans";
+import { launchChromium, seriousAxeViolations, startPreviewServer, stopPreview } from "../support/previewBrowser";
 
-const { serveStatic } = require("../../scripts/start.js") as {
-  serveStatic: (
-    root: string,
-    options?: { host?: string; port?: number },
-  ) => Promise<{ server: http.Server; url: string }>;
-};
-
-const DIST = path.resolve(__dirname, "../../dist");
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const SIF = getFramework("ofsted-sif-2013");
 
 let server: http.Server;
@@ -46,32 +29,20 @@ let baseUrl: string;
 let scratch: string;
 let context: BrowserContext;
 let page: Page;
-const requests: string[] = [];
-const pageErrors: string[] = [];
+let requests: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
-    throw new Error("dist/taskpane.html is missing: run `npm run build` before `npm run test:browser`");
-  }
-  ({ server, url: baseUrl } = await serveStatic(DIST, { host: "127.0.0.1", port: 0 }));
+  ({ server, baseUrl } = await startPreviewServer());
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), "inspection-ready-workbooks-"));
-  context = await chromium.launchPersistentContext(path.join(scratch, "profile"), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    acceptDownloads: true,
-    viewport: { width: 1440, height: 900 },
-    locale: "en-GB",
-  });
-  context.on("request", (request) => requests.push(request.url()));
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (error) => pageErrors.push(error.message));
+  ({ context, page, requests, pageErrors } = await launchChromium(path.join(scratch, "profile"), {
+    width: 1440,
+    height: 900,
+  }));
 });
 
 afterAll(async () => {
-  await context?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  await stopPreview(context, server, scratch);
 });
 
 // ---- helpers ------------------------------------------------------------------------------------------
@@ -132,26 +103,7 @@ function writeJson(name: string, data: unknown): string {
 }
 
 async function expectNoSeriousAxeViolations(): Promise<void> {
-  await page.addScriptTag({ path: require.resolve("axe-core") });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } })
-      .axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
-    }));
-  });
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
+  expect(await seriousAxeViolations(page)).toEqual([]);
 }
 
 /** A council's own framework, small enough to read: one judgement and its criteria. */

@@ -10,30 +10,13 @@ import type http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { type BrowserContext, type Page } from "playwright-core";
 import { getFramework } from "../../src/domain/frameworks";
 import { unconfirmedFacts } from "../../src/taskpane/frameworks/unconfirmedFacts";
 import { tableName, tablesOf } from "../../src/workbook/xlsx/excelJsPatch";
+import { launchChromium, seriousAxeViolations, startPreviewServer, stopPreview } from "../support/previewBrowser";
 
 // The same tiny static server `npm start` uses for the preview on Linux.
-const { serveStatic } = require("../../scripts/start.js") as {
-  serveStatic: (
-    root: string,
-    options?: { host?: string; port?: number },
-  ) => Promise<{ server: http.Server; url: string }>;
-};
-
-const DIST = path.resolve(__dirname, "../../dist");
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const SCREENSHOT = "/tmp/pane.png";
 const ILACS = "ofsted-ilacs-2024";
 const HEADERS = [
@@ -57,32 +40,17 @@ let baseUrl: string;
 let userDataDir: string;
 let context: BrowserContext;
 let page: Page;
-const requests: string[] = [];
-const pageErrors: string[] = [];
+let requests: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
-    throw new Error("dist/taskpane.html is missing: run `npm run build` before `npm run test:browser`");
-  }
-  ({ server, url: baseUrl } = await serveStatic(DIST, { host: "127.0.0.1", port: 0 }));
+  ({ server, baseUrl } = await startPreviewServer());
   userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "inspection-ready-chromium-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    acceptDownloads: true,
-    viewport: { width: 1440, height: 900 },
-    locale: "en-GB",
-  });
-  context.on("request", (request) => requests.push(request.url()));
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (error) => pageErrors.push(error.message));
+  ({ context, page, requests, pageErrors } = await launchChromium(userDataDir, { width: 1440, height: 900 }));
 });
 
 afterAll(async () => {
-  await context?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  await stopPreview(context, server, userDataDir);
 });
 
 const grid = () => page.getByTestId("sheet-grid");
@@ -112,27 +80,7 @@ async function expectActionPlanInGrid(): Promise<void> {
 }
 
 async function expectNoSeriousAxeViolations(): Promise<void> {
-  await page.addScriptTag({ path: require.resolve("axe-core") });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } })
-      .axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
-    }));
-  });
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious).toEqual([]);
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
+  expect(await seriousAxeViolations(page)).toEqual([]);
 }
 
 test("opens in preview mode over an empty Sheet1", async () => {
