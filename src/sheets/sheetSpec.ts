@@ -188,7 +188,11 @@ export function columnRuleOps(
           type: "list",
           values: context.rag.map((status) => status.label),
           strict: true,
-          prompt: context.rag.map((status) => `${status.label}: ${status.meaning}`).join("; "),
+          // Excel refuses an input message over 255 characters; a council's own scale may be long.
+          prompt: context.rag
+            .map((status) => `${status.label}: ${status.meaning}`)
+            .join("; ")
+            .slice(0, 255),
         },
       });
       // One expression rule per status, anchored on the range's first cell.

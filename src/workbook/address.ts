@@ -56,9 +56,12 @@ function parseCell(text: string): { row: number; col: number } {
   return { col: columnIndex(match[1]!), row: Number(match[2]) - 1 };
 }
 
-/** Quotes a sheet name for use in a formula or address when Excel requires it. */
+/**
+ * A sheet name as a formula or address needs it. Always quoted: Excel accepts quotes round any name, and
+ * a name such as "SEF1", "Q1" or "R2C3" would otherwise be read as a cell address.
+ */
 export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return `'${name.replace(/'/g, "''")}'`;
 }
 
 export function rangeRows(range: CellRange): number {

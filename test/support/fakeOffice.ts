@@ -21,14 +21,7 @@
  * (`Pick<Excel.X, …>`), so a name or type the adapter relies on that Office.js lacks fails to compile.
  */
 import { serialFromYmd } from "../../src/domain/dates";
-import {
-  columnIndex,
-  parseRange,
-  quoteSheetName,
-  rangeAddress,
-  rangesOverlap,
-  sameRange,
-} from "../../src/workbook/address";
+import { columnIndex, parseRange, rangeAddress, rangesOverlap, sameRange } from "../../src/workbook/address";
 import type { CellRange } from "../../src/workbook/types";
 
 export const MAX_ROWS = 1_048_576;
@@ -871,7 +864,7 @@ class FakeRange extends FakeObject<RangeTarget> implements Pick<Excel.Range, Ran
     };
     switch (name) {
       case "address":
-        return `${quoteSheetName(sheet.name)}!${formatAddress(rect)}`;
+        return `${excelStyleName(sheet.name)}!${formatAddress(rect)}`;
       case "rowIndex":
         return rect.top;
       case "columnIndex":
@@ -969,7 +962,7 @@ class FakeRangeAreas extends FakeObject<RangeTarget[]> implements Pick<Excel.Ran
   }
   protected override scalar(areas: RangeTarget[], name: string): unknown {
     if (name !== "address") return super.scalar(areas, name);
-    return areas.map(({ sheet, rect }) => `${quoteSheetName(sheet.name)}!${formatAddress(rect)}`).join(", ");
+    return areas.map(({ sheet, rect }) => `${excelStyleName(sheet.name)}!${formatAddress(rect)}`).join(", ");
   }
 }
 
@@ -1028,7 +1021,7 @@ class FakeDataValidation
           const target = (list.source as unknown as FakeRange).target();
           if (!target) throw new FakeOfficeError("InvalidArgument", "the list source range does not exist");
           rule = {
-            list: { ...list, source: `=${quoteSheetName(target.sheet.name)}!${formatAddress(target.rect, true)}` },
+            list: { ...list, source: `=${excelStyleName(target.sheet.name)}!${formatAddress(target.rect, true)}` },
           };
         }
       }
@@ -1433,4 +1426,11 @@ function checkSize(rect: CellRange): void {
 function checkColour(colour: string): string {
   if (!/^#[0-9A-Fa-f]{6}$/.test(colour)) throw new FakeOfficeError("InvalidArgument", `"${colour}" is not a colour`);
   return colour.toUpperCase();
+}
+
+/** A sheet name as Excel itself writes it in an address: quoted only where it must be. */
+function excelStyleName(name: string): string {
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^(R\d*C?\d*|C\d*)$/i.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }

@@ -58,6 +58,12 @@ const at = (row: PlanRow, field: RowField) => `${row.sheet}!${row.address(field)
 const ukDate = (serial: number) => formatUkDate(dateFromSerial(serial));
 const q = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
+/**
+ * How many cells of a range hold the same text as a cell, ignoring case. Not COUNTIF: Excel's COUNTIF
+ * reads "1.10" as the number 1.1 and "*" as a wildcard, so it would not match the engine's comparison.
+ */
+const sameText = (range: string, cell: string) => `SUMPRODUCT(--EXACT(UPPER(${range}),UPPER(${cell})))`;
+
 /** Excel: the cell is not blank. */
 const fPresent = (ref: string) => `LEN(TRIM(${ref}))>0`;
 const fBlank = (ref: string) => `LEN(TRIM(${ref}))=0`;
@@ -238,7 +244,7 @@ export const RULES: Rule[] = [
         ? { field: "ref", message: `${at(row, "ref")}: the ref "${String(v)}" is used on more than one row` }
         : null;
     },
-    condition: (c, r, context) => `AND(${fPresent(`${c.ref}${r}`)},COUNTIF(${context.ownRefs},${c.ref}${r})>1)`,
+    condition: (c, r, context) => `AND(${fPresent(`${c.ref}${r}`)},${sameText(context.ownRefs, `${c.ref}${r}`)}>1)`,
   },
   {
     id: "unknown-criterion-ref",
@@ -255,7 +261,7 @@ export const RULES: Rule[] = [
       };
     },
     condition: (c, r, context) =>
-      context.knownRefs ? `AND(${fPresent(`${c.ref}${r}`)},COUNTIF(${context.knownRefs},${c.ref}${r})=0)` : "FALSE",
+      context.knownRefs ? `AND(${fPresent(`${c.ref}${r}`)},${sameText(context.knownRefs, `${c.ref}${r}`)}=0)` : "FALSE",
   },
   {
     id: "no-recent-update",

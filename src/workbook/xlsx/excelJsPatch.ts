@@ -10,6 +10,8 @@ import type {
   WorkbookPatch,
 } from "../types";
 import { isFormulaInput } from "../types";
+import { cellScalar } from "./cellScalar";
+import { dateFromSerial } from "../../domain/dates";
 
 /**
  * Applies a patch to an ExcelJS workbook in memory. Used by the CLI (then written to a file) and by the
@@ -190,7 +192,10 @@ function addTable(ws: ExcelJS.Worksheet, name: string, range: CellRange, style: 
   // (values, formulas and their formats) and put each cell's format back afterwards.
   const columns: { name: string }[] = [];
   for (let c = range.left; c <= range.right; c++) {
-    columns.push({ name: String(ws.getCell(range.top + 1, c + 1).value ?? `Column${c - range.left + 1}`) });
+    // The header's text, whatever form the cell holds it in (rich text, a hyperlink): ExcelJS writes the
+    // column name back into the header cell, so anything else would replace what the user wrote.
+    const header = cellScalar(ws.getCell(range.top + 1, c + 1).value);
+    columns.push({ name: header === null || header === "" ? `Column${c - range.left + 1}` : String(header) });
   }
   const rows: ExcelJS.CellValue[][] = [];
   const formats: (string | undefined)[][] = [];
@@ -259,7 +264,8 @@ function setValidation(ws: ExcelJS.Worksheet, range: CellRange, rule: Validation
       type: "date",
       operator: "greaterThanOrEqual",
       allowBlank: true,
-      formulae: [rule.minimum],
+      // ExcelJS reads a number here as JavaScript milliseconds: give it the date itself.
+      formulae: [dateFromSerial(rule.minimum)],
       showErrorMessage: true,
       errorStyle: "stop",
       errorTitle: "Not a date",

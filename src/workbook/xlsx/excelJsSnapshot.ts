@@ -2,6 +2,7 @@ import type ExcelJS from "exceljs";
 import { serialFromDate } from "../../domain/dates";
 import { parseRange } from "../address";
 import type { Scalar, SheetSnapshot, SheetVisibility, SnapshotQuery, TableSnapshot, WorkbookSnapshot } from "../types";
+import { cellScalar } from "./cellScalar";
 import { mergedRanges, tableName, tablesOf } from "./excelJsPatch";
 
 const GENERAL = "General";
@@ -92,21 +93,8 @@ function readCell(cell: ExcelJS.Cell): { value: Scalar; formula: string | null }
   if (raw !== null && typeof raw === "object" && !(raw instanceof Date)) {
     if ("formula" in raw || "sharedFormula" in raw) {
       const result = (raw as ExcelJS.CellFormulaValue).result;
-      return { value: scalar(result as ExcelJS.CellValue), formula: `=${cell.formula}` };
+      return { value: cellScalar(result as ExcelJS.CellValue), formula: `=${cell.formula}` };
     }
   }
-  return { value: scalar(raw), formula: null };
-}
-
-/** Every ExcelJS value as a plain scalar: rich text and hyperlinks as their text, errors as "#N/A" etc. */
-function scalar(raw: ExcelJS.CellValue | undefined): Scalar {
-  if (raw === null || raw === undefined) return null;
-  if (raw instanceof Date) return serialFromDate(raw);
-  if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") return raw;
-  if ("richText" in raw) return raw.richText.map((run) => run.text).join("");
-  if ("error" in raw) return raw.error;
-  if ("hyperlink" in raw) return typeof raw.text === "string" ? raw.text : scalar(raw.text as ExcelJS.CellValue);
-  if ("formula" in raw || "sharedFormula" in raw)
-    return scalar((raw as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-  return null;
+  return { value: cellScalar(raw), formula: null };
 }
