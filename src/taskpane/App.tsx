@@ -30,8 +30,13 @@ import { RefreshSection } from "./components/RefreshSection";
 import { StructureSection } from "./components/StructureSection";
 import { UndoSection } from "./components/UndoSection";
 import { WorkbookPreview, type GoToRequest } from "./components/WorkbookPreview";
-import { excelActiveSheetName } from "./excelActiveSheet";
-import { liveChecksSupported, readExcelSelection, selectExcelCell } from "./excelSelection";
+import {
+  excelActiveSheetName,
+  excelSelectionAddress,
+  liveChecksSupported,
+  selectExcelCell,
+} from "../workbook/excel/excelUi";
+import { splitAddress } from "./checks/selectionAddress";
 import { PREVIEW_FIRST_SHEET, buildXlsx, saveFile } from "./preview/downloadXlsx";
 import { selectAddress, selectionAddress, type GridSelection } from "./preview/gridSelection";
 import { openXlsx } from "./preview/openXlsx";
@@ -43,6 +48,11 @@ import { quoted } from "./wording";
 export type PaneHost = { kind: "excel" } | { kind: "preview" } | { kind: "unsupported"; reason: string };
 
 const DOWNLOAD_NAME = "Inspection Ready workbook.xlsx";
+
+/** The user's selection in Excel, as the pane works with it. */
+async function readExcelSelection(): Promise<CellSelection> {
+  return splitAddress(await excelSelectionAddress());
+}
 
 /** The parts of the pane that run commands; each shows the messages of the commands it started. */
 type SectionId =
