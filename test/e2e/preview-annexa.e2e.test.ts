@@ -16,7 +16,15 @@ import { annexAQuery, checkAnnexA, type AnnexAReport } from "../../src/commands/
 import { dateFromSerial, formatUkDate, serialFromYmd } from "../../src/domain/dates";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxFile";
 import { templateWith } from "../fixtures/annexA";
-import { launchChromium, seriousAxeViolations, startPreviewServer, stopPreview } from "../support/previewBrowser";
+import {
+  expectShown,
+  launchChromium,
+  paneSteps,
+  seriousAxeViolations,
+  startPreviewServer,
+  stopPreview,
+  until,
+} from "../support/previewBrowser";
 
 const LIST_1 = "List_1";
 const now = new Date();
@@ -59,30 +67,12 @@ afterAll(async () => {
   await stopPreview(context, server, scratch);
 });
 
+const { openPane, openSection, chooseFile } = paneSteps(
+  () => page,
+  () => baseUrl,
+);
+
 // ---- helpers ------------------------------------------------------------------------------------------
-
-async function openPane(): Promise<void> {
-  await page.goto(`${baseUrl}/taskpane.html`);
-  await page.locator('main[data-mode="preview"]').waitFor({ timeout: 15_000 });
-}
-
-async function openSection(title: string): Promise<void> {
-  const button = page.getByRole("button", { name: title, exact: true });
-  if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
-  await expect(button.getAttribute("aria-expanded")).resolves.toBe("true");
-}
-
-async function chooseFile(button: string, file: string): Promise<void> {
-  const [chooser] = await Promise.all([
-    page.waitForEvent("filechooser"),
-    page.getByRole("button", { name: button }).click(),
-  ]);
-  await chooser.setFiles(file);
-}
-
-async function expectShown(locator: Locator, text: string): Promise<void> {
-  await locator.filter({ hasText: text }).waitFor({ timeout: 10_000 });
-}
 
 const status = (id: string) => page.getByTestId(`status-${id}`);
 const list = (n: number) => page.locator(`[data-testid="annexa-list"][data-list="${n}"]`);
@@ -130,15 +120,6 @@ async function shot(testId: string, file: string): Promise<void> {
 
 /** How far the pane's content reaches beyond its width (the pane scrolls, so the page alone would not show it). */
 const paneOverflow = () => page.getByTestId("pane").evaluate((pane) => pane.scrollWidth - pane.clientWidth);
-
-/** Waits (up to 10 seconds) until `done` holds. */
-async function until(done: () => Promise<boolean>): Promise<void> {
-  const by = Date.now() + 10_000;
-  while (!(await done())) {
-    if (Date.now() > by) throw new Error(`timed out waiting for ${done.toString()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function expectNoSeriousAxeViolations(): Promise<void> {
   // A section opening fades in: check the colours once it has.

@@ -23,11 +23,14 @@ import type { Severity } from "../../src/domain/validation/rules";
 import { splitAddress } from "../../src/taskpane/checks/selectionAddress";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxFile";
 import {
+  expectShown,
   launchChromium,
+  paneSteps,
   seriousAxeViolations,
   serveStatic,
   startPreviewServer,
   stopPreview,
+  until,
 } from "../support/previewBrowser";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -98,6 +101,11 @@ afterAll(async () => {
   await stopPreview(context, server, scratch);
 });
 
+const { chooseFile } = paneSteps(
+  () => page,
+  () => baseUrl,
+);
+
 // ---- helpers ------------------------------------------------------------------------------------------
 
 async function openPane(): Promise<void> {
@@ -109,14 +117,6 @@ async function openPane(): Promise<void> {
 /** The pane starts with only "Create a plan" open: open "Check the plans" beside it. */
 async function openChecks(): Promise<void> {
   await page.getByRole("button", { name: "Check the plans", expanded: false }).click();
-}
-
-async function chooseFile(button: string, file: string): Promise<void> {
-  const [chooser] = await Promise.all([
-    page.waitForEvent("filechooser"),
-    page.getByRole("button", { name: button }).click(),
-  ]);
-  await chooser.setFiles(file);
 }
 
 const grid = () => page.getByTestId("sheet-grid");
@@ -132,9 +132,6 @@ async function expectCell(address: string, text: string): Promise<void> {
     .waitFor({ timeout: 10_000 });
 }
 const status = (id: string) => page.getByTestId(`status-${id}`);
-async function expectShown(locator: Locator, text: string): Promise<void> {
-  await locator.filter({ hasText: text }).waitFor({ timeout: 10_000 });
-}
 const checkNow = () => page.getByRole("button", { name: "Check now" }).click();
 const summary = () => page.getByTestId("checks-summary");
 const group = (rule: string) => page.locator(`[data-testid="finding-group"][data-rule="${rule}"]`);
@@ -157,15 +154,6 @@ async function expectSummary(report: Pick<ValidateReport, "summary">): Promise<v
   const { errors, warnings, info } = report.summary;
   const words = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"} and ${info} for information`;
   await expectShown(summary(), words);
-}
-
-/** Waits (up to 10 seconds) until `done` holds: for what the page changes outside the DOM. */
-async function until(done: () => Promise<boolean>): Promise<void> {
-  const by = Date.now() + 10_000;
-  while (!(await done())) {
-    if (Date.now() > by) throw new Error(`timed out waiting for ${done.toString()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 async function expectNoSeriousAxeViolations(): Promise<void> {

@@ -20,7 +20,13 @@ import { selfEvaluationSpec } from "../../src/sheets/selfEvaluation";
 import { tableName, tablesOf } from "../../src/workbook/xlsx/excelJsPatch";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxFile";
 import { messyPlans, writeMessyPlan, type MessyPlan } from "../fixtures/messyPlans";
-import { launchChromium, seriousAxeViolations, startPreviewServer, stopPreview } from "../support/previewBrowser";
+import {
+  launchChromium,
+  paneSteps,
+  seriousAxeViolations,
+  startPreviewServer,
+  stopPreview,
+} from "../support/previewBrowser";
 
 const SIF = getFramework("ofsted-sif-2013");
 
@@ -44,6 +50,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopPreview(context, server, scratch);
 });
+
+const { chooseFile } = paneSteps(
+  () => page,
+  () => baseUrl,
+);
 
 // ---- helpers ------------------------------------------------------------------------------------------
 
@@ -85,15 +96,6 @@ const picker = () => page.getByLabel("Inspection framework");
 async function selectTab(name: string): Promise<void> {
   await page.getByRole("tab", { name }).click();
   await page.getByRole("tab", { name, selected: true }).waitFor();
-}
-
-/** Chooses a file through the button's file chooser, as a user does. */
-async function chooseFile(button: string, file: string): Promise<void> {
-  const [chooser] = await Promise.all([
-    page.waitForEvent("filechooser"),
-    page.getByRole("button", { name: button }).click(),
-  ]);
-  await chooser.setFiles(file);
 }
 
 function writeJson(name: string, data: unknown): string {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type http from "node:http";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 
 /**
  * What every browser test of the built pane needs: the production build served on 127.0.0.1, Debian's
@@ -92,4 +92,42 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     }));
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** Waits (up to 10 seconds) until `done` holds. */
+export async function until(done: () => Promise<boolean>): Promise<void> {
+  const by = Date.now() + 10_000;
+  while (!(await done())) {
+    if (Date.now() > by) throw new Error(`timed out waiting for ${done.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits for a message (a status, an alert) that contains the text. */
+export async function expectShown(locator: Locator, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).waitFor({ timeout: 10_000 });
+}
+
+/** The steps every browser test takes with the pane, on whatever page the test file has open. */
+export function paneSteps(page: () => Page, baseUrl: () => string) {
+  return {
+    async openPane(): Promise<void> {
+      await page().goto(`${baseUrl()}/taskpane.html`);
+      await page().locator('main[data-mode="preview"]').waitFor({ timeout: 15_000 });
+    },
+    /** Opens one of the pane's collapsible sections, by its heading. */
+    async openSection(title: string): Promise<void> {
+      const button = page().getByRole("button", { name: title, exact: true });
+      if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
+      await expect(button.getAttribute("aria-expanded")).resolves.toBe("true");
+    },
+    /** Clicks a button that opens the file chooser, and chooses the file. */
+    async chooseFile(button: string, file: string): Promise<void> {
+      const [chooser] = await Promise.all([
+        page().waitForEvent("filechooser"),
+        page().getByRole("button", { name: button }).click(),
+      ]);
+      await chooser.setFiles(file);
+    },
+  };
 }
