@@ -26,6 +26,7 @@ import { count, listInWords, quoted } from "../wording";
 import { FindingGroupView } from "./FindingGroups";
 import { GoToProblem, useGoTo } from "./GoToCell";
 import { useCardStyles } from "./JudgementCard";
+import { ProblemBar } from "./ProblemBar";
 import { StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./paneStyles";
 
@@ -183,14 +184,7 @@ export function AnnexASection({ session, goToCell, onShowSheet, preview, part, f
           {annex.checking && <Spinner size="tiny" label="Checking…" labelPosition="after" />}
         </div>
       </div>
-      {annex.problem && (
-        <MessageBar intent="warning" layout="multiline" data-testid="annexa-problem">
-          <MessageBarBody>
-            <MessageBarTitle>The lists could not be checked</MessageBarTitle>
-            {annex.problem}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <ProblemBar title="The lists could not be checked" problem={annex.problem} testId="annexa-problem" />
       <div role="status" aria-live="polite" data-testid="annexa-summary">
         {result && <Text weight="semibold">{annexSummary(result.report)}</Text>}
       </div>

@@ -18,6 +18,7 @@ import { CheckSummary } from "./CheckSummary";
 import { FindingGroups } from "./FindingGroups";
 import { RagSuggestions } from "./RagSuggestions";
 import { SetRagForm } from "./SetRagForm";
+import { ProblemBar } from "./ProblemBar";
 import { StatusMessage } from "./StatusMessage";
 import { WriteChecks } from "./WriteChecks";
 import { usePaneStyles } from "./paneStyles";
@@ -117,14 +118,7 @@ export function ChecksSection({ session, liveMode, goToCell, readSelection, sele
         {checks.checking && <Spinner size="tiny" label="Checking…" labelPosition="after" />}
       </div>
       <LiveNote live={checks.live} />
-      {checks.problem && (
-        <MessageBar intent="warning" layout="multiline" data-testid="checks-problem">
-          <MessageBarBody>
-            <MessageBarTitle>The plans could not be checked</MessageBarTitle>
-            {checks.problem}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <ProblemBar title="The plans could not be checked" problem={checks.problem} testId="checks-problem" />
       <CheckSummary result={result} />
       {problem && (
         <MessageBar intent="error" layout="multiline" data-testid="checks-action-problem">

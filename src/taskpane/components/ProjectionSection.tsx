@@ -3,9 +3,6 @@ import {
   Body1Strong,
   Button,
   Field,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Select,
   Spinner,
   Text,
@@ -26,6 +23,7 @@ import { count } from "../wording";
 import { GoToProblem, useGoTo } from "./GoToCell";
 import { JudgementCard, Reasons, useCardStyles } from "./JudgementCard";
 import { RagChart } from "./RagChart";
+import { ProblemBar } from "./ProblemBar";
 import { StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./paneStyles";
 
@@ -122,14 +120,11 @@ export function ProjectionSection(props: ProjectionSectionProps) {
           {projection.projecting && <Spinner size="tiny" label="Projecting…" labelPosition="after" />}
         </div>
       </div>
-      {projection.problem && (
-        <MessageBar intent="warning" layout="multiline" data-testid="projection-problem">
-          <MessageBarBody>
-            <MessageBarTitle>The judgements could not be projected</MessageBarTitle>
-            {projection.problem}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <ProblemBar
+        title="The judgements could not be projected"
+        problem={projection.problem}
+        testId="projection-problem"
+      />
       <div role="status" aria-live="polite" data-testid="projection-summary">
         {view && (
           <Text weight="semibold">
