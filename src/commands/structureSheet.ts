@@ -88,6 +88,8 @@ export interface StructureReport {
   unmapped: string[];
   /** Every column of the table, in order: 0-based index, letter and header, for correcting the mapping. */
   headers: { col: number; column: string; header: string }[];
+  /** The 0-based column of the Area column added for section headings, not on the sheet yet; else null. */
+  addedColumn: number | null;
   normalisable: Normalisable[];
   normalised: number;
   sections: string[];
@@ -178,6 +180,7 @@ export function structureSheet(
       write(layout.headerRow, c, text, typeof raw === "number" ? "a table's column names are text" : why);
   }
 
+  let addedColumn: number | null = null;
   // 3. Section headings fill an Area column when there is none.
   const sections = layout.sectionRows.map((s) => s.text);
   if (!layout.mapping.has("area") && sections.length > 0 && fields.includes("area")) {
@@ -201,6 +204,7 @@ export function structureSheet(
     headers.push(header);
     layout.right = col;
     layout.mapping.set("area", col);
+    addedColumn = col;
   }
 
   // 4. Values not in the plan's form: reported, and fixed only when asked.
@@ -284,6 +288,7 @@ export function structureSheet(
     columns: Object.fromEntries([...layout.mapping].map(([field, col]) => [field, columnLetters(col)])),
     unmapped: headers.filter((_, i) => !mappedColumns.has(layout.left + i)),
     headers: headers.map((header, i) => ({ col: layout.left + i, column: columnLetters(layout.left + i), header })),
+    addedColumn,
     normalisable,
     normalised: options.normalise ? normalisable.filter((n) => n.fix !== undefined).length : 0,
     sections,

@@ -146,6 +146,18 @@ describe("structuring in memory", () => {
     expect(wb.snapshot()).toEqual(before);
   });
 
+  it("names the Area column it adds for section headings, and none when the sheet has an area", async () => {
+    const sections = workbook([["Action", "Lead"], ["1. Capacity"], ["Recruit", "HR"], ["Train", "L&D"]]);
+    const added = structureSheet(sections.snapshot(), { sheet: "Plan", as: "action-plan", now }).report;
+    expect(added.addedColumn).toBe(2);
+    expect(added.mapping.area).toBe("Area");
+    const plain = workbook([
+      ["Theme", "Action", "Lead"],
+      ["Capacity", "Recruit", "HR"],
+    ]);
+    expect(structureSheet(plain.snapshot(), { sheet: "Plan", as: "action-plan", now }).report.addedColumn).toBeNull();
+  });
+
   it("takes the user's corrections to the mapping", async () => {
     const wb = workbook([
       ["Ref", "Action", "Who", "Notes"],

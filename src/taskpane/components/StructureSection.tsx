@@ -14,7 +14,7 @@ import { PLAN_KINDS, type PlanKind } from "../../commands/createWorkbook";
 import { structureQuery, structureSheet, type StructureOptions } from "../../commands/structureSheet";
 import type { PlanField } from "../../sheets/headerMatching";
 import type { WorkbookPatch } from "../../workbook/types";
-import { addedColumn, type StructurePreviewReport } from "../structurePreview";
+import type { StructurePreviewReport } from "../structurePreview";
 import { errorMessage, type SessionStatus, type WorkbookSession } from "../useWorkbookSession";
 import { KIND_IN_SENTENCE, KIND_LABELS, count, quoted } from "../wording";
 import { StatusMessage } from "./StatusMessage";
@@ -71,7 +71,7 @@ export function StructureSection(props: StructureSectionProps) {
       const name = sheet ?? (await props.readActiveSheet());
       const result = await session.dryRun(structureQuery(name), (snapshot) => {
         const { report } = structureSheet(snapshot, { sheet: name, as, now: new Date(), mapping: corrections });
-        return { report: { ...report, addedColumn: addedColumn(snapshot, report) } };
+        return { report };
       });
       if (!result.ok) {
         setError({ title: `Could not preview ${quoted(name)} as ${KIND_IN_SENTENCE[as]}`, message: result.error });
