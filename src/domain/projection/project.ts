@@ -36,6 +36,8 @@ export interface Position {
 export interface Reason {
   text: string;
   cells: string[];
+  /** The reason rests on a linking rule no source confirms (its text ends "(unconfirmed rule)"). */
+  unconfirmed?: boolean;
 }
 
 export interface PathStep {
@@ -170,16 +172,10 @@ export function project(
   // Linking rules between judgements other than the overall one: always-rules cap, may-rules explain.
   for (const rule of framework.linkingRules) {
     if (!rule.effect) continue;
-    const triggered = judgements.filter(
-      (j) =>
-        rule.effect!.when.judgements.includes(j.id) &&
-        j.gradeId !== null &&
-        scale.rankOf(j.gradeId) <= scale.rankOf(rule.effect!.when.gradeAtMost),
-    );
+    const triggered = triggeredBy(rule, judgements, scale);
     const capped = judgements.find((j) => j.id === rule.effect!.cap.judgement);
     if (triggered.length === 0 || !capped) continue;
     const names = triggered.map((j) => `${j.name} is ${j.grade}`).join("; ");
-    const unconfirmed = rule.confidence === "unconfirmed" ? " (unconfirmed rule)" : "";
     if (
       rule.effect.certainty === "always" &&
       capped.gradeId &&
@@ -187,12 +183,9 @@ export function project(
     ) {
       capped.gradeId = rule.effect.cap.grade;
       capped.grade = scale.labelOfRank(scale.rankOf(rule.effect.cap.grade));
-      capped.reasons.push({ text: `${names}: ${rule.description}${unconfirmed}`, cells: [] });
+      capped.reasons.push(ruleReason(`${names}: ${rule.description}`, rule));
     } else if (rule.effect.certainty === "may") {
-      capped.reasons.push({
-        text: `${names}: this may limit the judgement. ${rule.description}${unconfirmed}`,
-        cells: [],
-      });
+      capped.reasons.push(ruleReason(`${names}: this may limit the judgement. ${rule.description}`, rule));
     }
   }
 
@@ -326,6 +319,26 @@ function pathTo(
   return steps;
 }
 
+type LinkingRule = Framework["linkingRules"][number];
+
+/** The judgements whose grade sets a linking rule off: at or below the grade the rule names. */
+function triggeredBy(rule: LinkingRule, judgements: JudgementProjection[], scale: Scale): JudgementProjection[] {
+  const effect = rule.effect!;
+  return judgements.filter(
+    (j) =>
+      effect.when.judgements.includes(j.id) &&
+      j.gradeId !== null &&
+      scale.rankOf(j.gradeId) <= scale.rankOf(effect.when.gradeAtMost),
+  );
+}
+
+/** A reason that rests on a linking rule, saying so where no source confirms the rule. */
+function ruleReason(text: string, rule: LinkingRule): Reason {
+  return rule.confidence === "unconfirmed"
+    ? { text: `${text} (unconfirmed rule)`, cells: [], unconfirmed: true }
+    : { text, cells: [] };
+}
+
 /** The judgements an overall one is made of: its key children where it has any, else every key judgement. */
 export function overallInputs(framework: Framework, overallId: string): Judgement[] {
   const keys = framework.judgements.filter((j) => j.kind === "key");
@@ -358,24 +371,20 @@ function projectOverall(framework: Framework, judgements: JudgementProjection[],
   ];
   for (const rule of framework.linkingRules) {
     if (!rule.effect || rule.effect.cap.judgement !== overall.id) continue;
-    const triggered = judgements.filter(
-      (j) =>
-        rule.effect!.when.judgements.includes(j.id) &&
-        j.gradeId !== null &&
-        scale.rankOf(j.gradeId) <= scale.rankOf(rule.effect!.when.gradeAtMost),
-    );
+    const triggered = triggeredBy(rule, judgements, scale);
     if (triggered.length === 0) continue;
     const names = triggered.map((j) => `${j.name} is ${j.grade}`).join("; ");
-    const unconfirmed = rule.confidence === "unconfirmed" ? " (unconfirmed rule)" : "";
     const capRank = scale.rankOf(rule.effect.cap.grade);
     if (rule.effect.certainty === "always") {
       if (rank > capRank) rank = capRank;
-      reasons.push({ text: `${names}: ${rule.description}${unconfirmed}`, cells: [] });
+      reasons.push(ruleReason(`${names}: ${rule.description}`, rule));
     } else {
-      reasons.push({
-        text: `${names}: this may limit overall effectiveness to ${scale.labelOfRank(capRank)}. ${rule.description}${unconfirmed}`,
-        cells: [],
-      });
+      reasons.push(
+        ruleReason(
+          `${names}: this may limit overall effectiveness to ${scale.labelOfRank(capRank)}. ${rule.description}`,
+          rule,
+        ),
+      );
     }
   }
   return { grade: scale.labelOfRank(rank), gradeId: scale.idOfRank(rank), score, reasons };

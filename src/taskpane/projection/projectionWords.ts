@@ -20,12 +20,8 @@ const UNCONFIRMED_RULE = " (unconfirmed rule)";
 
 /** A reason as the pane shows it: its text without the marker, and whether it rests on an unconfirmed rule. */
 export function readReason(reason: Reason): { text: string; unconfirmed: boolean } {
-  const at = reason.text.indexOf(UNCONFIRMED_RULE);
-  if (at < 0) return { text: reason.text, unconfirmed: false };
-  return {
-    text: (reason.text.slice(0, at) + reason.text.slice(at + UNCONFIRMED_RULE.length)).trim(),
-    unconfirmed: true,
-  };
+  if (!reason.unconfirmed) return { text: reason.text, unconfirmed: false };
+  return { text: reason.text.replace(UNCONFIRMED_RULE, "").trim(), unconfirmed: true };
 }
 
 /** The scale's grades, best first, as the target picker lists them. */
