@@ -38,6 +38,8 @@ export const STRUCTURE_FIELDS: Record<PlanKind, PlanField[]> = {
 };
 
 const DATE_FIELDS: PlanField[] = ["due", "updated"];
+/** Characters a date column needs to show dd/mm/yyyy. */
+const DATE_WIDTH = 12;
 /** The column kind, and so the validation and formats, a mapped field gets. */
 const FIELD_KINDS: Partial<Record<PlanField, ColumnKind>> = {
   due: "date",
@@ -258,6 +260,15 @@ export function structureSheet(
       (col) => formatsBefore(snapshot, sheet.name, top, col, layout.lastRow - top + 1, 1),
     ),
   );
+  // dd/mm/yyyy is wider than a default column: without room, every date would show as "###".
+  const dateColumns = ruleColumns.filter((c) => c.kind === "date");
+  if (dateColumns.length > 0) {
+    ops.push({
+      op: "setColumnWidths",
+      sheet: sheet.name,
+      widths: dateColumns.map(({ col }) => ({ col, width: DATE_WIDTH })),
+    });
+  }
   ops.push({
     op: "freezePanes",
     sheet: sheet.name,

@@ -31,6 +31,19 @@ describe("what a review found, kept fixed", () => {
     expect(reread.getWorksheet("Plan")!.getCell("B1").text).toBe("Action");
   });
 
+  it("structuring widens date columns enough to show dd/mm/yyyy (not ###)", async () => {
+    const input = path.join(tempDir(), "dates.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Plan");
+    sheet.addRow(["Action", "Lead", "Due date"]);
+    sheet.addRow(["Do it", "Me", new Date(Date.UTC(2026, 0, 31))]);
+    await workbook.xlsx.writeFile(input);
+    const file = await XlsxWorkbook.open(input);
+    await runCommand(file, structureQuery("Plan"), (s) => structureSheet(s, { sheet: "Plan", as: "action-plan", now }));
+    expect(file.workbook.getWorksheet("Plan")!.getColumn(3).width).toBe(12);
+    expect(file.workbook.getWorksheet("Plan")!.getColumn(1).width).toBeUndefined();
+  });
+
   it("date columns accept dates from 01/01/2000, written as a date ExcelJS understands", async () => {
     const file = XlsxWorkbook.empty();
     await runCommand(file, createWorkbookQuery, (s) =>
