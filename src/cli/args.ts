@@ -1,5 +1,6 @@
+import { UserError } from "../domain/userError";
 /** A usage mistake: the CLI prints the message and exits with code 2. */
-export class UsageError extends Error {}
+export class UsageError extends UserError {}
 
 export interface ParsedArgs {
   command: string | undefined;

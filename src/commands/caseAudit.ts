@@ -10,8 +10,9 @@ import type { TableSheetSpec } from "../sheets/sheetSpec";
 import { columnLetters, quoteSheetName } from "../workbook/address";
 import type { CellInput, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
 import { TableSheets } from "./tableSheets";
+import { UserError } from "../domain/userError";
 
-export class CaseAuditError extends Error {}
+export class CaseAuditError extends UserError {}
 
 export const caseAuditQuery = { sheets: "all" as const };
 

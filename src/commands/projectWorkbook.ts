@@ -8,8 +8,9 @@ import { fieldColumn } from "../sheets/tableColumns";
 import { cellAddress } from "../workbook/address";
 import { cellsBefore } from "../workbook/snapshotCells";
 import type { CellInput, PatchOp, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
+import { UserError } from "../domain/userError";
 
-export class ProjectError extends Error {}
+export class ProjectError extends UserError {}
 
 export interface ProjectOptions {
   /** Project against this framework; otherwise the self-evaluation's own, through `resolve`. */

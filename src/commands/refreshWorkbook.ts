@@ -6,8 +6,9 @@ import { cellAddress } from "../workbook/address";
 import { cellsBefore, formatsBefore } from "../workbook/snapshotCells";
 import type { CellInput, PatchOp, Scalar, TableSnapshot, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
 import { PLAN_SPECS, type PlanKind } from "./createWorkbook";
+import { UserError } from "../domain/userError";
 
-export class RefreshError extends Error {}
+export class RefreshError extends UserError {}
 
 export interface RefreshOptions {
   /** Refresh every plan to this framework; otherwise each to the current version of its own framework. */

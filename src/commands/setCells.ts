@@ -3,8 +3,9 @@ import { fieldColumn } from "../sheets/tableColumns";
 import { cellAddress, parseRange } from "../workbook/address";
 import { cellsBefore } from "../workbook/snapshotCells";
 import type { PatchOp, Scalar, SnapshotQuery, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
+import { UserError } from "../domain/userError";
 
-export class SetCellsError extends Error {}
+export class SetCellsError extends UserError {}
 
 export interface CellWrite {
   sheet: string;

@@ -17,6 +17,7 @@ import type {
   WorkbookSnapshot,
 } from "../workbook/types";
 import type { PlanKind } from "./createWorkbook";
+import { UserError } from "../domain/userError";
 
 /** The fields each kind of sheet can hold, in the order a mapping is shown. */
 export const STRUCTURE_FIELDS: Record<PlanKind, PlanField[]> = {
@@ -53,7 +54,7 @@ const TABLE_NAMES: Record<PlanKind, string> = {
   evidence: "EvidenceTracker",
 };
 
-export class StructureError extends Error {}
+export class StructureError extends UserError {}
 
 export interface StructureOptions {
   sheet: string;

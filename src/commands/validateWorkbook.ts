@@ -15,8 +15,9 @@ import { columnReference, fieldColumn, selfEvaluationRefSource } from "../sheets
 import { cellAddress, columnLetters } from "../workbook/address";
 import { cellsBefore } from "../workbook/snapshotCells";
 import type { CellInput, PatchOp, Scalar, TableSnapshot, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
+import { UserError } from "../domain/userError";
 
-export class ValidateError extends Error {}
+export class ValidateError extends UserError {}
 
 export interface ValidateOptions {
   /** The day to judge dates against, as an Excel serial (the workbook's own formulas use TODAY()). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RAG_CONCEPTS, type RagConcept } from "./rag";
+import { UserError } from "./userError";
 
 /**
  * How sure we are of a fact. Frameworks are public documents, but some facts (a linking rule, a notice
@@ -242,7 +243,7 @@ export type Judgement = z.infer<typeof judgementSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
 export type ProjectionSettings = z.infer<typeof projectionSchema>;
 
-export class FrameworkError extends Error {}
+export class FrameworkError extends UserError {}
 
 /** Checks data against the schema; the message names each JSON path and what was expected there. */
 export function parseFramework(data: unknown, origin: string): Framework {

@@ -1,5 +1,6 @@
 import { defaultRagVocabulary, type RagStatus } from "../domain/rag";
 import type { CellInput, PatchOp, Scalar, WorkbookSnapshot } from "../workbook/types";
+import { UserError } from "../domain/userError";
 
 /**
  * The add-in's own records live in a very hidden sheet of the workbook itself (the workbook is the
@@ -47,7 +48,7 @@ export interface Metadata {
   settings?: WorkbookSettings;
 }
 
-export class MetadataError extends Error {}
+export class MetadataError extends UserError {}
 
 export function emptyMetadata(): Metadata {
   return { schemaVersion: SCHEMA_VERSION, plans: [] };

@@ -4,8 +4,9 @@ import ExcelJS from "exceljs";
 import type { SnapshotQuery, WorkbookAdapter, WorkbookPatch, WorkbookSnapshot } from "../types";
 import { applyPatchToExcelJs } from "./excelJsPatch";
 import { snapshotFromExcelJs } from "./excelJsSnapshot";
+import { UserError } from "../../domain/userError";
 
-export class UnreadableWorkbookError extends Error {}
+export class UnreadableWorkbookError extends UserError {}
 
 /**
  * An .xlsx file as a backend. Patches are applied in memory; nothing reaches the disk until save(),
