@@ -26,6 +26,25 @@ export function formatUkDate(date: Date): string {
 
 export const UK_DATE_FORMAT = "dd/mm/yyyy";
 
+/**
+ * Today as a serial day, taken from the user's own calendar date (not UTC): a check run at 00:30 on
+ * 1 April in London is a check on 1 April, as the workbook's TODAY() would have it.
+ */
+export function todaySerial(now: Date = new Date()): number {
+  return serialFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/**
+ * A time of day typed on the 24-hour clock, 15:00 (or 15.00, 9:30), as the fraction of a day Excel
+ * stores; null when the text is not such a time.
+ */
+export function parseTimeText(text: string): number | null {
+  const match = /^(\d{1,2})[:.](\d{2})$/.exec(text.trim());
+  if (!match) return null;
+  const [hours, minutes] = [Number(match[1]), Number(match[2])];
+  return hours > 23 || minutes > 59 ? null : (hours * 60 + minutes) / 1440;
+}
+
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /**

@@ -1,4 +1,4 @@
-import { dateFromSerial, formatUkDate, parseDateText } from "../../domain/dates";
+import { dateFromSerial, formatUkDate, parseDateText, parseTimeText } from "../../domain/dates";
 
 /** A field's reading: its value, nothing (left blank), or what is wrong with it in words a user can act on. */
 export type Reading<T> = { ok: true; value: T | null } | { ok: false; message: string };
@@ -21,16 +21,14 @@ export function readDate(text: string): Reading<number> {
 export function readTime(text: string): Reading<number> {
   const t = text.trim();
   if (!t) return { ok: true, value: null };
-  const match = /^(\d{1,2})[:.](\d{2})$/.exec(t);
-  const hours = match ? Number(match[1]) : NaN;
-  const minutes = match ? Number(match[2]) : NaN;
-  if (!match || hours > 23 || minutes > 59) {
+  const time = parseTimeText(t);
+  if (time === null) {
     return {
       ok: false,
       message: `“${t}” is not a time. Enter it as hh:mm on the 24-hour clock, for example 15:00.`,
     };
   }
-  return { ok: true, value: (hours * 60 + minutes) / 1440 };
+  return { ok: true, value: time };
 }
 
 /** The day and the minutes past midnight of a serial, rounded to the minute. */
