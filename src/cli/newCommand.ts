@@ -1,4 +1,5 @@
-import { PLAN_KINDS, createWorkbook, createWorkbookQuery, type PlanKind } from "../commands/createWorkbook";
+import { PLAN_KINDS, type PlanKind } from "../domain/plan";
+import { createWorkbook, createWorkbookQuery } from "../commands/createWorkbook";
 import { runCommand } from "../commands/runCommand";
 import { createInspectionSheets, inspectionSheetsQuery } from "../commands/createInspectionSheets";
 import { dateFromSerial, formatUkDate } from "../domain/dates";

@@ -1,4 +1,4 @@
-import { PLAN_KINDS, type PlanKind } from "../commands/createWorkbook";
+import { PLAN_KINDS, type PlanKind } from "../domain/plan";
 import { runCommand } from "../commands/runCommand";
 import { structureQuery, structureSheet } from "../commands/structureSheet";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";

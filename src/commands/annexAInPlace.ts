@@ -3,7 +3,7 @@ import { quoteSheetName } from "../workbook/address";
 import { parseRange } from "../workbook/address";
 import { cellsBefore } from "../workbook/snapshotCells";
 import type { CellInput, PatchOp, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
-import { uniqueName } from "../sheets/sheetSpec";
+import { uniqueName } from "../sheets/tableLayout";
 import { checkAnnexA, type AnnexAReport } from "./checkAnnexA";
 
 export const FINDINGS_SHEET = "Annex A findings";

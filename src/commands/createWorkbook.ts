@@ -1,24 +1,11 @@
 import type { Framework } from "../domain/framework";
+import { PLAN_KINDS, type PlanKind } from "../domain/plan";
 import { defaultRagVocabulary, type RagStatus } from "../domain/rag";
-import { actionPlanSpec } from "../sheets/actionPlan";
-import { evidenceRows, evidenceTrackerSpec } from "../sheets/evidenceTracker";
-import { METADATA_SHEET, emptyMetadata, readMetadata, writeMetadataOps, type Metadata } from "../sheets/metadata";
-import { criterionRows, selfEvaluationSpec } from "../sheets/selfEvaluation";
-import type { TableSheetSpec } from "../sheets/sheetSpec";
-import { columnReference, selfEvaluationRefSource } from "../sheets/tableColumns";
-import type { CellInput, PatchOp, SnapshotQuery, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
+import { METADATA_SHEET, emptyMetadata, writeMetadataOps, type Metadata } from "../sheets/metadata";
+import { newSheetSpec, PLAN_KIND_SPECS } from "../sheets/planKinds";
+import { columnReference, readPlans } from "../sheets/planTables";
+import type { PatchOp, SnapshotQuery, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
 import { TableSheets } from "./tableSheets";
-
-export type PlanKind = "self-evaluation" | "action-plan" | "evidence";
-
-/** Every kind, in the order they are made: the self-evaluation first, as the others refer to its refs. */
-export const PLAN_KINDS: readonly PlanKind[] = ["self-evaluation", "action-plan", "evidence"];
-
-export const PLAN_SPECS: Record<PlanKind, { spec: TableSheetSpec; rows: (framework: Framework) => CellInput[][] }> = {
-  "self-evaluation": { spec: selfEvaluationSpec, rows: (f) => criterionRows(selfEvaluationSpec, f) },
-  "action-plan": { spec: actionPlanSpec, rows: (f) => criterionRows(actionPlanSpec, f) },
-  evidence: { spec: evidenceTrackerSpec, rows: evidenceRows },
-};
 
 export interface CreateWorkbookOptions {
   framework: Framework;
@@ -58,17 +45,18 @@ export function createWorkbook(
   const { framework } = options;
   const wanted = options.kinds ?? PLAN_KINDS;
   const kinds = PLAN_KINDS.filter((kind) => wanted.includes(kind));
-  const existing = readMetadata(snapshot);
+  const workbook = readPlans(snapshot);
+  const existing = workbook.metadata;
   const metadata: Metadata = existing ?? emptyMetadata();
   // A workbook keeps one scale: a new sheet in an existing workbook takes the workbook's.
   const vocabulary = existing?.settings?.rag ?? options.vocabulary ?? framework.rag ?? defaultRagVocabulary;
   const settings =
     vocabulary === defaultRagVocabulary ? metadata.settings : { ...metadata.settings, rag: [...vocabulary] };
   const tables = new TableSheets(snapshot, framework, options.now);
-  let criterionRefSource = existingRefSource(snapshot, metadata);
+  let criterionRefSource = workbook.first("self-evaluation")?.columnReference("ref");
   for (const kind of kinds) {
-    const { spec, rows: rowsFor } = PLAN_SPECS[kind];
-    const rows = rowsFor(framework);
+    const spec = newSheetSpec(kind);
+    const rows = spec.newRows(framework);
     const { sheet } = tables.add(spec, rows, { rag: vocabulary, criterionRefSource });
     if (kind === "self-evaluation") {
       const refCol = spec.columns.findIndex((c) => c.field === "ref");
@@ -96,19 +84,7 @@ export function createWorkbook(
   };
 }
 
-/** The refs of a self-evaluation the workbook already has, from its table as it stands now. */
-function existingRefSource(snapshot: WorkbookSnapshot, metadata: Metadata): string | undefined {
-  const record = metadata.plans.find((p) => p.kind === "self-evaluation");
-  const table = record && snapshot.tables.find((t) => t.name === record.table);
-  return record && table ? selfEvaluationRefSource(table, record) : undefined;
-}
-
 function describe(kinds: readonly PlanKind[]): string {
-  const names: Record<PlanKind, string> = {
-    "self-evaluation": "self-evaluation",
-    "action-plan": "action plan",
-    evidence: "evidence tracker",
-  };
-  const list = kinds.map((k) => names[k]);
+  const list = kinds.map((k) => PLAN_KIND_SPECS[k].label.toLowerCase());
   return list.length > 1 ? `${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}` : list[0]!;
 }

@@ -1,11 +1,10 @@
 import type { Framework } from "../domain/framework";
 import { project, type Position, type Projection } from "../domain/projection/project";
 import { isBlankValue } from "../domain/validation/planRow";
-import { readMetadata, workbookVocabulary, writeMetadataOps } from "../sheets/metadata";
+import { writeMetadataOps } from "../sheets/metadata";
+import { readPlans } from "../sheets/planTables";
 import { SUMMARY_SHEET, summaryValues } from "../sheets/summarySheet";
-import { uniqueName } from "../sheets/sheetSpec";
-import { fieldColumn } from "../sheets/tableColumns";
-import { cellAddress } from "../workbook/address";
+import { uniqueName } from "../sheets/tableLayout";
 import { cellsBefore } from "../workbook/snapshotCells";
 import type { CellInput, PatchOp, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
 import { UserError } from "../domain/userError";
@@ -32,14 +31,15 @@ export function projectWorkbook(
   snapshot: WorkbookSnapshot,
   options: ProjectOptions,
 ): { patch: WorkbookPatch; report: Projection } {
-  const metadata = readMetadata(snapshot);
-  const record = metadata?.plans.find((p) => p.kind === "self-evaluation");
-  const table = record && snapshot.tables.find((t) => t.name === record.table);
-  if (!metadata || !record || !table) {
+  const workbook = readPlans(snapshot);
+  const { metadata } = workbook;
+  const plan = workbook.first("self-evaluation");
+  if (!metadata || !plan) {
     throw new ProjectError(
       "This workbook has no self-evaluation to project from: create plan sheets with a self-evaluation first",
     );
   }
+  const { record, table } = plan;
   const framework = options.framework ?? (record.frameworkId ? options.resolve(record.frameworkId) : undefined);
   if (!framework) {
     throw new ProjectError(
@@ -48,28 +48,23 @@ export function projectWorkbook(
         : "The self-evaluation follows no framework; project with one chosen for it",
     );
   }
-  const refCol = fieldColumn(table, record, "ref");
-  const positionCol = fieldColumn(table, record, "rag");
+  const refCol = plan.column("ref");
+  const positionCol = plan.column("rag");
   if (refCol === undefined || positionCol === undefined) {
     throw new ProjectError(
       `The self-evaluation table "${table.name}" has lost its "${record.columns.ref}" or "${record.columns.rag}" column`,
     );
   }
   const target = options.target === undefined ? undefined : gradeId(framework, options.target);
-  const values = snapshot.sheets.find((s) => s.name === table.sheet)?.values ?? [];
   const positions = new Map<string, Position>();
-  for (let r = table.range.top + 1; r <= table.range.bottom; r++) {
-    const ref = values[r]?.[refCol];
+  for (let r = plan.firstRow; r <= plan.lastRow; r++) {
+    const ref = plan.cell(r, refCol);
     if (isBlankValue(ref)) continue;
     const key = String(ref).toLowerCase();
     // The first row with a ref counts, as Excel's MATCH in the Summary sheet finds it.
-    if (!positions.has(key))
-      positions.set(key, {
-        value: values[r]?.[positionCol] ?? null,
-        cell: `${table.sheet}!${cellAddress(r, positionCol)}`,
-      });
+    if (!positions.has(key)) positions.set(key, { value: plan.cell(r, positionCol), cell: plan.where(r, "rag") });
   }
-  const vocabulary = workbookVocabulary(metadata);
+  const { vocabulary } = workbook;
   const report = project(framework, positions, vocabulary, target);
   if (!options.write) return { patch: { description: "Project the judgements", ops: [] }, report };
 

@@ -1,12 +1,13 @@
 import type { Framework } from "../domain/framework";
-import { readMetadata, workbookVocabulary, writeMetadataOps, type Metadata, type PlanRecord } from "../sheets/metadata";
-import { columnRuleOps } from "../sheets/sheetSpec";
-import { fieldColumn, selfEvaluationRefSource } from "../sheets/tableColumns";
+import { isPlanKind, type PlanField } from "../domain/plan";
+import { UserError } from "../domain/userError";
+import { writeMetadataOps, type PlanRecord } from "../sheets/metadata";
+import { criterionCells, frameworkFields, PLAN_KIND_SPECS } from "../sheets/planKinds";
+import { columnReference, readPlans, type PlanTable, type WorkbookPlans } from "../sheets/planTables";
+import { columnRuleOps } from "../sheets/tableLayout";
 import { cellAddress } from "../workbook/address";
 import { cellsBefore, formatsBefore } from "../workbook/snapshotCells";
-import type { CellInput, PatchOp, Scalar, TableSnapshot, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
-import { PLAN_SPECS, type PlanKind } from "./createWorkbook";
-import { UserError } from "../domain/userError";
+import type { CellInput, CellRange, PatchOp, Scalar, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
 
 export class RefreshError extends UserError {}
 
@@ -42,10 +43,6 @@ export interface RefreshReport {
 /** Refresh reads every sheet: which ones hold plans is only known from the metadata. */
 export const refreshQuery = { sheets: "all" as const };
 
-/** The fields a framework owns and a refresh may rewrite; every other column belongs to the council. */
-const FRAMEWORK_FIELDS = ["judgement", "criterion"] as const;
-const REFRESHABLE: readonly PlanKind[] = ["self-evaluation", "action-plan"];
-
 /**
  * Brings plans made from an older framework version up to date. Rows are keyed by ref: framework-owned
  * cells take the new wording, criteria the plan lacks are added as rows at the end of its table, and
@@ -56,7 +53,8 @@ export function refreshWorkbook(
   snapshot: WorkbookSnapshot,
   options: RefreshOptions,
 ): { patch: WorkbookPatch; report: RefreshReport } {
-  const metadata = readMetadata(snapshot);
+  const workbook = readPlans(snapshot);
+  const { metadata } = workbook;
   if (!metadata || metadata.plans.length === 0) {
     throw new RefreshError(
       "This workbook has no Inspection Ready plans to refresh yet: create plan sheets, or structure a sheet you already have, first",
@@ -65,14 +63,14 @@ export function refreshWorkbook(
   const ops: PatchOp[] = [];
   const report: RefreshReport = { plans: [], skipped: [], unchanged: [] };
   const records: PlanRecord[] = [];
-  const grown = new Map<string, TableSnapshot>();
+  const grown = new Map<string, CellRange>();
 
   for (const record of metadata.plans) {
     const framework = record.frameworkId
       ? (options.framework ?? options.resolve(record.frameworkId))
       : options.framework;
-    const table = snapshot.tables.find((t) => t.name === record.table);
-    if (!REFRESHABLE.includes(record.kind as PlanKind)) {
+    const plan = workbook.plans.find((p) => p.record === record);
+    if (!isPlanKind(record.kind) || !PLAN_KIND_SPECS[record.kind].followsFramework) {
       report.unchanged.push({
         sheet: record.sheet,
         reason: "only self-evaluations and action plans follow the framework's criteria",
@@ -84,15 +82,15 @@ export function refreshWorkbook(
       ? record.frameworkId
         ? `the framework "${record.frameworkId}" is not one this version knows; refresh with that framework's own file`
         : "it was structured from a sheet and follows no framework, so there is nothing to refresh it to"
-      : !table
+      : !plan
         ? `its table "${record.table}" is no longer in the workbook`
         : undefined;
-    if (reason || !framework || !table) {
+    if (reason || !framework || !plan) {
       report.skipped.push({ sheet: record.sheet, reason: reason ?? "" });
       records.push(record);
       continue;
     }
-    const result = refreshTable(snapshot, table, record, framework);
+    const result = refreshTable(snapshot, workbook, plan, framework);
     if ("skip" in result) {
       report.skipped.push({ sheet: record.sheet, reason: result.skip });
       records.push(record);
@@ -109,7 +107,7 @@ export function refreshWorkbook(
     });
   }
 
-  ops.push(...refSourceUpdates(snapshot, metadata, grown));
+  ops.push(...refSourceUpdates(workbook, grown));
   ops.push(...writeMetadataOps(snapshot, { ...metadata, plans: records }));
   const target = options.framework ? ` to ${options.framework.name}` : "";
   return { patch: { description: `Refresh plans${target}`, ops }, report };
@@ -117,29 +115,27 @@ export function refreshWorkbook(
 
 function refreshTable(
   snapshot: WorkbookSnapshot,
-  table: TableSnapshot,
-  record: PlanRecord,
+  workbook: WorkbookPlans,
+  plan: PlanTable,
   framework: Framework,
-): { ops: PatchOp[]; report: RefreshedPlan; grownTo?: TableSnapshot } | { skip: string } {
-  const sheet = snapshot.sheets.find((s) => s.name === table.sheet);
-  const values = sheet?.values ?? [];
-  const refCol = fieldColumn(table, record, "ref");
+): { ops: PatchOp[]; report: RefreshedPlan; grownTo?: CellRange } | { skip: string } {
+  const { table, record } = plan;
+  const refCol = plan.column("ref");
   if (refCol === undefined)
     return { skip: `its table "${table.name}" has no "${record.columns.ref ?? "Ref"}" column any more` };
 
-  const expected = new Map<string, Record<(typeof FRAMEWORK_FIELDS)[number], string>>();
+  const owned = frameworkFields(plan.kind);
+  const expected = new Map<string, Partial<Record<PlanField, CellInput>>>();
   for (const judgement of framework.judgements) {
-    for (const criterion of judgement.criteria)
-      expected.set(criterion.ref, { judgement: judgement.name, criterion: criterion.text });
+    for (const criterion of judgement.criteria) expected.set(criterion.ref, criterionCells(judgement, criterion));
   }
-  const columns = Object.fromEntries(FRAMEWORK_FIELDS.map((f) => [f, fieldColumn(table, record, f)]));
   const ops: PatchOp[] = [];
   const updatedCells: string[] = [];
   const present = new Set<string>();
   const retired = new Set<string>();
 
-  for (let r = table.range.top + 1; r <= table.range.bottom; r++) {
-    const ref = refText(values[r]?.[refCol]);
+  for (let r = plan.firstRow; r <= plan.lastRow; r++) {
+    const ref = refText(plan.cell(r, refCol));
     if (!ref) continue;
     const wanted = expected.get(ref);
     if (!wanted) {
@@ -147,15 +143,16 @@ function refreshTable(
       continue;
     }
     present.add(ref);
-    for (const field of FRAMEWORK_FIELDS) {
-      const col = columns[field];
-      if (col === undefined || values[r]?.[col] === wanted[field]) continue;
+    for (const field of owned) {
+      const col = plan.column(field);
+      const value = wanted[field] ?? null;
+      if (col === undefined || plan.cell(r, col) === value) continue;
       ops.push({
         op: "writeValues",
         sheet: table.sheet,
         row: r,
         col,
-        values: [[wanted[field]]],
+        values: [[value]],
         before: cellsBefore(snapshot, table.sheet, r, col, 1, 1),
       });
       updatedCells.push(cellAddress(r, col));
@@ -163,13 +160,13 @@ function refreshTable(
   }
 
   const missing = [...expected.keys()].filter((ref) => !present.has(ref) && !retired.has(ref));
-  let grownTo: TableSnapshot | undefined;
+  let grownTo: CellRange | undefined;
   if (missing.length > 0) {
     const top = table.range.bottom + 1;
     const bottom = table.range.bottom + missing.length;
     for (let r = top; r <= bottom; r++) {
       for (let c = table.range.left; c <= table.range.right; c++) {
-        const value = values[r]?.[c];
+        const value = plan.values[r]?.[c];
         if (value !== null && value !== undefined && value !== "") {
           throw new RefreshError(
             `Cannot add ${missing.length} new criteria below the table "${table.name}": ${table.sheet}!${cellAddress(r, c)} is not empty. Move what is below the table and refresh again.`,
@@ -177,9 +174,10 @@ function refreshTable(
         }
       }
     }
-    const fieldAt = new Map<number, string>();
-    for (const field of ["ref", ...FRAMEWORK_FIELDS]) {
-      const col = field === "ref" ? refCol : columns[field];
+    // The new rows hold the ref and the framework's own cells; the council's are left blank to fill in.
+    const fieldAt = new Map<number, PlanField>();
+    for (const field of ["ref", ...owned] as PlanField[]) {
+      const col = plan.column(field);
       if (col !== undefined) fieldAt.set(col, field);
     }
     const rows: CellInput[][] = missing.map((ref) => {
@@ -187,7 +185,7 @@ function refreshTable(
       const row: CellInput[] = [];
       for (let c = table.range.left; c <= table.range.right; c++) {
         const field = fieldAt.get(c);
-        row.push(field === "ref" ? ref : field === "judgement" || field === "criterion" ? wanted[field] : null);
+        row.push(field === undefined ? null : (wanted[field] ?? null));
       }
       return row;
     });
@@ -211,23 +209,24 @@ function refreshTable(
       },
     );
     // The new rows get the same validation and colours as the rows the plan was made with.
-    const spec = PLAN_SPECS[record.kind as PlanKind].spec;
+    const { spec } = plan;
     const ruleColumns = spec.columns.flatMap((column) => {
-      const col = fieldColumn(table, record, column.field);
+      const col = plan.column(column.field);
       return col === undefined ? [] : [{ kind: column.kind, col }];
     });
-    const refSource = record.kind === "action-plan" ? currentRefSource(snapshot) : undefined;
+    const refSource =
+      plan.kind === "action-plan" ? workbook.first("self-evaluation")?.columnReference("ref") : undefined;
     ops.push(
       ...columnRuleOps(
         table.sheet,
         top,
         bottom,
         ruleColumns,
-        { rag: workbookVocabulary(readMetadata(snapshot)), statuses: spec.statuses, criterionRefSource: refSource },
+        { rag: workbook.vocabulary, statuses: spec.statuses, criterionRefSource: refSource },
         (col) => formatsBefore(snapshot, table.sheet, top, col, bottom - top + 1, 1),
       ),
     );
-    grownTo = { ...table, range: newRange };
+    grownTo = newRange;
   }
 
   return {
@@ -249,34 +248,22 @@ function refText(value: Scalar | undefined): string {
   return value === null || value === undefined ? "" : String(value).trim();
 }
 
-function currentRefSource(snapshot: WorkbookSnapshot): string | undefined {
-  const metadata = readMetadata(snapshot);
-  const record = metadata?.plans.find((p) => p.kind === "self-evaluation");
-  const table = record && snapshot.tables.find((t) => t.name === record.table);
-  return record && table ? selfEvaluationRefSource(table, record) : undefined;
-}
-
 /** When a self-evaluation grows, the action plans' ref lists must cover its new rows too. */
-function refSourceUpdates(
-  snapshot: WorkbookSnapshot,
-  metadata: Metadata,
-  grown: Map<string, TableSnapshot>,
-): PatchOp[] {
-  const selfEvaluation = metadata.plans.find((p) => p.kind === "self-evaluation");
-  const grownTable = selfEvaluation && grown.get(selfEvaluation.table);
-  const oldTable = selfEvaluation && snapshot.tables.find((t) => t.name === selfEvaluation.table);
-  if (!selfEvaluation || !grownTable || !oldTable) return [];
-  const source = selfEvaluationRefSource(grownTable, selfEvaluation);
-  const oldSource = selfEvaluationRefSource(oldTable, selfEvaluation);
-  if (!source || !oldSource) return [];
+function refSourceUpdates(workbook: WorkbookPlans, grown: Map<string, CellRange>): PatchOp[] {
+  const selfEvaluation = workbook.first("self-evaluation");
+  const grownTo = selfEvaluation && grown.get(selfEvaluation.table.name);
+  const refCol = selfEvaluation?.column("ref");
+  const oldSource = selfEvaluation?.columnReference("ref");
+  if (!selfEvaluation || !grownTo || refCol === undefined || !oldSource) return [];
+  const source = columnReference(selfEvaluation.sheet, refCol, grownTo.top + 1, grownTo.bottom);
   const ops: PatchOp[] = [];
-  for (const plan of metadata.plans.filter((p) => p.kind === "action-plan")) {
-    const table = grown.get(plan.table) ?? snapshot.tables.find((t) => t.name === plan.table);
-    const refCol = table && fieldColumn(table, plan, "ref");
-    if (!table || refCol === undefined) continue;
-    const range = { top: table.range.top + 1, left: refCol, bottom: table.range.bottom, right: refCol };
+  for (const plan of workbook.plans.filter((p) => p.kind === "action-plan")) {
+    const range = grown.get(plan.table.name) ?? plan.table.range;
+    const col = plan.column("ref");
+    if (col === undefined) continue;
+    const cells = { top: range.top + 1, left: col, bottom: range.bottom, right: col };
     const rule = { type: "rangeList" as const, source, strict: false, prompt: "A ref from the self-evaluation" };
-    ops.push({ op: "setValidation", sheet: table.sheet, range, rule, before: { ...rule, source: oldSource } });
+    ops.push({ op: "setValidation", sheet: plan.sheet, range: cells, rule, before: { ...rule, source: oldSource } });
   }
   return ops;
 }

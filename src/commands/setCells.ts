@@ -1,5 +1,5 @@
-import { METADATA_SHEET, readMetadata, workbookVocabulary } from "../sheets/metadata";
-import { fieldColumn } from "../sheets/tableColumns";
+import { METADATA_SHEET } from "../sheets/metadata";
+import { readPlans } from "../sheets/planTables";
 import { cellAddress, parseRange } from "../workbook/address";
 import { cellsBefore } from "../workbook/snapshotCells";
 import type { PatchOp, Scalar, SnapshotQuery, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
@@ -52,18 +52,16 @@ export function setRag(
   selection: { sheet: string; range: string },
   status: string,
 ): { patch: WorkbookPatch; report: { cells: number; status: string } } {
-  const metadata = readMetadata(snapshot);
-  const vocabulary = workbookVocabulary(metadata);
+  const { vocabulary, plans } = readPlans(snapshot);
   if (!vocabulary.some((s) => s.label === status)) {
     throw new SetCellsError(`"${status}" is not one of ${vocabulary.map((s) => s.label).join(", ")}`);
   }
   const range = parseRange(selection.range);
-  const ragColumns = (metadata?.plans ?? []).flatMap((record) => {
-    const table = snapshot.tables.find(
-      (t) => t.name === record.table && t.sheet.toLowerCase() === selection.sheet.toLowerCase(),
-    );
-    const col = table && fieldColumn(table, record, "rag");
-    return table && col !== undefined ? [{ table, col }] : [];
+  const ragColumns = plans.flatMap((plan) => {
+    const col = plan.column("rag");
+    return plan.sheet.toLowerCase() === selection.sheet.toLowerCase() && col !== undefined
+      ? [{ table: plan.table, col }]
+      : [];
   });
   const writes: CellWrite[] = [];
   for (let r = range.top; r <= range.bottom; r++) {

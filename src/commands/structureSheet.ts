@@ -1,10 +1,17 @@
 import { dateFromSerial, formatUkDate, parseDateText } from "../domain/dates";
+import type { PlanField, PlanKind } from "../domain/plan";
 import { readRag, type RagStatus } from "../domain/rag";
-import { EVIDENCE_STATUSES } from "../sheets/evidenceTracker";
-import type { PlanField } from "../sheets/headerMatching";
+import { UserError } from "../domain/userError";
 import { detectLayout, headerText, isBlank, type DetectedLayout } from "../sheets/layoutDetection";
 import { METADATA_SHEET, emptyMetadata, readMetadata, workbookVocabulary, writeMetadataOps } from "../sheets/metadata";
-import { columnRuleOps, uniqueName, type ColumnKind, type RuleColumn } from "../sheets/sheetSpec";
+import {
+  EVIDENCE_STATUSES,
+  PLAN_KIND_SPECS,
+  planColumn,
+  STRUCTURED_TABLE_STYLE,
+  structureFields,
+} from "../sheets/planKinds";
+import { columnRuleOps, uniqueName, type RuleColumn } from "../sheets/tableLayout";
 import { cellAddress, columnLetters, parseRange, rangesOverlap, sameRange } from "../workbook/address";
 import { cellsBefore, formatsBefore } from "../workbook/snapshotCells";
 import type {
@@ -16,43 +23,6 @@ import type {
   WorkbookPatch,
   WorkbookSnapshot,
 } from "../workbook/types";
-import type { PlanKind } from "./createWorkbook";
-import { UserError } from "../domain/userError";
-
-/** The fields each kind of sheet can hold, in the order a mapping is shown. */
-export const STRUCTURE_FIELDS: Record<PlanKind, PlanField[]> = {
-  "action-plan": [
-    "ref",
-    "area",
-    "criterion",
-    "action",
-    "lead",
-    "due",
-    "rag",
-    "progress",
-    "evidence",
-    "measure",
-    "updated",
-  ],
-  "self-evaluation": ["ref", "area", "criterion", "rag", "evidence", "lead", "updated"],
-  evidence: ["ref", "criterion", "item", "type", "location", "lead", "status", "due", "reviewedBy"],
-};
-
-const DATE_FIELDS: PlanField[] = ["due", "updated"];
-/** Characters a date column needs to show dd/mm/yyyy. */
-const DATE_WIDTH = 12;
-/** The column kind, and so the validation and formats, a mapped field gets. */
-const FIELD_KINDS: Partial<Record<PlanField, ColumnKind>> = {
-  due: "date",
-  updated: "date",
-  rag: "rag",
-  status: "status",
-};
-const TABLE_NAMES: Record<PlanKind, string> = {
-  "action-plan": "ActionPlan",
-  "self-evaluation": "SelfEvaluation",
-  evidence: "EvidenceTracker",
-};
 
 export class StructureError extends UserError {}
 
@@ -122,7 +92,7 @@ export function structureSheet(
   if (metadata.plans.some((p) => p.sheet.toLowerCase() === sheet.name.toLowerCase())) {
     throw new StructureError(`"${sheet.name}" is already a managed plan sheet; there is nothing to structure`);
   }
-  const fields = STRUCTURE_FIELDS[options.as];
+  const fields = structureFields(options.as);
   const layout = detectLayout(values, sheet.merges ?? [], fields);
   if (!layout) {
     throw new StructureError(
@@ -239,37 +209,35 @@ export function structureSheet(
     );
   } else {
     table = uniqueName(
-      TABLE_NAMES[options.as],
+      PLAN_KIND_SPECS[options.as].tableName,
       snapshot.tables.map((t) => t.name),
       (n) => `${n}`,
     );
-    ops.push({ op: "addTable", sheet: sheet.name, name: table, range, style: "TableStyleLight9" });
+    ops.push({ op: "addTable", sheet: sheet.name, name: table, range, style: STRUCTURED_TABLE_STYLE });
   }
 
   // 6. The plan's validation and formats, on the data rows of the mapped columns.
   const top = layout.headerRow + 1;
-  const ruleColumns = [...layout.mapping]
-    .map(([field, col]) => ({ kind: FIELD_KINDS[field], col }))
-    .filter((c): c is RuleColumn => c.kind !== undefined && (c.kind !== "status" || options.as === "evidence"));
+  const ruleColumns: RuleColumn[] = [...layout.mapping].flatMap(([field, col]) => {
+    const column = planColumn(options.as, field);
+    return column ? [{ kind: column.kind, col }] : [];
+  });
   ops.push(
     ...columnRuleOps(
       sheet.name,
       top,
       layout.lastRow,
       ruleColumns,
-      { rag: workbookVocabulary(metadata), statuses: EVIDENCE_STATUSES },
+      { rag: workbookVocabulary(metadata), statuses: PLAN_KIND_SPECS[options.as].statuses },
       (col) => formatsBefore(snapshot, sheet.name, top, col, layout.lastRow - top + 1, 1),
     ),
   );
   // dd/mm/yyyy is wider than a default column: without room, every date would show as "###".
-  const dateColumns = ruleColumns.filter((c) => c.kind === "date");
-  if (dateColumns.length > 0) {
-    ops.push({
-      op: "setColumnWidths",
-      sheet: sheet.name,
-      widths: dateColumns.map(({ col }) => ({ col, width: DATE_WIDTH })),
-    });
-  }
+  const dateColumns = [...layout.mapping].flatMap(([field, col]) => {
+    const column = planColumn(options.as, field);
+    return column?.kind === "date" ? [{ col, width: column.width }] : [];
+  });
+  if (dateColumns.length > 0) ops.push({ op: "setColumnWidths", sheet: sheet.name, widths: dateColumns });
   ops.push({
     op: "freezePanes",
     sheet: sheet.name,
@@ -307,7 +275,10 @@ export function structureSheet(
     changes,
     range: `${cellAddress(range.top, range.left)}:${cellAddress(range.bottom, range.right)}`,
   };
-  return { patch: { description: `Structure "${sheet.name}" as ${options.as.replace("-", " ")}`, ops }, report };
+  return {
+    patch: { description: `Structure "${sheet.name}" as ${PLAN_KIND_SPECS[options.as].label.toLowerCase()}`, ops },
+    report,
+  };
 }
 
 function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot {
@@ -358,13 +329,13 @@ function findNormalisable(
               : { cell, field, value, suggestion: null },
           );
         }
-      } else if (field === "status" && kind === "evidence") {
+      } else if (planColumn(kind, field)?.kind === "status") {
         const status = EVIDENCE_STATUSES.find((s) => s.toLowerCase() === String(value).trim().toLowerCase());
         if (status !== value)
           found.push(
             status ? { cell, field, value, suggestion: status, fix: status } : { cell, field, value, suggestion: null },
           );
-      } else if (DATE_FIELDS.includes(field) && typeof value === "string") {
+      } else if (planColumn(kind, field)?.kind === "date" && typeof value === "string") {
         const serial = parseDateText(value);
         found.push(
           serial === null

@@ -1,6 +1,7 @@
 import type { Framework } from "../domain/framework";
 import type { PlanRecord } from "../sheets/metadata";
-import { layOutTableSheet, uniqueName, type LayoutContext, type TableSheetSpec } from "../sheets/sheetSpec";
+import type { TableSheetSpec } from "../sheets/sheetSpec";
+import { layOutTableSheet, uniqueName, type LayoutContext } from "../sheets/tableLayout";
 import type { CellInput, PatchOp, WorkbookSnapshot } from "../workbook/types";
 
 export interface MadeSheet {

@@ -1,6 +1,7 @@
 import { dateFromSerial, formatUkDate } from "../domain/dates";
 import { isComplete, statusOf, type RagStatus } from "../domain/rag";
-import { isBlankValue, PlanRow, type PlanKindName, type RowField, type RowLayout } from "../domain/validation/planRow";
+import type { PlanField } from "../domain/plan";
+import { isBlankValue, type PlanRow } from "../domain/validation/planRow";
 import {
   checkRow,
   checksFormula,
@@ -10,11 +11,11 @@ import {
   type RuleContext,
   type Severity,
 } from "../domain/validation/rules";
-import { readMetadata, workbookVocabulary, writeMetadataOps, type PlanRecord } from "../sheets/metadata";
-import { columnReference, fieldColumn, selfEvaluationRefSource } from "../sheets/tableColumns";
+import { writeMetadataOps } from "../sheets/metadata";
+import { readPlans, type PlanTable } from "../sheets/planTables";
 import { cellAddress, columnLetters } from "../workbook/address";
 import { cellsBefore } from "../workbook/snapshotCells";
-import type { CellInput, PatchOp, Scalar, TableSnapshot, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
+import type { CellInput, PatchOp, Scalar, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
 import { UserError } from "../domain/userError";
 
 export class ValidateError extends UserError {}
@@ -57,31 +58,7 @@ export interface ValidateReport {
 
 export const validateQuery = { sheets: "all" as const };
 
-const ROW_FIELDS: readonly RowField[] = [
-  "ref",
-  "criterion",
-  "action",
-  "item",
-  "lead",
-  "due",
-  "rag",
-  "status",
-  "progress",
-  "evidence",
-  "measure",
-  "updated",
-  "completed",
-];
 const CHECKS_HEADER = "Checks";
-const KINDS: readonly PlanKindName[] = ["action-plan", "self-evaluation", "evidence"];
-
-interface PlanTable {
-  record: PlanRecord;
-  table: TableSnapshot;
-  kind: PlanKindName;
-  columns: Partial<Record<RowField, number>>;
-  checksCol: number | undefined;
-}
 
 /**
  * Checks every managed plan against the rule catalogue. With `write`, also plans the same checks into
@@ -92,20 +69,18 @@ export function validateWorkbook(
   snapshot: WorkbookSnapshot,
   options: ValidateOptions,
 ): { patch: WorkbookPatch; report: ValidateReport } {
-  const metadata = readMetadata(snapshot);
+  const workbook = readPlans(snapshot);
+  const { metadata } = workbook;
   if (!metadata || metadata.plans.length === 0) {
     throw new ValidateError(
       "This workbook has no Inspection Ready plans to check yet: create plan sheets, or structure a sheet you already have, first",
     );
   }
   const staleDays = options.staleDays ?? metadata.settings?.staleDays ?? 30;
-  const vocabulary = workbookVocabulary(metadata);
-  const plans = metadata.plans.flatMap((record) => planTable(snapshot, record));
+  const { vocabulary, plans } = workbook;
   const selfEvaluation = plans.find((p) => p.kind === "self-evaluation");
-  const knownRefs = selfEvaluation ? refsOf(snapshot, selfEvaluation) : null;
-  const knownRefsSource = selfEvaluation
-    ? (selfEvaluationRefSource(selfEvaluation.table, selfEvaluation.record) ?? null)
-    : null;
+  const knownRefs = selfEvaluation ? refsOf(selfEvaluation) : null;
+  const knownRefsSource = selfEvaluation?.columnReference("ref") ?? null;
 
   const report: ValidateReport = {
     findings: [],
@@ -118,8 +93,8 @@ export function validateWorkbook(
   let records = metadata.plans;
 
   for (const plan of plans) {
-    const rules = rulesFor(plan.kind, Object.keys(plan.columns) as RowField[]);
-    const rows = planRows(snapshot, plan);
+    const rules = rulesFor(plan.kind, Object.keys(plan.columns) as PlanField[]);
+    const rows = plan.rows();
     const context: RuleContext = {
       asOf: options.asOf,
       staleDays,
@@ -167,41 +142,9 @@ export function validateWorkbook(
   return { patch: { description: "Write the plan's checks into the workbook", ops }, report };
 }
 
-function planTable(snapshot: WorkbookSnapshot, record: PlanRecord): PlanTable[] {
-  const table = snapshot.tables.find((t) => t.name === record.table);
-  if (!table || !(KINDS as readonly string[]).includes(record.kind)) return [];
-  const columns: Partial<Record<RowField, number>> = {};
-  for (const field of ROW_FIELDS) {
-    const col = fieldColumn(table, record, field);
-    if (col !== undefined) columns[field] = col;
-  }
-  return [
-    { record, table, kind: record.kind as PlanKindName, columns, checksCol: fieldColumn(table, record, "checks") },
-  ];
-}
-
-function planRows(snapshot: WorkbookSnapshot, plan: PlanTable): PlanRow[] {
-  const values = snapshot.sheets.find((s) => s.name === plan.table.sheet)?.values ?? [];
-  const { range } = plan.table;
-  const managed: RowLayout["managed"] = [];
-  for (let col = range.left; col <= range.right; col++) {
-    if (col !== plan.checksCol) managed.push({ col, letters: columnLetters(col) });
-  }
-  const letters = Object.fromEntries(Object.entries(plan.columns).map(([field, col]) => [field, columnLetters(col)]));
-  const layout: RowLayout = { columns: plan.columns, letters, managed };
-  const rows: PlanRow[] = [];
-  for (let r = range.top + 1; r <= range.bottom; r++) {
-    const row = new PlanRow(plan.table.sheet, r + 1, values[r] ?? [], layout);
-    if (!row.isBlank()) rows.push(row);
-  }
-  return rows;
-}
-
-function refsOf(snapshot: WorkbookSnapshot, plan: PlanTable): Set<string> {
+function refsOf(plan: PlanTable): Set<string> {
   return new Set(
-    planRows(snapshot, plan).flatMap((row) =>
-      isBlankValue(row.value("ref")) ? [] : [String(row.value("ref")).toLowerCase()],
-    ),
+    plan.rows().flatMap((row) => (isBlankValue(row.value("ref")) ? [] : [String(row.value("ref")).toLowerCase()])),
   );
 }
 
@@ -252,10 +195,9 @@ function checksColumnOps(
   staleDays: number,
   knownRefs: string | null,
 ): { ops: PatchOp[] } {
-  const { table } = plan;
-  const values = snapshot.sheets.find((s) => s.name === table.sheet)?.values ?? [];
+  const { table, values } = plan;
   const ops: PatchOp[] = [];
-  let col = plan.checksCol;
+  let col = plan.column("checks");
   const top = table.range.top + 1;
   const bottom = table.range.bottom;
   if (col === undefined) {
@@ -329,10 +271,9 @@ function formulaContext(
 ) {
   const { table } = plan;
   const managed: string[] = [];
-  for (let c = table.range.left; c <= table.range.right; c++) if (c !== plan.checksCol) managed.push(columnLetters(c));
-  const ownRefs =
-    plan.columns.ref !== undefined
-      ? columnReference(table.sheet, plan.columns.ref, table.range.top + 1, table.range.bottom)
-      : "";
+  for (let c = table.range.left; c <= table.range.right; c++) {
+    if (c !== plan.column("checks")) managed.push(columnLetters(c));
+  }
+  const ownRefs = plan.columnReference("ref") ?? "";
   return { vocabulary, staleDays, ownRefs, knownRefs, managed };
 }

@@ -1,177 +1,11 @@
+import type { PlanField } from "../domain/plan";
+import { FIELD_SYNONYMS } from "./fieldSynonyms";
+
 /**
  * Finding columns by what their headers say, the way councils actually write them. Matching is
  * tolerant of case, punctuation, curly quotes, stray spaces and a trailing "?" or ":", so users may
  * rename and reorder columns within the words we know.
  */
-
-export type PlanField =
-  | "ref"
-  | "area"
-  | "criterion"
-  | "action"
-  | "lead"
-  | "due"
-  | "rag"
-  | "progress"
-  | "evidence"
-  | "measure"
-  | "updated"
-  | "item"
-  | "type"
-  | "location"
-  | "status"
-  | "reviewedBy";
-
-export const FIELD_SYNONYMS: Record<PlanField, string[]> = {
-  ref: [
-    "ref",
-    "reference",
-    "ref no",
-    "ref number",
-    "no",
-    "number",
-    "#",
-    "id",
-    "action no",
-    "action ref",
-    "action number",
-  ],
-  area: [
-    "area",
-    "theme",
-    "judgement",
-    "judgment",
-    "key judgement",
-    "priority",
-    "priority area",
-    "workstream",
-    "section",
-    "domain",
-    "strand",
-  ],
-  criterion: [
-    "criterion",
-    "criteria",
-    "recommendation",
-    "recommendations",
-    "ofsted recommendation",
-    "area for improvement",
-    "areas for improvement",
-    "area for development",
-    "finding",
-    "issue",
-    "what needs to improve",
-    "element",
-    "framework element",
-    "requirement",
-  ],
-  action: [
-    "action",
-    "actions",
-    "action required",
-    "actions required",
-    "key actions",
-    "what we will do",
-    "actions to be taken",
-    "task",
-    "activity",
-  ],
-  lead: [
-    "lead",
-    "lead officer",
-    "responsible officer",
-    "owner",
-    "action owner",
-    "responsible",
-    "responsibility",
-    "who",
-    "accountable officer",
-    "lead manager",
-  ],
-  due: [
-    "due",
-    "due date",
-    "date",
-    "date due",
-    "timescale",
-    "timescales",
-    "by when",
-    "target date",
-    "deadline",
-    "completion date",
-    "when",
-    "by",
-  ],
-  rag: [
-    "rag",
-    "rag rating",
-    "rag status",
-    "status",
-    "rating",
-    "progress rating",
-    "rag rated",
-    "position",
-    "self assessment",
-    "current position",
-  ],
-  progress: [
-    "progress",
-    "update",
-    "progress to date",
-    "progress update",
-    "latest update",
-    "comments",
-    "commentary",
-    "progress made",
-    "update on progress",
-  ],
-  evidence: [
-    "evidence",
-    "evidence of impact",
-    "evidence of progress",
-    "source of evidence",
-    "evidence location",
-    "evidence summary",
-  ],
-  measure: [
-    "measure",
-    "measures",
-    "measure of success",
-    "measures of success",
-    "how we will know",
-    "success criteria",
-    "success measure",
-    "outcome",
-    "outcomes",
-    "expected outcome",
-    "impact",
-    "kpi",
-  ],
-  item: ["evidence item", "evidence", "document", "item", "description", "evidence description"],
-  type: ["type", "evidence type", "format", "kind"],
-  location: [
-    "location",
-    "link",
-    "location or link",
-    "where held",
-    "where",
-    "file path",
-    "file location",
-    "url",
-    "hyperlink",
-  ],
-  status: ["status", "evidence status", "state"],
-  reviewedBy: ["reviewed by", "checked by", "qa by", "quality assured by", "reviewer"],
-  updated: [
-    "updated",
-    "last updated",
-    "date updated",
-    "date of update",
-    "last reviewed",
-    "review date",
-    "date reviewed",
-  ],
-};
 
 const DISTINCTIVE = new Set(["rag", "ref", "kpi"]);
 
@@ -191,7 +25,7 @@ export function normaliseHeader(text: string): string {
 export function headerScore(header: string, field: PlanField): number {
   const text = normaliseHeader(header);
   if (text === "") return 0;
-  const synonyms = FIELD_SYNONYMS[field];
+  const synonyms = FIELD_SYNONYMS[field] ?? [];
   if (synonyms.includes(text)) return 3;
   const padded = ` ${text} `;
   // Short synonyms ("no", "by", "who") only count as exact matches, as words they appear everywhere;

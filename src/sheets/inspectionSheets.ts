@@ -1,4 +1,4 @@
-import { EVIDENCE_STATUSES } from "./evidenceTracker";
+import { EVIDENCE_STATUSES } from "./planKinds";
 import type { TableSheetSpec } from "./sheetSpec";
 
 /** The Annex A checklist: each item inspectors ask for, who gets it, from where, and by when. */

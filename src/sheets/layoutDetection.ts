@@ -1,5 +1,6 @@
 import type { CellRange, Scalar } from "../workbook/types";
-import { headerScore, matchHeaders, type PlanField } from "./headerMatching";
+import type { PlanField } from "../domain/plan";
+import { headerScore, matchHeaders } from "./headerMatching";
 
 /** How far down a sheet the header row may be: below title blocks, notes and blank rows. */
 const HEADER_SEARCH_ROWS = 30;

@@ -10,7 +10,7 @@ const LINE_HEIGHT = 15;
  * writer sets heights. The estimate errs towards a little white space rather than cut-off text: a
  * column of width w (in characters of the digit "0") holds about w characters of ordinary text.
  */
-export function rowHeightFor(row: CellInput[], columns: ColumnSpec[]): number {
+export function rowHeightFor(row: CellInput[], columns: readonly ColumnSpec[]): number {
   let lines = 1;
   columns.forEach((column, c) => {
     const value = row[c];

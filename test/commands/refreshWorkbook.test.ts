@@ -1,5 +1,7 @@
 import fc from "fast-check";
-import { createWorkbook, createWorkbookQuery, PLAN_SPECS, type PlanKind } from "../../src/commands/createWorkbook";
+import { createWorkbook, createWorkbookQuery } from "../../src/commands/createWorkbook";
+import type { PlanKind } from "../../src/domain/plan";
+import { newSheetSpec } from "../../src/sheets/planKinds";
 import { RefreshError, refreshQuery, refreshWorkbook } from "../../src/commands/refreshWorkbook";
 import { runCommand } from "../../src/commands/runCommand";
 import type { Framework } from "../../src/domain/framework";
@@ -59,7 +61,7 @@ function userCells(snapshot: WorkbookSnapshot): Map<string, Scalar> {
   for (const record of metadata.plans) {
     const table = snapshot.tables.find((t) => t.name === record.table)!;
     const values = snapshot.sheets.find((s) => s.name === table.sheet)!.values!;
-    const userFields = PLAN_SPECS[record.kind as PlanKind].spec.columns.filter((c) => c.owner === "user");
+    const userFields = newSheetSpec(record.kind as PlanKind).columns.filter((c) => c.owner === "user");
     for (const field of userFields) {
       const col = table.range.left + table.headers.indexOf(record.columns[field.field]!);
       for (let r = table.range.top + 1; r <= table.range.bottom; r++) {
@@ -100,8 +102,8 @@ function applyEdits(workbook: MemoryWorkbook, edits: Edit[]): void {
   for (const edit of edits) {
     const record = metadata.plans.find((p) => p.kind === edit.kind)!;
     const table = snapshot.tables.find((t) => t.name === record.table)!;
-    const userColumns = PLAN_SPECS[edit.kind].spec.columns
-      .map((c, i) => ({ c, i }))
+    const userColumns = newSheetSpec(edit.kind)
+      .columns.map((c, i) => ({ c, i }))
       .filter(({ c }) => c.owner === "user");
     const { i } = userColumns[edit.column % userColumns.length]!;
     const row = table.range.top + 1 + (edit.row % (table.range.bottom - table.range.top));

@@ -1,12 +1,7 @@
 import { serialFromYmd } from "../../src/domain/dates";
 import { amberGreenVocabulary, defaultRagVocabulary } from "../../src/domain/rag";
-import {
-  PlanRow,
-  type CellValue,
-  type PlanKindName,
-  type RowField,
-  type RowLayout,
-} from "../../src/domain/validation/planRow";
+import { PlanRow, type CellValue, type RowField, type RowLayout } from "../../src/domain/validation/planRow";
+import type { PlanKind } from "../../src/domain/plan";
 import { RULES, checkRow, checksText, rulesFor, type RuleContext } from "../../src/domain/validation/rules";
 
 const today = serialFromYmd(2026, 11, 25);
@@ -59,7 +54,7 @@ const full = {
 };
 
 function fired(
-  kind: PlanKindName,
+  kind: PlanKind,
   values: Partial<Record<RowField, CellValue>>,
   ctx = context(),
   extra: CellValue[] = [],

@@ -14,9 +14,8 @@ import { type BrowserContext, type Locator, type Page } from "playwright-core";
 import { createWorkbook, createWorkbookQuery } from "../../src/commands/createWorkbook";
 import { runCommand } from "../../src/commands/runCommand";
 import { getFramework } from "../../src/domain/frameworks";
-import { actionPlanSpec } from "../../src/sheets/actionPlan";
-import { evidenceTrackerSpec } from "../../src/sheets/evidenceTracker";
-import { selfEvaluationSpec } from "../../src/sheets/selfEvaluation";
+import { PLAN_KINDS } from "../../src/domain/plan";
+import { newSheetSpec } from "../../src/sheets/planKinds";
 import { tableName, tablesOf } from "../../src/workbook/xlsx/excelJsPatch";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxFile";
 import { messyPlans, writeMessyPlan, type MessyPlan } from "../fixtures/messyPlans";
@@ -215,7 +214,7 @@ test("creates a self-evaluation, an action plan and an evidence tracker for SIF"
   );
   expect(await tabs()).toEqual(["Sheet1", "Self-evaluation", "Action plan", "Evidence tracker"]);
   await page.getByRole("tab", { name: "Action plan", selected: true }).waitFor();
-  for (const spec of [selfEvaluationSpec, actionPlanSpec, evidenceTrackerSpec]) {
+  for (const spec of PLAN_KINDS.map(newSheetSpec)) {
     await selectTab(spec.sheetName);
     const headers = spec.columns.map((c) => c.header);
     expect((await gridRow(1)).slice(0, headers.length)).toEqual(headers);

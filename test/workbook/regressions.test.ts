@@ -4,7 +4,7 @@ import { createWorkbook, createWorkbookQuery } from "../../src/commands/createWo
 import { runCommand } from "../../src/commands/runCommand";
 import { structureQuery, structureSheet } from "../../src/commands/structureSheet";
 import { getFramework } from "../../src/domain/frameworks";
-import { columnReference } from "../../src/sheets/tableColumns";
+import { columnReference } from "../../src/sheets/planTables";
 import { quoteSheetName } from "../../src/workbook/address";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxFile";
 import { useTempDir } from "../support/tempDir";

@@ -1,31 +1,32 @@
-/** What validation sees of a plan: rows of cells by field, each cell with its address for messages. */
+import type { PlanField } from "../plan";
 
+/** What validation sees of a plan: rows of cells by field, each cell with its address for messages. */
 export type CellValue = string | number | boolean | null;
 
-export type PlanKindName = "self-evaluation" | "action-plan" | "evidence";
-
-/** The fields rules look at; a plan maps each to a column by its header. */
-export type RowField =
-  | "ref"
-  | "criterion"
-  | "action"
-  | "item"
-  | "lead"
-  | "due"
-  | "rag"
-  | "status"
-  | "progress"
-  | "evidence"
-  | "measure"
-  | "updated"
-  | "completed";
+/** The fields the rules read; a plan maps each to a column by its header. */
+export const ROW_FIELDS = [
+  "ref",
+  "criterion",
+  "action",
+  "item",
+  "lead",
+  "due",
+  "rag",
+  "status",
+  "progress",
+  "evidence",
+  "measure",
+  "updated",
+  "completed",
+] as const satisfies readonly PlanField[];
+export type RowField = (typeof ROW_FIELDS)[number];
 
 /** Where a table's fields are: shared by all its rows, so a row costs one object however wide it is. */
 export interface RowLayout {
   /** Field → 0-based column of the sheet. */
-  columns: Partial<Record<RowField, number>>;
+  columns: Partial<Record<PlanField, number>>;
   /** Field → column letters, for addresses and formulas. */
-  letters: Partial<Record<RowField, string>>;
+  letters: Partial<Record<PlanField, string>>;
   /** Every managed column (all of the table's but the Checks column), for the Excel-error rule. */
   managed: { col: number; letters: string }[];
 }
@@ -40,17 +41,17 @@ export class PlanRow {
     private readonly layout: RowLayout,
   ) {}
 
-  has(field: RowField): boolean {
+  has(field: PlanField): boolean {
     return this.layout.columns[field] !== undefined;
   }
 
-  value(field: RowField): CellValue {
+  value(field: PlanField): CellValue {
     const col = this.layout.columns[field];
     return col === undefined ? null : (this.values[col] ?? null);
   }
 
   /** "G5": where a field's cell is, for messages. */
-  address(field: RowField): string {
+  address(field: PlanField): string {
     return `${this.layout.letters[field] ?? "A"}${this.rowNumber}`;
   }
 

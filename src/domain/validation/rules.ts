@@ -1,6 +1,7 @@
 import { formatUkDate, dateFromSerial } from "../dates";
 import { isComplete, readRag, statusOf, type RagStatus } from "../rag";
-import { isBlankValue, isExcelError, type CellValue, type PlanKindName, type PlanRow, type RowField } from "./planRow";
+import type { PlanField, PlanKind } from "../plan";
+import { isBlankValue, isExcelError, type CellValue, type PlanRow, type RowField } from "./planRow";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -41,7 +42,7 @@ export interface Rule {
   severity: Severity;
   /** The few words the Checks column shows for this rule. */
   label: string;
-  kinds: PlanKindName[];
+  kinds: PlanKind[];
   /** The fields the rule needs mapped; where one is missing the rule does not run (nor its formula). */
   needs: RowField[];
   /** Other fields the rule reads where they are mapped. */
@@ -286,8 +287,8 @@ export interface RowFinding extends RuleHit {
 }
 
 /** The rules that apply to a kind of plan whose mapped fields are `fields`. */
-export function rulesFor(kind: PlanKindName, fields: Iterable<RowField>): Rule[] {
-  const mapped = new Set(fields);
+export function rulesFor(kind: PlanKind, fields: Iterable<PlanField>): Rule[] {
+  const mapped = new Set<PlanField>(fields);
   return RULES.filter((rule) => rule.kinds.includes(kind) && rule.needs.every((f) => mapped.has(f)));
 }
 

@@ -11,11 +11,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId, useRef, useState, type ChangeEvent } from "react";
-import { PLAN_KINDS, createWorkbook, createWorkbookQuery, type PlanKind } from "../../commands/createWorkbook";
+import { createWorkbook, createWorkbookQuery } from "../../commands/createWorkbook";
+import { PLAN_KINDS, type PlanKind } from "../../domain/plan";
+import { PLAN_KIND_SPECS } from "../../sheets/planKinds";
 import type { Framework } from "../../domain/framework";
 import { loadFrameworkFile } from "../frameworks/loadFrameworkFile";
 import type { SessionStatus, WorkbookSession } from "../useWorkbookSession";
-import { KIND_LABELS, count, listInWords, quoted } from "../wording";
+import { count, listInWords, quoted } from "../wording";
 import { FrameworkPicker } from "./FrameworkPicker";
 import { StatusMessage } from "./StatusMessage";
 import { UnconfirmedFacts } from "./UnconfirmedFacts";
@@ -169,7 +171,7 @@ export function CreateSection(props: CreateSectionProps) {
         {PLAN_KINDS.map((kind) => (
           <Checkbox
             key={kind}
-            label={KIND_LABELS[kind]}
+            label={PLAN_KIND_SPECS[kind].label}
             checked={kinds.has(kind)}
             onChange={(_, data) => toggle(kind, data.checked === true)}
           />

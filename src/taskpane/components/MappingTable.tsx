@@ -9,9 +9,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { STRUCTURE_FIELDS } from "../../commands/structureSheet";
-import type { PlanField } from "../../sheets/headerMatching";
-import { fieldLabel, type StructurePreviewReport } from "../structurePreview";
+import type { StructureReport } from "../../commands/structureSheet";
+import type { PlanField } from "../../domain/plan";
+import { fieldLabel, structureFields } from "../../sheets/planKinds";
 
 const NOT_MAPPED = "none";
 
@@ -24,7 +24,7 @@ const useStyles = makeStyles({
 });
 
 export interface MappingTableProps {
-  report: StructurePreviewReport;
+  report: StructureReport;
   onChange: (field: PlanField, col: number | null) => void;
 }
 
@@ -45,7 +45,7 @@ export function MappingTable({ report, onChange }: MappingTableProps) {
         </TableRow>
       </TableHeader>
       <TableBody>
-        {STRUCTURE_FIELDS[report.kind].map((field) => {
+        {structureFields(report.kind).map((field) => {
           const label = fieldLabel(report.kind, field);
           const col = colOf(field);
           const options = report.headers.filter((h) => h.col !== report.addedColumn || field === "area");

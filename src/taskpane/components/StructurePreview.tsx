@@ -10,8 +10,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { PlanField } from "../../sheets/headerMatching";
-import type { StructurePreviewReport } from "../structurePreview";
+import type { StructureReport } from "../../commands/structureSheet";
+import type { PlanField } from "../../domain/plan";
 import { count, quoted, valueText } from "../wording";
 import { MappingTable } from "./MappingTable";
 import { usePaneStyles } from "./paneStyles";
@@ -45,7 +45,7 @@ const useStyles = makeStyles({
 });
 
 export interface StructurePreviewProps {
-  report: StructurePreviewReport;
+  report: StructureReport;
   onMappingChange: (field: PlanField, col: number | null) => void;
 }
 

@@ -10,13 +10,17 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { useId, useRef, useState } from "react";
-import { PLAN_KINDS, type PlanKind } from "../../commands/createWorkbook";
-import { structureQuery, structureSheet, type StructureOptions } from "../../commands/structureSheet";
-import type { PlanField } from "../../sheets/headerMatching";
+import {
+  structureQuery,
+  structureSheet,
+  type StructureOptions,
+  type StructureReport,
+} from "../../commands/structureSheet";
+import { PLAN_KINDS, type PlanField, type PlanKind } from "../../domain/plan";
+import { PLAN_KIND_SPECS } from "../../sheets/planKinds";
 import type { WorkbookPatch } from "../../workbook/types";
-import type { StructurePreviewReport } from "../structurePreview";
 import { errorMessage, type SessionStatus, type WorkbookSession } from "../useWorkbookSession";
-import { KIND_IN_SENTENCE, KIND_LABELS, count, quoted } from "../wording";
+import { count, quoted } from "../wording";
 import { StatusMessage } from "./StatusMessage";
 import { StructurePreview } from "./StructurePreview";
 import { usePaneStyles } from "./paneStyles";
@@ -25,7 +29,7 @@ type Mapping = NonNullable<StructureOptions["mapping"]>;
 
 /** A preview is only good for the workbook, the changes and the sheet it was made from. */
 interface Preview {
-  report: StructurePreviewReport;
+  report: StructureReport;
   basis: { applied: readonly WorkbookPatch[]; workbook: unknown };
 }
 
@@ -74,7 +78,10 @@ export function StructureSection(props: StructureSectionProps) {
         return { report };
       });
       if (!result.ok) {
-        setError({ title: `Could not preview ${quoted(name)} as ${KIND_IN_SENTENCE[as]}`, message: result.error });
+        setError({
+          title: `Could not preview ${quoted(name)} as ${PLAN_KIND_SPECS[as].inSentence}`,
+          message: result.error,
+        });
         return false;
       }
       setError(null);
@@ -108,7 +115,7 @@ export function StructureSection(props: StructureSectionProps) {
       query: structureQuery(sheet),
       plan: (snapshot) => structureSheet(snapshot, { sheet, as, now: new Date(), normalise, mapping }),
       describe: (r) =>
-        `Structured ${quoted(r.sheet)} as ${KIND_IN_SENTENCE[r.kind]}: the table ${r.table} over ${r.range} with ${count(
+        `Structured ${quoted(r.sheet)} as ${PLAN_KIND_SPECS[r.kind].inSentence}: the table ${r.table} over ${r.range} with ${count(
           r.dataRows,
           "data row",
         )}${r.normalised > 0 ? `; ${count(r.normalised, "value")} put in the plan’s form` : ""}.`,
@@ -150,7 +157,7 @@ export function StructureSection(props: StructureSectionProps) {
         >
           {PLAN_KINDS.map((k) => (
             <option key={k} value={k}>
-              {KIND_LABELS[k]}
+              {PLAN_KIND_SPECS[k].label}
             </option>
           ))}
         </Select>

@@ -1,9 +1,7 @@
 import { projectQuery, projectWorkbook, type ProjectOptions } from "../../commands/projectWorkbook";
 import type { Projection } from "../../domain/projection/project";
 import type { RagStatus } from "../../domain/rag";
-import { readMetadata, workbookVocabulary } from "../../sheets/metadata";
-import { fieldColumn } from "../../sheets/tableColumns";
-import { cellAddress } from "../../workbook/address";
+import { readPlans } from "../../sheets/planTables";
 import type { WorkbookSnapshot } from "../../workbook/types";
 import type { PaneCommand } from "../useWorkbookSession";
 import { quoted } from "../wording";
@@ -24,24 +22,17 @@ export function projectView(
   options: Omit<ProjectOptions, "write">,
 ): { report: ProjectionView } {
   const { report } = projectWorkbook(snapshot, { ...options, write: false });
-  return {
-    report: { projection: report, vocabulary: workbookVocabulary(readMetadata(snapshot)), refs: refs(snapshot) },
-  };
+  return { report: { projection: report, vocabulary: readPlans(snapshot).vocabulary, refs: refs(snapshot) } };
 }
 
 /** Each self-evaluation row's position cell and its ref, read the way the projection reads them. */
 function refs(snapshot: WorkbookSnapshot): Record<string, string> {
-  const record = readMetadata(snapshot)?.plans.find((p) => p.kind === "self-evaluation");
-  const table = record && snapshot.tables.find((t) => t.name === record.table);
-  if (!record || !table) return {};
-  const refCol = fieldColumn(table, record, "ref");
-  const positionCol = fieldColumn(table, record, "rag");
-  if (refCol === undefined || positionCol === undefined) return {};
-  const values = snapshot.sheets.find((s) => s.name === table.sheet)?.values ?? [];
+  const plan = readPlans(snapshot).first("self-evaluation");
+  if (!plan || plan.column("ref") === undefined || plan.column("rag") === undefined) return {};
   const found: Record<string, string> = {};
-  for (let r = table.range.top + 1; r <= table.range.bottom; r++) {
-    const ref = values[r]?.[refCol];
-    if (typeof ref === "string" && ref.trim()) found[`${table.sheet}!${cellAddress(r, positionCol)}`] = ref.trim();
+  for (let r = plan.firstRow; r <= plan.lastRow; r++) {
+    const ref = plan.value(r, "ref");
+    if (typeof ref === "string" && ref.trim()) found[plan.where(r, "rag")] = ref.trim();
   }
   return found;
 }
