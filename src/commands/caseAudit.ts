@@ -3,6 +3,7 @@ import { chooseCases, type ChosenCase, type ListChildren } from "../domain/annex
 import { normaliseAnnexHeader } from "../domain/annexA/listSpecs";
 import { dateFromSerial, serialFromYmd } from "../domain/dates";
 import type { Framework } from "../domain/framework";
+import { getFramework } from "../domain/frameworks";
 import { defaultRagVocabulary } from "../domain/rag";
 import { isBlankValue } from "../domain/validation/planRow";
 import { emptyMetadata, readMetadata, writeMetadataOps } from "../sheets/metadata";
@@ -18,6 +19,26 @@ export const caseAuditQuery = { sheets: "all" as const };
 
 /** Audits a month each manager is expected to complete (seed 003: at least 5 duty cases a month). */
 export const AUDITS_A_MONTH = 5;
+
+/** How many cases an audit sample takes unless the user says, and the most it may take. */
+export const AUDIT_CASES = { default: 30, min: 1, max: 500 } as const;
+
+/** Whose grade scale the audit uses when neither the user nor the workbook's plans name a framework. */
+export const AUDIT_DEFAULT_FRAMEWORK = "ofsted-ilacs-2024";
+
+/** Whether a number of cases is one an audit sample can take. */
+export function isAuditCases(cases: number): boolean {
+  return Number.isInteger(cases) && cases >= AUDIT_CASES.min && cases <= AUDIT_CASES.max;
+}
+
+/**
+ * The framework whose grade scale an audit of this workbook uses: its plans' framework where it has
+ * one that `resolve` knows, else the default.
+ */
+export function auditFramework(snapshot: WorkbookSnapshot, resolve: (id: string) => Framework | undefined): Framework {
+  const id = readMetadata(snapshot)?.plans.find((p) => p.frameworkId)?.frameworkId;
+  return (id ? resolve(id) : undefined) ?? resolve(AUDIT_DEFAULT_FRAMEWORK) ?? getFramework(AUDIT_DEFAULT_FRAMEWORK);
+}
 
 function auditSpec(grades: string[]): TableSheetSpec {
   return {

@@ -1,4 +1,5 @@
 import { checkList, recogniseLists, type ListReport } from "../domain/annexA/checkList";
+import { UserError } from "../domain/userError";
 import type { WorkbookSnapshot } from "../workbook/types";
 
 export interface AnnexAReport {
@@ -26,4 +27,20 @@ export function checkAnnexA(snapshot: WorkbookSnapshot, asOf: number): AnnexARep
       warnings: findings.filter((f) => f.severity === "warning").length,
     },
   };
+}
+
+/** A workbook with no sheet recognised as an Annex A list. */
+export class NoAnnexAListsError extends UserError {
+  constructor() {
+    super(
+      "This workbook holds no Annex A list. Name the sheets “List 1” to “List 11” (or List_1 to List_11), or keep the headers of Ofsted's template",
+    );
+  }
+}
+
+/** The lists checked as of a day (nothing written); a workbook without lists is refused, saying how to name them. */
+export function checkAnnexALists(snapshot: WorkbookSnapshot, asOf: number): { report: AnnexAReport } {
+  const report = checkAnnexA(snapshot, asOf);
+  if (report.summary.lists === 0) throw new NoAnnexAListsError();
+  return { report };
 }

@@ -3,6 +3,10 @@ import type { CellChange, WatchableWorkbook } from "../workbook/types";
 import { validateWorkbook, type ValidateReport } from "./validateWorkbook";
 
 export interface LiveValidationOptions {
+  /** The sheets to watch, where the caller knows them already; otherwise read from the metadata. */
+  sheets?: readonly string[];
+  /** Check once at the start (the default); false where the caller has just checked from its own read. */
+  checkAtStart?: boolean;
   /** Today as an Excel serial, asked afresh for every check. */
   asOf: () => number;
   onReport: (report: ValidateReport) => void;
@@ -32,8 +36,9 @@ export async function startLiveValidation(
     set: (run, ms) => setTimeout(run, ms),
     clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
   };
-  const metadata = readMetadata(await workbook.read({ sheets: [METADATA_SHEET] }));
-  const sheets = [...new Set((metadata?.plans ?? []).map((p) => p.sheet))];
+  const sheets = options.sheets
+    ? [...options.sheets]
+    : [...new Set((readMetadata(await workbook.read({ sheets: [METADATA_SHEET] }))?.plans ?? []).map((p) => p.sheet))];
   const query = { sheets: [...sheets, METADATA_SHEET] };
 
   const recheck = async () => {
@@ -55,7 +60,7 @@ export async function startLiveValidation(
   };
 
   const unwatch = sheets.length > 0 ? await workbook.watch(sheets, onChange) : async () => undefined;
-  if (sheets.length > 0) await recheck();
+  if (sheets.length > 0 && options.checkAtStart !== false) await recheck();
   return {
     recheck,
     stop: async () => {

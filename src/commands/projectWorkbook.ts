@@ -2,7 +2,7 @@ import type { Framework } from "../domain/framework";
 import { project, type Position, type Projection } from "../domain/projection/project";
 import { isBlankValue } from "../domain/validation/planRow";
 import { writeMetadataOps } from "../sheets/metadata";
-import { readPlans } from "../sheets/planTables";
+import { readPlans, type WorkbookPlans } from "../sheets/planTables";
 import { SUMMARY_SHEET, summaryValues } from "../sheets/summarySheet";
 import { uniqueName } from "../sheets/tableLayout";
 import { cellsBefore } from "../workbook/snapshotCells";
@@ -30,8 +30,9 @@ export const projectQuery = { sheets: "all" as const };
 export function projectWorkbook(
   snapshot: WorkbookSnapshot,
   options: ProjectOptions,
+  /** The plans, where the caller has read them already from the same snapshot. */
+  workbook: WorkbookPlans = readPlans(snapshot),
 ): { patch: WorkbookPatch; report: Projection } {
-  const workbook = readPlans(snapshot);
   const { metadata } = workbook;
   const plan = workbook.first("self-evaluation");
   if (!metadata || !plan) {

@@ -12,7 +12,7 @@ import {
   type Severity,
 } from "../domain/validation/rules";
 import { writeMetadataOps } from "../sheets/metadata";
-import { readPlans, type PlanTable } from "../sheets/planTables";
+import { readPlans, type PlanTable, type WorkbookPlans } from "../sheets/planTables";
 import { cellAddress, columnLetters } from "../workbook/address";
 import { cellsBefore } from "../workbook/snapshotCells";
 import type { CellInput, PatchOp, Scalar, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
@@ -68,8 +68,9 @@ const CHECKS_HEADER = "Checks";
 export function validateWorkbook(
   snapshot: WorkbookSnapshot,
   options: ValidateOptions,
+  /** The plans, where the caller has read them already from the same snapshot. */
+  workbook: WorkbookPlans = readPlans(snapshot),
 ): { patch: WorkbookPatch; report: ValidateReport } {
-  const workbook = readPlans(snapshot);
   const { metadata } = workbook;
   if (!metadata || metadata.plans.length === 0) {
     throw new ValidateError(

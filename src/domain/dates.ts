@@ -75,3 +75,32 @@ function validSerial(year: number, month: number, day: number): number | null {
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return serialFromYmd(year, month, day);
 }
+
+/** The day and the minutes past midnight of a serial, rounded to the minute. */
+function dayAndMinutes(serial: number): { day: number; minutes: number } {
+  let day = Math.floor(serial);
+  let minutes = Math.round((serial - day) * 1440);
+  if (minutes === 1440) {
+    day += 1;
+    minutes = 0;
+  }
+  return { day, minutes };
+}
+
+/** "30/11/2026": the day of a serial that may carry a time. */
+export function serialDate(serial: number): string {
+  return formatUkDate(dateFromSerial(dayAndMinutes(serial).day));
+}
+
+/** "09:30": the time of day of a serial, to the minute, on the 24-hour clock. */
+export function serialTime(serial: number): string {
+  const { minutes } = dayAndMinutes(serial);
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+/** "Monday". */
+export function serialWeekday(serial: number): string {
+  return WEEKDAYS[dateFromSerial(dayAndMinutes(serial).day).getUTCDay()]!;
+}

@@ -41,7 +41,7 @@ import { PREVIEW_FIRST_SHEET, buildXlsx, saveFile } from "./preview/downloadXlsx
 import { selectAddress, selectionAddress, type GridSelection } from "./preview/gridSelection";
 import { openXlsx } from "./preview/openXlsx";
 import { errorMessage, useWorkbookSession, type WorkbookSession } from "./useWorkbookSession";
-import { useWorkbookFacts } from "./workbook/useWorkbookFacts";
+import { usePaneState } from "./workbook/usePaneState";
 import { quoted } from "./wording";
 
 /** Where the pane runs: inside Excel, in a plain browser (the preview), or somewhere it cannot work. */
@@ -291,7 +291,8 @@ function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = fa
   const builtIn = frameworks.ok ? frameworks.list : [];
   const all = useMemo(() => [...builtIn, ...loaded], [builtIn, loaded]);
   const chosenFramework = all.find((f) => f.id === frameworkId);
-  const facts = useWorkbookFacts(session);
+  const workbookState = usePaneState(session, all);
+  const { facts } = workbookState;
 
   const section = useCallback(
     (id: SectionId) => ({
@@ -370,7 +371,7 @@ function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = fa
           <RefreshSection session={session} frameworks={all} {...section("refresh")} />
         </PaneSection>
         <PaneSection value="checks" title="Check the plans" testId="checks-section">
-          <ChecksSection session={session} part={section} {...checks} />
+          <ChecksSection session={session} workbookState={workbookState} part={section} {...checks} />
         </PaneSection>
         <PaneSection value="projection" title="Projected judgements" testId="projection-section">
           <ProjectionSection
@@ -378,6 +379,7 @@ function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = fa
             frameworks={all}
             fallbackFramework={chosenFramework}
             facts={facts}
+            workbookState={workbookState}
             goToCell={checks.goToCell}
             onShowSheet={onShowSheet}
             preview={preview}
@@ -397,6 +399,7 @@ function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = fa
         <PaneSection value="annexa" title="Annex A lists" testId="annexa-section">
           <AnnexASection
             session={session}
+            workbookState={workbookState}
             goToCell={checks.goToCell}
             onShowSheet={onShowSheet}
             preview={preview}

@@ -1,11 +1,8 @@
 import { FINDINGS_SHEET, annexAInPlace } from "../../commands/annexAInPlace";
-import { annexAQuery, checkAnnexA, type AnnexAReport } from "../../commands/checkAnnexA";
-import type { WorkbookSnapshot } from "../../workbook/types";
+import { annexAQuery, checkAnnexALists, type AnnexAReport } from "../../commands/checkAnnexA";
 import type { RuleCatalogue } from "../checks/findingGroups";
 import type { PaneCommand } from "../useWorkbookSession";
 import { count, listInWords, quoted } from "../wording";
-
-export { annexAQuery };
 
 /** The checks on the lists, in the order their groups are listed within a severity. */
 export const ANNEX_RULES: RuleCatalogue = [
@@ -21,16 +18,6 @@ export const ANNEX_RULES: RuleCatalogue = [
   { id: "code-form", label: "Code written differently from the template" },
   { id: "age-vs-birth", label: "Age does not match the date of birth" },
 ];
-
-const NO_LISTS =
-  "This workbook holds no Annex A list. Name the sheets “List 1” to “List 11” (or List_1 to List_11), or keep the headers of Ofsted's template";
-
-/** The lists checked as of a day (nothing written); a workbook without lists is refused, saying how to name them. */
-export function checkLists(snapshot: WorkbookSnapshot, asOf: number): { report: AnnexAReport } {
-  const report = checkAnnexA(snapshot, asOf);
-  if (report.summary.lists === 0) throw new Error(NO_LISTS);
-  return { report };
-}
 
 /** "Checked 2 lists (3 rows): 2 errors and 1 warning." */
 export function annexSummary(report: AnnexAReport): string {
@@ -50,7 +37,7 @@ export function annexInPlaceCommand(asOf: number, fix: boolean): PaneCommand<InP
   return {
     query: annexAQuery,
     plan: (snapshot) => {
-      checkLists(snapshot, asOf);
+      checkAnnexALists(snapshot, asOf);
       const { patch, report } = annexAInPlace(snapshot, { asOf, fix });
       const sheet =
         patch.ops.find((op) => op.op === "addSheet")?.sheet ??

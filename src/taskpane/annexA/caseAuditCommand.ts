@@ -1,15 +1,8 @@
-import { caseAudit, caseAuditQuery, type CaseAuditReport } from "../../commands/caseAudit";
+import { auditFramework, caseAudit, caseAuditQuery, type CaseAuditReport } from "../../commands/caseAudit";
 import type { Framework } from "../../domain/framework";
-import { findFramework, getFramework } from "../../domain/frameworks";
-import { readMetadata } from "../../sheets/metadata";
+import { findFramework } from "../../domain/frameworks";
 import type { PaneCommand } from "../useWorkbookSession";
 import { count, listInWords } from "../wording";
-
-/** The framework of the workbook's plans, whose grade scale the audit uses; ILACS when it has none. */
-function workbookFramework(snapshot: Parameters<typeof readMetadata>[0], loaded: readonly Framework[]): Framework {
-  const id = readMetadata(snapshot)?.plans.find((p) => p.frameworkId)?.frameworkId;
-  return (id && (loaded.find((f) => f.id === id) ?? findFramework(id))) || getFramework("ofsted-ilacs-2024");
-}
 
 /**
  * Cases chosen from the Annex A lists for the authority's own audit, with the Case audit and QA
@@ -21,10 +14,11 @@ export function caseAuditCommand(
   asOf: number,
   loaded: readonly Framework[],
 ): PaneCommand<CaseAuditReport> {
+  const resolve = (id: string) => loaded.find((f) => f.id === id) ?? findFramework(id);
   return {
     query: caseAuditQuery,
     plan: (snapshot) =>
-      caseAudit(snapshot, { framework: workbookFramework(snapshot, loaded), cases, due, asOf, now: new Date() }),
+      caseAudit(snapshot, { framework: auditFramework(snapshot, resolve), cases, due, asOf, now: new Date() }),
     describe: (report) => {
       const byList = new Map<number, number>();
       for (const c of report.cases) byList.set(c.list, (byList.get(c.list) ?? 0) + 1);

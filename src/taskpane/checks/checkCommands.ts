@@ -1,4 +1,5 @@
-import { setCells, setCellsQuery, setRag, type CellWrite } from "../../commands/setCells";
+import { applyChosenFixes, applySuggestion, chosenFixesQuery } from "../../commands/chosenFixes";
+import { setCellsQuery, setRag } from "../../commands/setCells";
 import {
   validateQuery,
   validateWorkbook,
@@ -6,48 +7,8 @@ import {
   type RagSuggestion,
   type ValidateReport,
 } from "../../commands/validateWorkbook";
-import type { RagStatus } from "../../domain/rag";
-import { METADATA_SHEET, readMetadata, workbookVocabulary } from "../../sheets/metadata";
-import type { SnapshotQuery, WorkbookSnapshot } from "../../workbook/types";
 import type { PaneCommand } from "../useWorkbookSession";
-import { count, listInWords, quoted, valueText } from "../wording";
-import { cellName } from "./findingGroups";
-
-/** What one read of the workbook tells the checks section: its RAG scale, its plans, and the check. */
-export interface Inspection {
-  vocabulary: readonly RagStatus[];
-  /** The sheets that hold managed plans, which live checking watches. */
-  planSheets: string[];
-  /** The check, or why it could not run (no plans yet); absent when only the scale was read. */
-  check?: { ok: true; report: ValidateReport } | { ok: false; error: string };
-}
-
-export const scaleQuery: SnapshotQuery = { sheets: [METADATA_SHEET] };
-
-/** The workbook's RAG scale and plan sheets, and with `asOf` the check of every plan (nothing written). */
-export function inspect(snapshot: WorkbookSnapshot, asOf?: number): { report: Inspection } {
-  const metadata = readMetadata(snapshot);
-  const inspection: Inspection = {
-    vocabulary: workbookVocabulary(metadata),
-    planSheets: [...new Set((metadata?.plans ?? []).map((plan) => plan.sheet))],
-  };
-  if (asOf !== undefined) {
-    try {
-      inspection.check = { ok: true, report: validateWorkbook(snapshot, { asOf }).report };
-    } catch (error) {
-      inspection.check = { ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
-  }
-  return { report: inspection };
-}
-
-/** Says a cell was changed after the check that suggested changing it, so the suggestion may be wrong. */
-class StaleCheckError extends Error {}
-
-const changedSince = (cells: string[]) =>
-  new StaleCheckError(
-    `${listInWords(cells)} ${cells.length === 1 ? "has" : "have"} changed since the plans were checked, so nothing was changed. Choose “Check now” and try again.`,
-  );
+import { cellName, count, listInWords, quoted, valueText } from "../wording";
 
 /**
  * Applies the fixes of findings the user chose. The plans are checked again on the workbook as it is
@@ -61,25 +22,13 @@ export function fixCommand(
 ): PaneCommand<{ cells: number }> {
   const single = chosen.length === 1 ? chosen[0]! : null;
   return {
-    query: validateQuery,
-    plan: (snapshot) => {
-      const current = validateWorkbook(snapshot, { asOf }).report.findings;
-      const writes: CellWrite[] = [];
-      const stale: string[] = [];
-      for (const finding of chosen) {
-        const still = current.find(
-          (f) => f.rule === finding.rule && f.sheet === finding.sheet && f.cell === finding.cell && f.fix,
-        );
-        if (still?.fix && still.fix.value === finding.fix?.value) {
-          writes.push({ sheet: still.sheet, cell: still.fix.cell, value: still.fix.value });
-        } else stale.push(cellName(finding));
-      }
-      if (writes.length === 0) throw changedSince(stale);
-      const description = single?.fix
-        ? `${single.fix.label} (${cellName(single)})`
-        : `Fix ${count(writes.length, "cell")}${groupLabel ? ` under ${quoted(groupLabel)}` : ""}`;
-      return setCells(snapshot, writes, description);
-    },
+    query: chosenFixesQuery,
+    plan: (snapshot) =>
+      applyChosenFixes(snapshot, chosen, asOf, (cells) =>
+        single?.fix
+          ? `${single.fix.label} (${cellName(single)})`
+          : `Fix ${count(cells, "cell")}${groupLabel ? ` under ${quoted(groupLabel)}` : ""}`,
+      ),
     describe: ({ cells }) =>
       single?.fix
         ? `Fixed ${cellName(single)}: it now holds ${valueText(single.fix.value)}.`
@@ -100,18 +49,8 @@ function leftAlone(n: number): string {
 export function suggestionCommand(suggestion: RagSuggestion, asOf: number): PaneCommand<{ cells: number }> {
   const where = cellName(suggestion);
   return {
-    query: validateQuery,
-    plan: (snapshot) => {
-      const still = validateWorkbook(snapshot, { asOf }).report.suggestions.some(
-        (s) => s.sheet === suggestion.sheet && s.cell === suggestion.cell && s.suggested === suggestion.suggested,
-      );
-      if (!still) throw changedSince([where]);
-      return setCells(
-        snapshot,
-        [{ sheet: suggestion.sheet, cell: suggestion.cell, value: suggestion.suggested }],
-        `Set ${where} to ${suggestion.suggested}`,
-      );
-    },
+    query: chosenFixesQuery,
+    plan: (snapshot) => applySuggestion(snapshot, suggestion, asOf),
     describe: () => `Set ${where} to ${suggestion.suggested}.`,
     failure: `Could not set ${where} to ${suggestion.suggested}`,
   };

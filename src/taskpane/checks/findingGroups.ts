@@ -1,6 +1,6 @@
 import type { Finding, ValidateReport } from "../../commands/validateWorkbook";
 import { RULES, type Severity } from "../../domain/validation/rules";
-import { count, listInWords } from "../wording";
+import { cellName, count, listInWords } from "../wording";
 
 /** What the pane needs of a finding to list it: the plans' checks and the Annex A lists' both fit. */
 export interface ListedFinding {
@@ -67,11 +67,6 @@ export function groupFindings<F extends ListedFinding>(
   return [...groups.values()].sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || order(a.rule) - order(b.rule),
   );
-}
-
-/** "Action plan!F2": where a finding is, as Excel's Name Box and the findings' messages write it. */
-export function cellName(finding: { sheet: string; cell: string }): string {
-  return `${finding.sheet}!${finding.cell}`;
 }
 
 /**

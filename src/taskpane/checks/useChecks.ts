@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { LiveValidation } from "../../commands/liveValidation";
-import { validateQuery, type ValidateReport } from "../../commands/validateWorkbook";
-import { defaultRagVocabulary, type RagStatus } from "../../domain/rag";
+import type { ValidateReport } from "../../commands/validateWorkbook";
+import { todaySerial } from "../../domain/dates";
+import type { RagStatus } from "../../domain/rag";
 import { errorMessage, type WorkbookSession } from "../useWorkbookSession";
-import { inspect, scaleQuery, type Inspection } from "./checkCommands";
-import { todaySerial } from "./today";
+import type { PaneStateHandle } from "../workbook/usePaneState";
 
 /** Whether the pane can check as people edit: in Excel with ExcelApi 1.7 events, or not at all. */
 export type LiveMode = "none" | "supported" | "unsupported";
@@ -34,81 +34,49 @@ export interface Checks {
 }
 
 /**
- * The state of "Check the plans". Every read goes through the session, as every command does. Once the
- * user has checked, the plans are checked again after each command the pane runs (create, structure,
- * refresh, a fix, a RAG set, undo), so the findings never describe a workbook that has gone. In Excel,
- * where the host can report edits, live checking also re-checks after people edit the plans.
+ * The state of "Check the plans". The check is a part of the pane's state, read with every other part in
+ * one read after each command the pane runs (create, structure, refresh, a fix, a RAG set, undo), once
+ * the user has checked; so the findings never describe a workbook that has gone. In Excel, where the
+ * host can report edits, live checking also re-checks after people edit the plans.
  */
-export function useChecks(session: WorkbookSession, liveMode: LiveMode): Checks {
-  const { dryRun, watchChecks, workbook, applied, busy } = session;
-  const [result, setResult] = useState<CheckResult | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [checking, setChecking] = useState(false);
-  const [vocabulary, setVocabulary] = useState<readonly RagStatus[]>(defaultRagVocabulary);
-  const [planSheets, setPlanSheets] = useState<string>("[]");
+export function useChecks(session: WorkbookSession, liveMode: LiveMode, pane: PaneStateHandle): Checks {
+  const { watchChecks } = session;
+  const { want } = pane;
   const [live, setLive] = useState<LiveState>({ state: liveMode === "unsupported" ? "unsupported" : "off" });
-  const checkedOnce = useRef(false);
+  const [liveResult, setLiveResult] = useState<{ result: CheckResult | null; problem: string | null } | null>(null);
   const liveChecks = useRef<LiveValidation | null>(null);
-  const seen = useRef<{ workbook: unknown; applied: unknown } | null>(null);
 
-  const take = useCallback((inspection: Inspection) => {
-    setVocabulary(inspection.vocabulary);
-    setPlanSheets(JSON.stringify(inspection.planSheets));
-    if (!inspection.check) return;
-    if (inspection.check.ok) {
-      setResult({ report: inspection.check.report, checkedAt: new Date() });
-      setProblem(null);
-    } else {
-      setResult(null);
-      setProblem(inspection.check.error);
-    }
-  }, []);
-
-  const check = useCallback(async () => {
-    checkedOnce.current = true;
-    setChecking(true);
-    const outcome = await dryRun(validateQuery, (snapshot) => inspect(snapshot, todaySerial()));
-    setChecking(false);
-    if (outcome.ok) take(outcome.report);
-    else setProblem(outcome.error);
-  }, [dryRun, take]);
-
-  const readScale = useCallback(async () => {
-    const outcome = await dryRun(scaleQuery, (snapshot) => inspect(snapshot));
-    if (outcome.ok) take(outcome.report);
-  }, [dryRun, take]);
-
-  // After every change the pane makes, and on another workbook: read the scale, or check again.
+  const checked = pane.state?.checks;
+  const fromRead: { result: CheckResult | null; problem: string | null } | null = checked
+    ? checked.ok
+      ? { result: { report: checked.report, checkedAt: pane.readAt ?? new Date() }, problem: null }
+      : { result: null, problem: checked.error }
+    : null;
+  // Live checking's report, which follows people's edits, until the pane's next read.
+  const latest = liveResult ?? fromRead;
   useEffect(() => {
-    if (busy) return;
-    const last = seen.current;
-    if (last && last.workbook === workbook && last.applied === applied) return;
-    seen.current = { workbook, applied };
-    if (last && last.workbook !== workbook) {
-      checkedOnce.current = false;
-      setResult(null);
-      setProblem(null);
-    }
-    if (liveChecks.current) void liveChecks.current.recheck();
-    if (checkedOnce.current && !liveChecks.current) void check();
-    else void readScale();
-  }, [busy, workbook, applied, check, readScale]);
+    setLiveResult(null);
+  }, [pane.readAt]);
+
+  const check = useCallback(() => want({ checks: true }), [want]);
 
   // Live checking, in Excel, while the workbook has plans: started again when the plan sheets change.
+  const planSheets = JSON.stringify(pane.facts.managedSheets);
   useEffect(() => {
     if (liveMode !== "supported" || planSheets === "[]") return;
     let stopped = false;
     let started: LiveValidation | null = null;
     setLive({ state: "starting" });
     watchChecks({
+      sheets: JSON.parse(planSheets) as string[],
+      // The pane's own read checks the plans now and after each command; live checking follows edits.
+      checkAtStart: false,
       asOf: () => todaySerial(),
       onReport: (report) => {
-        if (stopped) return;
-        setResult({ report, checkedAt: new Date() });
-        setProblem(null);
+        if (!stopped) setLiveResult({ result: { report, checkedAt: new Date() }, problem: null });
       },
       onError: (error) => {
-        if (!stopped) setProblem(errorMessage(error));
+        if (!stopped) setLiveResult({ result: null, problem: errorMessage(error) });
       },
     }).then(
       (handle) => {
@@ -119,6 +87,7 @@ export function useChecks(session: WorkbookSession, liveMode: LiveMode): Checks 
         started = handle;
         liveChecks.current = handle;
         setLive(handle ? { state: "on" } : { state: "off" });
+        if (handle) void want({ checks: true });
       },
       (error: unknown) => {
         if (!stopped) setLive({ state: "failed", message: errorMessage(error) });
@@ -129,7 +98,14 @@ export function useChecks(session: WorkbookSession, liveMode: LiveMode): Checks 
       liveChecks.current = null;
       void started?.stop().catch(() => undefined);
     };
-  }, [liveMode, planSheets, watchChecks]);
+  }, [liveMode, planSheets, watchChecks, want]);
 
-  return { result, problem, checking, vocabulary, live, check };
+  return {
+    result: latest?.result ?? null,
+    problem: latest?.problem ?? null,
+    checking: pane.reading?.checks ?? false,
+    vocabulary: pane.facts.vocabulary,
+    live,
+    check,
+  };
 }

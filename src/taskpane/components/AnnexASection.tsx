@@ -18,9 +18,11 @@ import type { Framework } from "../../domain/framework";
 import { ANNEX_RULES, annexInPlaceCommand, annexSummary } from "../annexA/annexACommands";
 import { caseAuditCommand } from "../annexA/caseAuditCommand";
 import { useAnnexA } from "../annexA/useAnnexA";
+import type { PaneStateHandle } from "../workbook/usePaneState";
 import { groupFindings } from "../checks/findingGroups";
 import { timeOfDay, todaySerial } from "../checks/today";
-import { readDate } from "../inspection/dateFields";
+import { readDate } from "../../commands/inspectionForm";
+import { AUDIT_CASES, isAuditCases } from "../../commands/caseAudit";
 import type { SessionStatus, WorkbookSession } from "../useWorkbookSession";
 import { count, listInWords, quoted } from "../wording";
 import { FindingGroupView } from "./FindingGroups";
@@ -58,6 +60,8 @@ const useStyles = makeStyles({
 
 export interface AnnexASectionProps {
   session: WorkbookSession;
+  /** The workbook's state as the pane last read it, which the lists' check is a part of. */
+  workbookState: PaneStateHandle;
   goToCell: (sheet: string, cell: string) => Promise<void>;
   onShowSheet: (sheet: string) => void;
   preview: boolean;
@@ -76,25 +80,33 @@ export interface AnnexASectionProps {
  * and findings with the way to each cell, and on request writes the findings in or fixes what can be fixed.
  * The lists hold children's personal data: they are read here, and nothing is sent anywhere.
  */
-export function AnnexASection({ session, goToCell, onShowSheet, preview, part, frameworks }: AnnexASectionProps) {
+export function AnnexASection({
+  session,
+  workbookState,
+  goToCell,
+  onShowSheet,
+  preview,
+  part,
+  frameworks,
+}: AnnexASectionProps) {
   const styles = useStyles();
   const pane = usePaneStyles();
   const ids = { detail: useId(), privacy: useId(), write: useId(), audit: useId() };
-  const annex = useAnnexA(session);
+  const annex = useAnnexA(workbookState);
   const goTo = useGoTo(goToCell);
   const [asOfText, setAsOfText] = useState("");
   const [asOfError, setAsOfError] = useState<string | null>(null);
   const writePart = part("annexa-write");
   const fixPart = part("annexa-fix");
   const auditPart = part("annexa-audit");
-  const [casesText, setCasesText] = useState("30");
+  const [casesText, setCasesText] = useState(String(AUDIT_CASES.default));
   const [dueText, setDueText] = useState("");
   const [auditError, setAuditError] = useState<string | null>(null);
 
   const chooseCases = async () => {
     const cases = Number(casesText.trim());
-    if (!Number.isInteger(cases) || cases < 1 || cases > 500) {
-      setAuditError("Enter a whole number of cases from 1 to 500");
+    if (!isAuditCases(cases)) {
+      setAuditError(`Enter a whole number of cases from ${AUDIT_CASES.min} to ${AUDIT_CASES.max}`);
       return;
     }
     const due = readDate(dueText);

@@ -13,6 +13,7 @@ import { fixCommand, setRagCommand, suggestionCommand, writeChecksCommand } from
 import type { CellSelection } from "../checks/selectionAddress";
 import { todaySerial } from "../checks/today";
 import { useChecks, type LiveMode, type LiveState } from "../checks/useChecks";
+import type { PaneStateHandle } from "../workbook/usePaneState";
 import { errorMessage, type SessionStatus, type WorkbookSession } from "../useWorkbookSession";
 import { CheckSummary } from "./CheckSummary";
 import { FindingGroups } from "./FindingGroups";
@@ -33,6 +34,8 @@ export interface PartStatus {
 }
 
 export interface ChecksSectionProps {
+  /** The workbook's state as the pane last read it, which the check is a part of. */
+  workbookState: PaneStateHandle;
   session: WorkbookSession;
   liveMode: LiveMode;
   /** Shows a cell: selects it in Excel, or shows its tab and highlights it in the preview's grid. */
@@ -49,10 +52,18 @@ export interface ChecksSectionProps {
  * RAG ratings the dates suggest, write the checks into the workbook, and set a RAG on a selection.
  * Every change goes through the session, so "Undo last change" reverses it.
  */
-export function ChecksSection({ session, liveMode, goToCell, readSelection, selectionNote, part }: ChecksSectionProps) {
+export function ChecksSection({
+  session,
+  workbookState,
+  liveMode,
+  goToCell,
+  readSelection,
+  selectionNote,
+  part,
+}: ChecksSectionProps) {
   const pane = usePaneStyles();
   const ids = { detail: useId() };
-  const checks = useChecks(session, liveMode);
+  const checks = useChecks(session, liveMode, workbookState);
   const [problem, setProblem] = useState<{ title: string; message: string } | null>(null);
   const findingsHeading = useRef<HTMLHeadingElement>(null);
   const suggestionsHeading = useRef<HTMLHeadingElement>(null);

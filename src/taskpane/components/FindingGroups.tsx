@@ -2,9 +2,9 @@ import { Badge, Button, Link, Text, makeStyles, tokens, typographyStyles } from 
 import { forwardRef, useId, useState } from "react";
 import type { Finding } from "../../commands/validateWorkbook";
 import type { Severity } from "../../domain/validation/rules";
+import { cellName } from "../wording";
 import {
   SEVERITY_LABELS,
-  cellName,
   findingText,
   groupFindings,
   type FindingGroup,

@@ -11,22 +11,21 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState } from "react";
-import { regionFor, type InspectionSheetsReport } from "../../commands/createInspectionSheets";
-import { WorkingCalendar } from "../../domain/calendar";
-import type { Framework } from "../../domain/framework";
-import { inspectionTimeline, type InspectionType } from "../../domain/timeline";
-import { serialDate, serialTime } from "../inspection/dateFields";
+import type { InspectionSheetsReport } from "../../commands/createInspectionSheets";
 import {
   EMPTY_FORM,
-  inspectionSheetsCommand,
+  formFromSaved,
   readInspectionForm,
   type DateField,
   type FormErrors,
   type InspectionForm,
-} from "../inspection/inspectionCommands";
+} from "../../commands/inspectionForm";
+import type { WorkbookFacts } from "../../commands/workbookFacts";
+import type { Framework } from "../../domain/framework";
+import type { InspectionType } from "../../domain/timeline";
+import { inspectionSheetsCommand } from "../inspection/inspectionCommands";
 import type { SessionStatus, WorkbookSession } from "../useWorkbookSession";
 import { useAfterChange } from "../workbook/useAfterChange";
-import { factsQuery, readFacts, type WorkbookFacts } from "../workbook/workbookFacts";
 import { MilestoneList } from "./MilestoneList";
 import { StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./paneStyles";
@@ -95,17 +94,20 @@ export function InspectionDatesSection(props: InspectionDatesSectionProps) {
       setResult(null);
       return;
     }
-    if (!result) return;
-    void session.dryRun(factsQuery, readFacts).then((outcome) => {
-      if (outcome.ok && !outcome.report.managedSheets.includes(result.timeline)) setResult(null);
-    });
   });
+
+  // The milestones go when their timeline has gone (an undo), as the facts the pane read next say.
+  const shown = useRef(result);
+  shown.current = result;
+  useEffect(() => {
+    if (shown.current && !facts.managedSheets.includes(shown.current.timeline)) setResult(null);
+  }, [facts]);
 
   // A workbook with a timeline already: its dates, each time they are read, until the user types their own.
   const saved = facts.inspection;
   useEffect(() => {
     if (!saved || touched.current) return;
-    setForm(formFrom(saved, find(saved.framework)));
+    setForm(formFromSaved(saved));
     // Only a new reading of the saved dates fills the form; the frameworks list changing does not.
   }, [saved]);
 
@@ -206,27 +208,4 @@ export function InspectionDatesSection(props: InspectionDatesSectionProps) {
       {result && <MilestoneList report={result.report} />}
     </>
   );
-}
-
-/**
- * The form filled from the dates saved with a timeline. The on-site start is left blank where it is the
- * one the framework's usual notice gives, so making the sheets again keeps flagging it as an estimate.
- */
-function formFrom(saved: NonNullable<WorkbookFacts["inspection"]>, framework: Framework | undefined): InspectionForm {
-  const type = (["standard", "short", "focused"] as const).find((t) => t === saved.type) ?? "standard";
-  let estimated = false;
-  if (framework) {
-    const calendar = new WorkingCalendar(regionFor(framework));
-    const guess = inspectionTimeline(framework, { notified: saved.notified, onsite: null, type }, calendar).find(
-      (m) => m.label === "Inspectors arrive on site",
-    );
-    estimated = guess !== undefined && Math.abs(guess.when - saved.onsite) < 1 / 2880;
-  }
-  return {
-    notifiedDate: serialDate(saved.notified),
-    notifiedTime: serialTime(saved.notified),
-    onsiteDate: estimated ? "" : serialDate(saved.onsite),
-    onsiteTime: estimated ? "" : serialTime(saved.onsite),
-    type,
-  };
 }

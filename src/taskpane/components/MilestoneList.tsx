@@ -12,7 +12,9 @@ import {
 import type { InspectionSheetsReport } from "../../commands/createInspectionSheets";
 import type { Confidence } from "../../domain/framework";
 import type { Milestone } from "../../domain/timeline";
-import { isoDateTime, serialDate, serialTime, serialWeekday } from "../inspection/dateFields";
+import { serialDate, serialTime, serialWeekday } from "../../domain/dates";
+import { isoDateTime } from "../inspection/dateFields";
+import { onsiteMilestone } from "../../commands/inspectionForm";
 
 const useStyles = makeStyles({
   heading: { ...typographyStyles.body1Strong, margin: 0, marginTop: tokens.spacingVerticalXS },
@@ -40,12 +42,10 @@ const FLAGS: Record<Confidence, string | null> = {
   unconfirmed: "Not confirmed",
 };
 
-const ONSITE = "Inspectors arrive on site";
-
 /** The inspection's milestones in date order, each flagged where its rule is not confirmed. */
 export function MilestoneList({ report }: { report: InspectionSheetsReport }) {
   const styles = useStyles();
-  const onsite = report.milestones.find((m) => m.label === ONSITE);
+  const onsite = onsiteMilestone(report.milestones);
   const milestones = [...report.milestones].sort((a, b) => a.when - b.when);
   return (
     <>

@@ -18,7 +18,8 @@ import { writeSummaryCommand } from "../projection/projectionCommands";
 import { gradeTone, gradesBestFirst, scoreText } from "../projection/projectionWords";
 import { useProjection } from "../projection/useProjection";
 import type { SessionStatus, WorkbookSession } from "../useWorkbookSession";
-import type { WorkbookFacts } from "../workbook/workbookFacts";
+import type { WorkbookFacts } from "../../commands/workbookFacts";
+import type { PaneStateHandle } from "../workbook/usePaneState";
 import { count } from "../wording";
 import { GoToProblem, useGoTo } from "./GoToCell";
 import { JudgementCard, Reasons, useCardStyles } from "./JudgementCard";
@@ -41,6 +42,8 @@ export interface ProjectionSectionProps {
   /** The framework chosen under "Create a plan", for the target's grades before the workbook has one. */
   fallbackFramework: Framework | undefined;
   facts: WorkbookFacts;
+  /** The workbook's state as the pane last read it, which the projection is a part of. */
+  workbookState: PaneStateHandle;
   goToCell: (sheet: string, cell: string) => Promise<void>;
   onShowSheet: (sheet: string) => void;
   preview: boolean;
@@ -68,7 +71,7 @@ export function ProjectionSection(props: ProjectionSectionProps) {
   const [projectedFramework, setProjectedFramework] = useState<string | null>(null);
   const framework = find(projectedFramework) ?? find(facts.selfEvaluationFramework) ?? props.fallbackFramework;
   const target = framework && chosen?.framework === framework.id ? chosen.grade : null;
-  const projection = useProjection(session, frameworks, target, setProjectedFramework);
+  const projection = useProjection(props.workbookState, target, setProjectedFramework);
   const result = projection.result;
   const view = result?.view;
   const shownFramework = find(view?.projection.framework.id) ?? framework;

@@ -1,7 +1,8 @@
 import { Button, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { forwardRef } from "react";
 import type { RagSuggestion } from "../../commands/validateWorkbook";
-import { cellName, sentenceCase } from "../checks/findingGroups";
+import { sentenceCase } from "../checks/findingGroups";
+import { cellName } from "../wording";
 import { valueText } from "../wording";
 import { useFindingStyles } from "./FindingGroups";
 import { usePaneStyles } from "./paneStyles";

@@ -1,8 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { Framework } from "../../domain/framework";
-import type { WorkbookSession } from "../useWorkbookSession";
-import { useAfterChange } from "../workbook/useAfterChange";
-import { projectQuery, projectView, type ProjectionView } from "./projectionCommands";
+import { useCallback, useEffect, useRef } from "react";
+import type { ProjectionView } from "../../commands/projectionView";
+import type { PaneStateHandle } from "../workbook/usePaneState";
 
 export interface ProjectionResult {
   view: ProjectionView;
@@ -18,63 +16,41 @@ export interface ProjectionState {
 }
 
 /**
- * The state of "Projected judgements". Once the user has projected, the projection is made again after
- * every command the pane runs (and when the target changes), so the cards never describe positions that
- * have gone; before that, nothing is read.
+ * The state of "Projected judgements". Once the user has projected, the projection is a part of the
+ * pane's state, made again from the one read after every command the pane runs (and when the target
+ * changes), so the cards never describe positions that have gone; before that, nothing is projected.
  */
 export function useProjection(
-  session: WorkbookSession,
-  frameworks: readonly Framework[],
+  pane: PaneStateHandle,
   /** The grade to aim for, by id; the framework's own target when null. */
   target: string | null,
   /** Told the framework of each projection made, whose grades the target picker then offers. */
   onFramework?: (id: string) => void,
 ): ProjectionState {
-  const { dryRun } = session;
-  const [result, setResult] = useState<ProjectionResult | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [projecting, setProjecting] = useState(false);
-  const projected = useRef(false);
-  const known = useRef(frameworks);
+  const { want, wanted } = pane;
+  const project = useCallback(() => want({ projection: target ? { target } : {} }), [want, target]);
+
+  const made = pane.state?.projection;
+  const result = made?.ok ? { view: made.report, projectedAt: pane.readAt ?? new Date() } : null;
+
+  // Each projection made tells which framework it used, for the target picker.
+  const framework = made?.ok ? made.report.projection.framework.id : null;
   useEffect(() => {
-    known.current = frameworks;
-  }, [frameworks]);
-
-  const project = useCallback(async () => {
-    projected.current = true;
-    setProjecting(true);
-    const outcome = await dryRun(projectQuery, (snapshot) =>
-      projectView(snapshot, {
-        resolve: (id) => known.current.find((f) => f.id === id),
-        ...(target ? { target } : {}),
-      }),
-    );
-    setProjecting(false);
-    if (outcome.ok) {
-      setResult({ view: outcome.report, projectedAt: new Date() });
-      onFramework?.(outcome.report.projection.framework.id);
-      setProblem(null);
-    } else {
-      setResult(null);
-      setProblem(outcome.error);
-    }
-  }, [dryRun, target, onFramework]);
-
-  useAfterChange(session, (newWorkbook) => {
-    if (newWorkbook) {
-      projected.current = false;
-      setResult(null);
-      setProblem(null);
-    } else if (projected.current) void project();
-  });
+    if (framework) onFramework?.(framework);
+  }, [framework, made, onFramework]);
 
   // A new target: project again at once, if the user has projected.
   const lastTarget = useRef(target);
   useEffect(() => {
     if (lastTarget.current === target) return;
     lastTarget.current = target;
-    if (projected.current) void project();
-  }, [target, project]);
+    if (wanted().projection) void project();
+  }, [target, project, wanted]);
 
-  return { result, problem, projecting, project };
+  return {
+    result,
+    problem: made && !made.ok ? made.error : null,
+    projecting: pane.reading?.projection !== null && pane.reading?.projection !== undefined,
+    project,
+  };
 }

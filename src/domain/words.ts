@@ -1,0 +1,20 @@
+/**
+ * How the product puts things into sentences, the same in the pane, the CLI and the messages of
+ * commands: counts with their noun, lists with "and", a sheet's cell.
+ */
+
+/** "1 row", "36 rows". */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** "Action plan!E2": a cell as messages and the pane name it. */
+export function cellName(item: { sheet: string; cell: string }): string {
+  return `${item.sheet}!${item.cell}`;
+}
