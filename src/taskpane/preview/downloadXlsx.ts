@@ -9,26 +9,18 @@ export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsh
  * Builds the preview's workbook as an .xlsx file by replaying every applied patch (undo patches included)
  * through the same adapter the CLI writes files with: onto the file the user opened, read again from its
  * original bytes so that everything the preview does not show (styles, comments, other sheets' details)
- * is kept, or onto a new workbook when nothing was opened. ExcelJS is loaded only when a download is
- * asked for, so the pane itself starts quickly.
+ * is kept, or onto a new workbook when nothing was opened. The adapter (and ExcelJS with it) is loaded
+ * only when a download is asked for, so the pane itself starts quickly.
  */
 export async function buildXlsx(patches: readonly WorkbookPatch[], original: ArrayBuffer | null): Promise<Blob> {
-  const [excelJs, { applyPatchToExcelJs }] = await Promise.all([
-    import(/* webpackChunkName: "exceljs" */ "exceljs"),
-    import(/* webpackChunkName: "exceljs" */ "../../workbook/xlsx/excelJsPatch"),
-  ]);
-  const ExcelJS = excelJs.default ?? excelJs;
-  const workbook = new ExcelJS.Workbook();
-  if (original) {
-    await workbook.xlsx.load(original.slice(0));
-  } else {
-    workbook.creator = "Inspection Ready";
-    workbook.created = new Date();
-    workbook.addWorksheet(PREVIEW_FIRST_SHEET);
+  const { XlsxBytesWorkbook } = await import(/* webpackChunkName: "exceljs" */ "../../workbook/xlsx/xlsxBytes");
+  const workbook = original ? await XlsxBytesWorkbook.fromBytes(original) : XlsxBytesWorkbook.empty();
+  if (!original) {
+    await workbook.apply({ description: "A new workbook", ops: [{ op: "addSheet", sheet: PREVIEW_FIRST_SHEET }] });
   }
-  for (const patch of patches) applyPatchToExcelJs(workbook, patch);
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Blob([buffer], { type: XLSX_MIME });
+  for (const patch of patches) await workbook.apply(patch);
+  const bytes = await workbook.toBytes();
+  return new Blob([bytes], { type: XLSX_MIME });
 }
 
 /** Hands a file to the browser's downloads, without leaving the page. */

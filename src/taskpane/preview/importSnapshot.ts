@@ -1,7 +1,8 @@
 import type { CellInput, PatchOp, WorkbookPatch, WorkbookSnapshot } from "../../workbook/types";
+// A type only: erased from the build, so the pane's own chunk does not pull in the adapter or ExcelJS.
+import type { ColumnWidths } from "../../workbook/xlsx/xlsxBytes";
 
-/** Column widths read from the file, per sheet name: not part of a snapshot, but the grid looks right with them. */
-export type ColumnWidths = ReadonlyMap<string, { col: number; width: number }[]>;
+export type { ColumnWidths };
 
 /** The style the preview gives tables read from a file; the file itself keeps its own. */
 const IMPORTED_TABLE_STYLE = "TableStyleMedium2";

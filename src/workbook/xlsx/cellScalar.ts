@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { serialFromDate } from "../../domain/dates";
+import { serialFromDate } from "../serialDates";
 import type { Scalar } from "../types";
 
 /** Every ExcelJS value as a plain scalar: rich text and hyperlinks as their text, errors as "#N/A" etc. */

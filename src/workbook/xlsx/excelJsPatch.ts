@@ -11,7 +11,7 @@ import type {
 } from "../types";
 import { isFormulaInput } from "../types";
 import { cellScalar } from "./cellScalar";
-import { dateFromSerial } from "../../domain/dates";
+import { dateFromSerial } from "../serialDates";
 
 /**
  * Applies a patch to an ExcelJS workbook in memory. Used by the CLI (then written to a file) and by the

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { serialFromDate } from "../../domain/dates";
+import { serialFromDate } from "../serialDates";
 import { parseRange } from "../address";
 import type { Scalar, SheetSnapshot, SheetVisibility, SnapshotQuery, TableSnapshot, WorkbookSnapshot } from "../types";
 import { cellScalar } from "./cellScalar";

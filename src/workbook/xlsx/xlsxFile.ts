@@ -1,25 +1,19 @@
 import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import type { SnapshotQuery, WorkbookAdapter, WorkbookPatch, WorkbookSnapshot } from "../types";
-import { applyPatchToExcelJs } from "./excelJsPatch";
-import { snapshotFromExcelJs } from "./excelJsSnapshot";
-import { UserError } from "../../domain/userError";
+import { UnreadableWorkbookError, XlsxBytesWorkbook, newExcelJsWorkbook } from "./xlsxBytes";
 
-export class UnreadableWorkbookError extends UserError {}
+export { UnreadableWorkbookError };
 
 /**
  * An .xlsx file as a backend. Patches are applied in memory; nothing reaches the disk until save(),
  * which writes a temporary file beside the target and renames it, so a failure never leaves a
- * half-written workbook where the user's file was.
+ * half-written workbook where the user's file was. Reading and writing bytes (all the browser preview
+ * needs) is XlsxBytesWorkbook's, which imports nothing from Node.
  */
-export class XlsxWorkbook implements WorkbookAdapter {
-  private constructor(readonly workbook: ExcelJS.Workbook) {}
-
-  static empty(): XlsxWorkbook {
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = "Inspection Ready";
-    return new XlsxWorkbook(workbook);
+export class XlsxWorkbook extends XlsxBytesWorkbook {
+  static override empty(): XlsxWorkbook {
+    return new XlsxWorkbook(newExcelJsWorkbook());
   }
 
   static async open(file: string): Promise<XlsxWorkbook> {
@@ -31,14 +25,6 @@ export class XlsxWorkbook implements WorkbookAdapter {
       throw new UnreadableWorkbookError(`Cannot open ${file}: it is not a readable .xlsx workbook`);
     }
     return new XlsxWorkbook(workbook);
-  }
-
-  async read(query: SnapshotQuery): Promise<WorkbookSnapshot> {
-    return snapshotFromExcelJs(this.workbook, query);
-  }
-
-  async apply(patch: WorkbookPatch): Promise<void> {
-    applyPatchToExcelJs(this.workbook, patch);
   }
 
   /** Writes the workbook to `file` atomically. */

@@ -1,0 +1,110 @@
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import { serialFromYmd } from "../../src/domain/dates";
+import { DATE_SYSTEM_OFFSET_DAYS, dateFromSerial, serialFromDate } from "../../src/workbook/serialDates";
+import { XlsxBytesWorkbook } from "../../src/workbook/xlsx/xlsxBytes";
+
+const utc = (year: number, month: number, day: number, hours = 0, minutes = 0) =>
+  new Date(Date.UTC(year, month - 1, day, hours, minutes));
+
+describe("serialFromDate", () => {
+  it("counts days since 30/12/1899 in the 1900 date system, as Excel shows them", () => {
+    expect(serialFromDate(utc(1899, 12, 30))).toBe(0);
+    expect(serialFromDate(utc(1900, 3, 1))).toBe(61); // Excel's 60 is the 29/02/1900 that never was
+    expect(serialFromDate(utc(1970, 1, 1))).toBe(25569);
+    expect(serialFromDate(utc(2025, 1, 1))).toBe(45658);
+  });
+
+  it("keeps the time of day as the fraction of a day", () => {
+    expect(serialFromDate(utc(2025, 1, 1, 12))).toBe(45658.5);
+    expect(serialFromDate(utc(2025, 1, 1, 15, 0))).toBeCloseTo(45658 + 15 / 24, 10);
+  });
+
+  it("counts from 01/01/1904 in the 1904 date system", () => {
+    expect(DATE_SYSTEM_OFFSET_DAYS["1904"]).toBe(1462);
+    expect(serialFromDate(utc(1904, 1, 1), "1904")).toBe(0);
+    expect(serialFromDate(utc(2025, 1, 1), "1904")).toBe(44196);
+  });
+
+  it("agrees with the domain's serial days for whole dates", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1900, max: 2200 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        (y, m, d) => {
+          expect(serialFromDate(utc(y, m, d))).toBe(serialFromYmd(y, m, d));
+        },
+      ),
+    );
+  });
+});
+
+describe("dateFromSerial", () => {
+  it("is the inverse of serialFromDate, to the millisecond, in both date systems", () => {
+    const dates = fc.date({ min: utc(1900, 3, 1), max: utc(2200, 1, 1), noInvalidDate: true });
+    fc.assert(
+      fc.property(dates, fc.constantFrom("1900" as const, "1904" as const), (date, system) => {
+        expect(dateFromSerial(serialFromDate(date, system), system).getTime()).toBe(date.getTime());
+      }),
+    );
+  });
+
+  it("reads a serial with a time of day", () => {
+    expect(dateFromSerial(45658.5).toISOString()).toBe("2025-01-01T12:00:00.000Z");
+    expect(dateFromSerial(44196, "1904").toISOString()).toBe("2025-01-01T00:00:00.000Z");
+  });
+});
+
+describe("dates through a real .xlsx, as bytes", () => {
+  async function reopen(source: ExcelJS.Workbook): Promise<XlsxBytesWorkbook> {
+    return XlsxBytesWorkbook.fromBytes(new Uint8Array(await source.xlsx.writeBuffer()));
+  }
+
+  it("reads a date cell written by ExcelJS as its 1900 serial, with its number format", async () => {
+    const source = new ExcelJS.Workbook();
+    const ws = source.addWorksheet("Dates");
+    ws.getCell("A1").value = utc(2026, 3, 31);
+    ws.getCell("A1").numFmt = "dd/mm/yyyy";
+    ws.getCell("A2").value = utc(2026, 3, 31, 15, 30);
+    ws.getCell("A2").numFmt = "dd/mm/yyyy hh:mm";
+    const sheet = (await (await reopen(source)).read({ sheets: "all" })).sheets[0]!;
+    expect(sheet.values![0]![0]).toBe(serialFromYmd(2026, 3, 31));
+    expect(sheet.values![1]![0]).toBeCloseTo(serialFromYmd(2026, 3, 31) + 15.5 / 24, 8);
+    expect(sheet.numberFormats![0]![0]).toBe("dd/mm/yyyy");
+  });
+
+  it("reads a date in a 1904 workbook as the same 1900 serial: ExcelJS applies the file's date system", async () => {
+    const source = new ExcelJS.Workbook();
+    source.properties.date1904 = true;
+    const ws = source.addWorksheet("Dates");
+    ws.getCell("A1").value = utc(2025, 1, 1);
+    ws.getCell("A1").numFmt = "dd/mm/yyyy";
+    const sheet = (await (await reopen(source)).read({ sheets: "all" })).sheets[0]!;
+    expect(sheet.values![0]![0]).toBe(45658);
+  });
+
+  it("writes a date validation's minimum serial as the date ExcelJS reads back", async () => {
+    const workbook = XlsxBytesWorkbook.empty();
+    await workbook.apply({
+      description: "due dates",
+      ops: [
+        { op: "addSheet", sheet: "Plan" },
+        {
+          op: "setValidation",
+          sheet: "Plan",
+          range: { top: 1, left: 0, bottom: 5, right: 0 },
+          rule: { type: "date", minimum: serialFromYmd(2000, 1, 1) },
+        },
+      ],
+    });
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.load((await workbook.toBytes()).buffer);
+    const model = (
+      reread.getWorksheet("Plan") as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }
+    ).dataValidations.model;
+    const rule = Object.values(model)[0]!;
+    expect(rule.type).toBe("date");
+    expect((rule.formulae[0] as Date).toISOString()).toBe("2000-01-01T00:00:00.000Z");
+  });
+});
