@@ -1,11 +1,4 @@
-import { CaseAuditError } from "../commands/caseAudit";
-import { ProjectError } from "../commands/projectWorkbook";
-import { RefreshError } from "../commands/refreshWorkbook";
-import { StructureError } from "../commands/structureSheet";
-import { ValidateError } from "../commands/validateWorkbook";
-import { FrameworkError } from "../domain/framework";
-import { MetadataError } from "../sheets/metadata";
-import { UnreadableWorkbookError } from "../workbook/xlsx/xlsxFile";
+import { UserError } from "../domain/userError";
 import { UsageError, parseArgs } from "./args";
 import { frameworksCommand } from "./frameworksCommand";
 import { annexACommand } from "./annexACommand";
@@ -109,17 +102,8 @@ export async function main(argv: string[], output: Output = consoleOutput, now: 
         throw new UsageError(`"${args.command}" is not a command; run inspection-ready --help for the list`);
     }
   } catch (error) {
-    if (
-      error instanceof UsageError ||
-      error instanceof StructureError ||
-      error instanceof RefreshError ||
-      error instanceof ValidateError ||
-      error instanceof ProjectError ||
-      error instanceof CaseAuditError ||
-      error instanceof UnreadableWorkbookError ||
-      error instanceof FrameworkError ||
-      error instanceof MetadataError
-    ) {
+    // Every error a user can act on extends UserError; anything else is a bug, for the bin to report.
+    if (error instanceof UserError) {
       output.err(`inspection-ready: ${error.message}`);
       return EXIT_USAGE;
     }
