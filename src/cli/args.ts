@@ -99,10 +99,14 @@ function explain(command: Command, argv: string[], error: { message: string }): 
   }
   const unknown = options.find((t) => !specOf(command, t.name) || !isLong(t));
   if (unknown) {
-    // A short flag such as -j (or a file name starting with "-") is shown as it was typed.
-    const given = isLong(unknown) ? `--${unknown.name}` : argv[unknown.index]!;
     const known = Object.keys(command.options).map((name) => `--${name}`);
-    return new UsageError(`${command.name} does not know ${given}; it takes ${known.join(", ")}`);
+    const refusal = `${command.name} does not know`;
+    if (isLong(unknown)) return new UsageError(`${refusal} --${unknown.name}; it takes ${known.join(", ")}`);
+    // A short flag such as -j, or a file name that starts with "-": shown as typed, with the way round it.
+    const given = argv[unknown.index]!;
+    return new UsageError(
+      `${refusal} ${given}; it takes ${known.join(", ")} (a file name that starts with "-" goes after --)`,
+    );
   }
   return new UsageError(error.message);
 }

@@ -85,12 +85,21 @@ describe("reading a command's flags", () => {
       ["validate", "--foo", "x.xlsx"],
       "validate does not know --foo; it takes --json, --write, --out, --force, --as-of, --stale-days",
     ],
-    [["frameworks", "-j"], "frameworks does not know -j; it takes --json"],
+    [
+      ["frameworks", "-j"],
+      'frameworks does not know -j; it takes --json (a file name that starts with "-" goes after --)',
+    ],
     [["frameworks", "--toString"], "frameworks does not know --toString; it takes --json"],
   ])("refuses %j with exit 2 and words of ours", async (argv, message) => {
     const { code, err } = await run(...argv);
     expect(code).toBe(2);
     expect(err).toBe(`inspection-ready: ${message}`);
+  });
+
+  it("takes what follows -- as file names, even one that starts with a dash", async () => {
+    const { code, err } = await run("validate", "--json", "--", "-plan.xlsx");
+    expect(code).toBe(2);
+    expect(err).toMatch(/^inspection-ready: Cannot open -plan\.xlsx: the file does not exist$/);
   });
 
   it("still reads flags given before the command's name", async () => {
