@@ -3,51 +3,78 @@ import { annexAQuery, checkAnnexA } from "../commands/checkAnnexA";
 import { runCommand } from "../commands/runCommand";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
 import { checkOutFile } from "./outFile";
-import { UsageError, allowOnly, stringFlag, type ParsedArgs } from "./args";
-import { EXIT_FINDINGS, EXIT_OK, type Output } from "./output";
+import { UsageError } from "./args";
+import { defineCommand } from "./command";
+import { EXIT_FINDINGS, EXIT_OK } from "./output";
 import { asOfOption } from "./asOf";
 
 /**
- * `inspection-ready annex-a FILE.xlsx [--json] [--as-of dd/mm/yyyy] [--write|--fix --out OUT.xlsx]`: the
- * Annex A lists checked against Ofsted's template. Exit 1 when any list has an error. --write puts the
- * findings into a copy (a findings sheet, cells highlighted); --fix also puts the values it can read in
- * the template's form. The input is never changed; nothing leaves the machine.
+ * `inspection-ready annex-a`: the Annex A lists checked against Ofsted's template. Exit 1 when any list
+ * has an error. --write puts the findings into a copy (a findings sheet, cells highlighted); --fix also
+ * puts the values it can read in the template's form. The input is never changed; nothing leaves the machine.
  */
-export async function annexACommand(args: ParsedArgs, output: Output, now: Date): Promise<number> {
-  allowOnly(args, "annex-a", ["json", "as-of", "write", "fix", "out", "force"]);
-  const [input, ...extra] = args.positionals;
-  if (!input) throw new UsageError("annex-a needs the workbook that holds the lists: annex-a FILE.xlsx");
-  if (extra.length > 0) throw new UsageError(`annex-a takes one workbook, not ${args.positionals.length}`);
-  const asOf = asOfOption(stringFlag(args, "as-of"), now);
-  const write = args.flags.has("write") || args.flags.has("fix");
-  const out = stringFlag(args, "out");
-  if (write && !out) throw new UsageError("--write and --fix need --out OUT.xlsx, the copy to write into");
-  if (out && !write) throw new UsageError("--out goes with --write or --fix");
-  if (out) checkOutFile(args, out);
-  const workbook = await XlsxWorkbook.open(input);
-  const report = write
-    ? (await runCommand(workbook, annexAQuery, (s) => annexAInPlace(s, { asOf, fix: args.flags.has("fix") }))).report
-    : checkAnnexA(await workbook.read(annexAQuery), asOf);
-  if (report.summary.lists === 0) {
-    throw new UsageError(
-      `${input} holds no Annex A list: name the sheets "List 1" to "List 11", or keep the template's headers`,
-    );
-  }
-  if (out) await workbook.save(out);
-  if (args.flags.has("json")) {
-    output.out(JSON.stringify({ file: input, ...(out ? { out } : {}), ...report }, null, 2));
-  } else {
-    for (const list of report.lists) {
-      const problems = list.findings.length === 0 ? "no problems" : `${list.findings.length} to look at`;
-      output.out(
-        `List ${list.list} (${list.title}) on "${list.sheet}": ${list.rows} rows, ${list.columns.matched} columns matched; ${problems}.`,
+export const annexACommand = defineCommand({
+  name: "annex-a",
+  summary:
+    'Check the eleven Annex A lists against Ofsted\'s template: every column, required values, dates, codes (with or without the "a)" prefix), ages against dates of birth, one row per child where the list says so.',
+  usage: "FILE.xlsx [--json] [--as-of dd/mm/yyyy] [--write | --fix] [--out OUT.xlsx [--force]]",
+  description:
+    "--write copies the workbook with a findings sheet and the cells highlighted; --fix also puts codes and dates it can read into the template's form. Nothing leaves the machine.",
+  positionals: [{ name: "FILE.xlsx", description: "The workbook that holds the lists; it is never changed." }],
+  options: {
+    json: { type: "boolean", description: "Print each list's findings and a summary as JSON." },
+    "as-of": {
+      type: "string",
+      valueName: "dd/mm/yyyy",
+      description: "Check ages and dates as on this date; today when left out.",
+    },
+    write: {
+      type: "boolean",
+      description: "Write a copy with a findings sheet and the cells with findings highlighted; needs --out.",
+    },
+    fix: {
+      type: "boolean",
+      description: "As --write, and also put the codes and dates it can read into the template's form.",
+    },
+    out: { type: "string", valueName: "OUT.xlsx", description: "The copy to write (with --write or --fix)." },
+    force: { type: "boolean", description: "Replace --out if it already exists." },
+  },
+  async run(args, output, now) {
+    const [input, ...extra] = args.positionals;
+    if (!input) throw new UsageError("annex-a needs the workbook that holds the lists: annex-a FILE.xlsx");
+    if (extra.length > 0) throw new UsageError(`annex-a takes one workbook, not ${args.positionals.length}`);
+    const asOf = asOfOption(args.values["as-of"], now);
+    const fix = args.values.fix === true;
+    const write = args.values.write === true || fix;
+    const out = args.values.out;
+    if (write && !out) throw new UsageError("--write and --fix need --out OUT.xlsx, the copy to write into");
+    if (out && !write) throw new UsageError("--out goes with --write or --fix");
+    if (out) checkOutFile(out, args.values.force === true);
+    const workbook = await XlsxWorkbook.open(input);
+    const report = write
+      ? (await runCommand(workbook, annexAQuery, (s) => annexAInPlace(s, { asOf, fix }))).report
+      : checkAnnexA(await workbook.read(annexAQuery), asOf);
+    if (report.summary.lists === 0) {
+      throw new UsageError(
+        `${input} holds no Annex A list: name the sheets "List 1" to "List 11", or keep the template's headers`,
       );
-      for (const finding of list.findings.slice(0, 50))
-        output.out(`  ${finding.severity.padEnd(7)} ${finding.message}`);
-      if (list.findings.length > 50) output.out(`  … and ${list.findings.length - 50} more (use --json for all)`);
     }
-    const { lists, rows, errors, warnings } = report.summary;
-    output.out(`${lists} lists, ${rows} rows: ${errors} errors, ${warnings} warnings.`);
-  }
-  return report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
-}
+    if (out) await workbook.save(out);
+    if (args.values.json) {
+      output.out(JSON.stringify({ file: input, ...(out ? { out } : {}), ...report }, null, 2));
+    } else {
+      for (const list of report.lists) {
+        const problems = list.findings.length === 0 ? "no problems" : `${list.findings.length} to look at`;
+        output.out(
+          `List ${list.list} (${list.title}) on "${list.sheet}": ${list.rows} rows, ${list.columns.matched} columns matched; ${problems}.`,
+        );
+        for (const finding of list.findings.slice(0, 50))
+          output.out(`  ${finding.severity.padEnd(7)} ${finding.message}`);
+        if (list.findings.length > 50) output.out(`  … and ${list.findings.length - 50} more (use --json for all)`);
+      }
+      const { lists, rows, errors, warnings } = report.summary;
+      output.out(`${lists} lists, ${rows} rows: ${errors} errors, ${warnings} warnings.`);
+    }
+    return report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+  },
+});

@@ -9,72 +9,114 @@ import { dateTimeOption } from "./asOf";
 import { RAG_SCALES } from "../domain/rag";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
 import { checkOutFile } from "./outFile";
-import { UsageError, allowOnly, stringFlag, type ParsedArgs } from "./args";
+import { UsageError } from "./args";
+import { defineCommand } from "./command";
 import { frameworkFromOption } from "./frameworkOption";
-import { EXIT_OK, type Output } from "./output";
+import { EXIT_OK } from "./output";
 
-/** `inspection-ready new --framework ID --out FILE [--force] [--json]`: a new plan workbook as a file. */
-export async function newCommand(args: ParsedArgs, output: Output, now: Date): Promise<number> {
-  allowOnly(args, "new", [
-    "framework",
-    "out",
-    "kind",
-    "rag-scale",
-    "notified",
-    "onsite",
-    "inspection",
-    "force",
-    "json",
-  ]);
-  if (args.positionals.length > 0) throw new UsageError(`new takes no file name of its own; give the file as --out`);
-  const frameworkId = stringFlag(args, "framework");
-  const out = stringFlag(args, "out");
-  if (!frameworkId) throw new UsageError(`new needs --framework ID; known ids: ${frameworkIds().join(", ")}`);
-  if (!out) throw new UsageError("new needs --out FILE.xlsx, the workbook to write");
-  const framework = frameworkFromOption(frameworkId);
-  const kinds = kindsFromOption(stringFlag(args, "kind"));
-  const scale = stringFlag(args, "rag-scale");
-  const vocabulary = scale === undefined ? undefined : RAG_SCALES[scale];
-  if (scale !== undefined && !vocabulary) {
-    throw new UsageError(`--rag-scale takes ${Object.keys(RAG_SCALES).join(" or ")}, not "${scale}"`);
-  }
-  const inspection = inspectionOptions(args);
-  checkOutFile(args, out);
+const DATE_TIME = '"dd/mm/yyyy hh:mm"';
 
-  const workbook = XlsxWorkbook.empty();
-  const { report } = await runCommand(workbook, createWorkbookQuery, (snapshot) =>
-    createWorkbook(snapshot, { framework, kinds, now, vocabulary }),
-  );
-  const dated = inspection
-    ? (
-        await runCommand(workbook, inspectionSheetsQuery, (snapshot) =>
-          createInspectionSheets(snapshot, { framework, dates: inspection, now }),
-        )
-      ).report
-    : null;
-  await workbook.save(out);
-  const milestones = dated?.milestones.map((m) => ({
-    label: m.label,
-    date: formatUkDate(dateFromSerial(Math.floor(m.when))),
-    time: m.timed ? timeText(m.when) : null,
-    confidence: m.confidence,
-    note: m.note,
-  }));
-  if (args.flags.has("json")) {
-    const all = { ...report, sheets: [...report.sheets, ...(dated?.sheets ?? [])] };
-    output.out(JSON.stringify({ file: out, ...all, ...(milestones ? { milestones } : {}) }, null, 2));
-  } else {
-    const sheets = report.sheets.map((s) => `"${s.sheet}" (${s.rows} rows)`).join(", ");
-    output.out(`Wrote ${out}: ${sheets} from ${report.framework.name}.`);
-    for (const m of milestones ?? []) {
-      const flag = m.confidence === "confirmed" ? "" : ` [${m.confidence}]`;
-      output.out(`  ${m.date}${m.time ? ` ${m.time}` : ""}  ${m.label}${flag}`);
+/** `inspection-ready new`: a new plan workbook as a file, with the inspection's dates when given. */
+export const newCommand = defineCommand({
+  name: "new",
+  summary: "Write a new workbook for a framework: a self-evaluation, an action plan and an evidence tracker.",
+  usage:
+    '--framework ID|FILE.json --out FILE.xlsx [--kind KINDS] [--rag-scale standard|four-colour] [--notified "dd/mm/yyyy hh:mm" [--onsite …] [--inspection TYPE]] [--force] [--json]',
+  description: [
+    "--kind self-evaluation,action-plan,evidence picks some. FILE.json is a council's own framework.",
+    '--notified "dd/mm/yyyy hh:mm" [--onsite "dd/mm/yyyy hh:mm"] [--inspection standard|short|focused] also adds the inspection\'s Timeline and an Annex A checklist with due dates on working days.',
+    'RAG statuses: standard is Blue, Complete – awaiting sign-off, Green, Amber, Red, Not started; four-colour is Red, Amber, Amber/Green, Green. A framework file may carry its own ("rag").',
+    "An existing file is kept unless --force is given.",
+  ].join("\n"),
+  options: {
+    framework: {
+      type: "string",
+      valueName: "ID|FILE.json",
+      description:
+        "The framework: a built-in id (inspection-ready frameworks lists them) or a council's own framework file.",
+    },
+    out: { type: "string", valueName: "FILE.xlsx", description: "The workbook to write." },
+    kind: {
+      type: "string",
+      valueName: "KINDS",
+      description: `The sheets to make, comma-separated: ${PLAN_KINDS.join(", ")}; all of them when left out.`,
+    },
+    "rag-scale": {
+      type: "string",
+      valueName: Object.keys(RAG_SCALES).join("|"),
+      description:
+        "The RAG statuses: standard is Blue, Complete – awaiting sign-off, Green, Amber, Red, Not started; four-colour is Red, Amber, Amber/Green, Green. The framework's own, or standard, when left out.",
+    },
+    notified: {
+      type: "string",
+      valueName: DATE_TIME,
+      description:
+        "When the inspection was notified; adds the Timeline and the Annex A checklist. The time is 09:00 when left off.",
+    },
+    onsite: {
+      type: "string",
+      valueName: DATE_TIME,
+      description: "When inspectors arrive on site; estimated from --notified when left out.",
+    },
+    inspection: {
+      type: "string",
+      valueName: "standard|short|focused",
+      description: "The kind of inspection; standard when left out.",
+    },
+    force: { type: "boolean", description: "Replace --out if it already exists." },
+    json: { type: "boolean", description: "Print the sheets written (and the inspection's milestones) as JSON." },
+  },
+  async run(args, output, now) {
+    if (args.positionals.length > 0) throw new UsageError(`new takes no file name of its own; give the file as --out`);
+    const frameworkId = args.values.framework;
+    const out = args.values.out;
+    if (!frameworkId) throw new UsageError(`new needs --framework ID; known ids: ${frameworkIds().join(", ")}`);
+    if (!out) throw new UsageError("new needs --out FILE.xlsx, the workbook to write");
+    const framework = frameworkFromOption(frameworkId);
+    const kinds = kindsFromOption(args.values.kind);
+    const scale = args.values["rag-scale"];
+    const vocabulary = scale === undefined ? undefined : RAG_SCALES[scale];
+    if (scale !== undefined && !vocabulary) {
+      throw new UsageError(`--rag-scale takes ${Object.keys(RAG_SCALES).join(" or ")}, not "${scale}"`);
     }
-    if (dated?.onsiteEstimated)
-      output.out("  The on-site start is an estimate: give --onsite when inspectors tell you.");
-  }
-  return EXIT_OK;
-}
+    const inspection = inspectionOptions(args.values.notified, args.values.onsite, args.values.inspection);
+    checkOutFile(out, args.values.force === true);
+
+    const workbook = XlsxWorkbook.empty();
+    const { report } = await runCommand(workbook, createWorkbookQuery, (snapshot) =>
+      createWorkbook(snapshot, { framework, kinds, now, vocabulary }),
+    );
+    const dated = inspection
+      ? (
+          await runCommand(workbook, inspectionSheetsQuery, (snapshot) =>
+            createInspectionSheets(snapshot, { framework, dates: inspection, now }),
+          )
+        ).report
+      : null;
+    await workbook.save(out);
+    const milestones = dated?.milestones.map((m) => ({
+      label: m.label,
+      date: formatUkDate(dateFromSerial(Math.floor(m.when))),
+      time: m.timed ? timeText(m.when) : null,
+      confidence: m.confidence,
+      note: m.note,
+    }));
+    if (args.values.json) {
+      const all = { ...report, sheets: [...report.sheets, ...(dated?.sheets ?? [])] };
+      output.out(JSON.stringify({ file: out, ...all, ...(milestones ? { milestones } : {}) }, null, 2));
+    } else {
+      const sheets = report.sheets.map((s) => `"${s.sheet}" (${s.rows} rows)`).join(", ");
+      output.out(`Wrote ${out}: ${sheets} from ${report.framework.name}.`);
+      for (const m of milestones ?? []) {
+        const flag = m.confidence === "confirmed" ? "" : ` [${m.confidence}]`;
+        output.out(`  ${m.date}${m.time ? ` ${m.time}` : ""}  ${m.label}${flag}`);
+      }
+      if (dated?.onsiteEstimated)
+        output.out("  The on-site start is an estimate: give --onsite when inspectors tell you.");
+    }
+    return EXIT_OK;
+  },
+});
 
 /** --kind self-evaluation,action-plan: which sheets to make; all of them when absent. */
 function kindsFromOption(value: string | undefined): PlanKind[] {
@@ -88,12 +130,14 @@ function kindsFromOption(value: string | undefined): PlanKind[] {
 }
 
 /** --notified "dd/mm/yyyy hh:mm" [--onsite …] [--inspection standard|short|focused]; none without --notified. */
-function inspectionOptions(args: ParsedArgs): InspectionDates | null {
-  const notified = stringFlag(args, "notified");
-  const onsite = stringFlag(args, "onsite");
-  const type = stringFlag(args, "inspection") ?? "standard";
+function inspectionOptions(
+  notified: string | undefined,
+  onsite: string | undefined,
+  inspection: string | undefined,
+): InspectionDates | null {
+  const type = inspection ?? "standard";
   if (!notified) {
-    if (onsite || args.flags.has("inspection")) throw new UsageError("--onsite and --inspection go with --notified");
+    if (onsite || inspection !== undefined) throw new UsageError("--onsite and --inspection go with --notified");
     return null;
   }
   if (!["standard", "short", "focused"].includes(type)) {
