@@ -1,5 +1,5 @@
 import { annexAInPlace } from "../commands/annexAInPlace";
-import { annexAQuery, checkAnnexA } from "../commands/checkAnnexA";
+import { annexAQuery, checkAnnexA, NoAnnexAListsError } from "../commands/checkAnnexA";
 import { runCommand } from "../commands/runCommand";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
 import { checkOutFile } from "./outFile";
@@ -55,9 +55,7 @@ export const annexACommand = defineCommand({
       ? (await runCommand(workbook, annexAQuery, (s) => annexAInPlace(s, { asOf, fix }))).report
       : checkAnnexA(await workbook.read(annexAQuery), asOf);
     if (report.summary.lists === 0) {
-      throw new UsageError(
-        `${input} holds no Annex A list: name the sheets "List 1" to "List 11", or keep the template's headers`,
-      );
+      throw new NoAnnexAListsError(input);
     }
     if (out) await workbook.save(out);
     if (args.values.json) {

@@ -1,4 +1,11 @@
-import { caseAudit, caseAuditQuery } from "../commands/caseAudit";
+import {
+  AUDIT_CASES,
+  AUDIT_DEFAULT_FRAMEWORK,
+  AUDITS_A_MONTH,
+  caseAudit,
+  caseAuditQuery,
+  isAuditCases,
+} from "../commands/caseAudit";
 import { runCommand } from "../commands/runCommand";
 import { getFramework } from "../domain/frameworks";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
@@ -12,9 +19,8 @@ import { EXIT_OK } from "./output";
 /** `inspection-ready audit-sample`: cases chosen from the Annex A lists for the authority's own audit, with a QA compliance sheet. */
 export const auditSampleCommand = defineCommand({
   name: "audit-sample",
-  summary:
-    "Choose cases for your own audit from the Annex A lists, spread across them, with a Case audit sheet (auditor, due date, grade, themes, follow-up) and a QA compliance sheet (5 audits a month each).",
-  usage: "LISTS.xlsx --out OUT.xlsx [--cases 30] [--framework ID] [--due dd/mm/yyyy]",
+  summary: `Choose cases for your own audit from the Annex A lists, spread across them, with a Case audit sheet (auditor, due date, grade, themes, follow-up) and a QA compliance sheet (${AUDITS_A_MONTH} audits a month each).`,
+  usage: `LISTS.xlsx --out OUT.xlsx [--cases ${AUDIT_CASES.default}] [--framework ID] [--due dd/mm/yyyy]`,
   description: "",
   positionals: [{ name: "LISTS.xlsx", description: "The workbook that holds the Annex A lists; it is never changed." }],
   options: {
@@ -22,12 +28,12 @@ export const auditSampleCommand = defineCommand({
     cases: {
       type: "string",
       valueName: "N",
-      description: "How many cases to choose, a whole number from 1 to 500; 30 when left out.",
+      description: `How many cases to choose, a whole number from ${AUDIT_CASES.min} to ${AUDIT_CASES.max}; ${AUDIT_CASES.default} when left out.`,
     },
     framework: {
       type: "string",
       valueName: "ID|FILE.json",
-      description: "The framework whose grades the audits use; ofsted-ilacs-2024 when left out.",
+      description: `The framework whose grades the audits use; ${AUDIT_DEFAULT_FRAMEWORK} when left out.`,
     },
     due: {
       type: "string",
@@ -49,12 +55,14 @@ export const auditSampleCommand = defineCommand({
     const out = args.values.out;
     if (!out) throw new UsageError("audit-sample needs --out OUT.xlsx: the lists workbook is never changed in place");
     checkOutFile(out, args.values.force === true);
-    const casesText = args.values.cases ?? "30";
+    const casesText = args.values.cases ?? String(AUDIT_CASES.default);
     const cases = Number(casesText);
-    if (!Number.isInteger(cases) || cases < 1 || cases > 500)
-      throw new UsageError(`--cases takes a whole number from 1 to 500, not "${casesText}"`);
+    if (!isAuditCases(cases))
+      throw new UsageError(
+        `--cases takes a whole number from ${AUDIT_CASES.min} to ${AUDIT_CASES.max}, not "${casesText}"`,
+      );
     const frameworkValue = args.values.framework;
-    const framework = frameworkValue ? frameworkFromOption(frameworkValue) : getFramework("ofsted-ilacs-2024");
+    const framework = frameworkValue ? frameworkFromOption(frameworkValue) : getFramework(AUDIT_DEFAULT_FRAMEWORK);
     const dueText = args.values.due;
     const due = dueText === undefined ? null : asOfOption(dueText, now, "--due");
     const asOf = asOfOption(args.values["as-of"], now);

@@ -29,11 +29,11 @@ export function checkAnnexA(snapshot: WorkbookSnapshot, asOf: number): AnnexARep
   };
 }
 
-/** A workbook with no sheet recognised as an Annex A list. */
+/** A workbook with no sheet recognised as an Annex A list; `workbook` names it ("This workbook", a file). */
 export class NoAnnexAListsError extends UserError {
-  constructor() {
+  constructor(workbook = "This workbook") {
     super(
-      "This workbook holds no Annex A list. Name the sheets “List 1” to “List 11” (or List_1 to List_11), or keep the headers of Ofsted's template",
+      `${workbook} holds no Annex A list. Name the sheets “List 1” to “List 11” (or List_1 to List_11), or keep the headers of Ofsted's template`,
     );
   }
 }
