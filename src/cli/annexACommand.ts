@@ -4,6 +4,7 @@ import { runCommand } from "../commands/runCommand";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
 import { checkOutFile } from "./outFile";
 import { UsageError } from "./args";
+import { FORCE_OPTION, oneWorkbook } from "./inputs";
 import { defineCommand } from "./command";
 import { EXIT_FINDINGS, EXIT_OK } from "./output";
 import { asOfOption } from "./asOf";
@@ -37,12 +38,14 @@ export const annexACommand = defineCommand({
       description: "As --write, and also put the codes and dates it can read into the template's form.",
     },
     out: { type: "string", valueName: "OUT.xlsx", description: "The copy to write (with --write or --fix)." },
-    force: { type: "boolean", description: "Replace --out if it already exists." },
+    force: FORCE_OPTION,
   },
   async run(args, output, now) {
-    const [input, ...extra] = args.positionals;
-    if (!input) throw new UsageError("annex-a needs the workbook that holds the lists: annex-a FILE.xlsx");
-    if (extra.length > 0) throw new UsageError(`annex-a takes one workbook, not ${args.positionals.length}`);
+    const input = oneWorkbook(
+      "annex-a",
+      args.positionals,
+      "annex-a needs the workbook that holds the lists: annex-a FILE.xlsx",
+    );
     const asOf = asOfOption(args.values["as-of"], now);
     const fix = args.values.fix === true;
     const write = args.values.write === true || fix;

@@ -11,6 +11,7 @@ import { getFramework } from "../domain/frameworks";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
 import { checkOutFile } from "./outFile";
 import { UsageError } from "./args";
+import { FORCE_OPTION, oneWorkbook } from "./inputs";
 import { asOfOption } from "./asOf";
 import { defineCommand } from "./command";
 import { frameworkFromOption } from "./frameworkOption";
@@ -45,13 +46,15 @@ export const auditSampleCommand = defineCommand({
       valueName: "dd/mm/yyyy",
       description: "A day in the month the QA compliance sheet counts audits for; today when left out.",
     },
-    force: { type: "boolean", description: "Replace --out if it already exists." },
+    force: FORCE_OPTION,
     json: { type: "boolean", description: "Print the chosen cases as JSON." },
   },
   async run(args, output, now) {
-    const [input, ...extra] = args.positionals;
-    if (!input) throw new UsageError("audit-sample needs the workbook that holds the Annex A lists");
-    if (extra.length > 0) throw new UsageError(`audit-sample takes one workbook, not ${args.positionals.length}`);
+    const input = oneWorkbook(
+      "audit-sample",
+      args.positionals,
+      "audit-sample needs the workbook that holds the Annex A lists",
+    );
     const out = args.values.out;
     if (!out) throw new UsageError("audit-sample needs --out OUT.xlsx: the lists workbook is never changed in place");
     checkOutFile(out, args.values.force === true);

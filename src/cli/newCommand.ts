@@ -10,6 +10,7 @@ import { RAG_SCALES } from "../domain/rag";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
 import { checkOutFile } from "./outFile";
 import { UsageError } from "./args";
+import { FORCE_OPTION } from "./inputs";
 import { defineCommand } from "./command";
 import { frameworkFromOption } from "./frameworkOption";
 import { EXIT_OK } from "./output";
@@ -63,7 +64,7 @@ export const newCommand = defineCommand({
       valueName: "standard|short|focused",
       description: "The kind of inspection; standard when left out.",
     },
-    force: { type: "boolean", description: "Replace --out if it already exists." },
+    force: FORCE_OPTION,
     json: { type: "boolean", description: "Print the sheets written (and the inspection's milestones) as JSON." },
   },
   async run(args, output, now) {

@@ -2,8 +2,7 @@ import { projectQuery, projectWorkbook } from "../commands/projectWorkbook";
 import { runCommand } from "../commands/runCommand";
 import { findFramework } from "../domain/frameworks";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
-import { checkOutFile } from "./outFile";
-import { UsageError } from "./args";
+import { FORCE_OPTION, oneWorkbook, writeToCopy } from "./inputs";
 import { defineCommand } from "./command";
 import { frameworkFromOption } from "./frameworkOption";
 import { EXIT_OK } from "./output";
@@ -38,17 +37,12 @@ export const projectCommand = defineCommand({
       valueName: "OUT.xlsx",
       description: "The copy to write the Summary sheet into (with --write).",
     },
-    force: { type: "boolean", description: "Replace --out if it already exists." },
+    force: FORCE_OPTION,
   },
   async run(args, output) {
-    const [input, ...extra] = args.positionals;
-    if (!input) throw new UsageError("project needs the workbook to read: project FILE.xlsx");
-    if (extra.length > 0) throw new UsageError(`project takes one workbook, not ${args.positionals.length}`);
-    const write = args.values.write === true;
-    const out = args.values.out;
-    if (write && !out) throw new UsageError("--write needs --out OUT.xlsx, the copy to write the Summary sheet into");
-    if (out && !write) throw new UsageError("--out goes with --write");
-    if (out) checkOutFile(out, args.values.force === true);
+    const input = oneWorkbook("project", args.positionals, "project needs the workbook to read: project FILE.xlsx");
+    const out = writeToCopy(args.values, "the Summary sheet");
+    const write = out !== undefined;
     const frameworkValue = args.values.framework;
     const framework = frameworkValue ? frameworkFromOption(frameworkValue) : undefined;
     const target = args.values.target;

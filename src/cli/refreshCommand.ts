@@ -4,6 +4,7 @@ import { findFramework } from "../domain/frameworks";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
 import { checkOutFile } from "./outFile";
 import { UsageError } from "./args";
+import { FORCE_OPTION, oneWorkbook } from "./inputs";
 import { defineCommand } from "./command";
 import { frameworkFromOption } from "./frameworkOption";
 import { EXIT_FINDINGS, EXIT_OK } from "./output";
@@ -30,13 +31,15 @@ export const refreshCommand = defineCommand({
       valueName: "OUT.xlsx",
       description: "The workbook to write; to replace FILE.xlsx itself, name it here and add --force.",
     },
-    force: { type: "boolean", description: "Replace --out if it already exists." },
+    force: FORCE_OPTION,
     json: { type: "boolean", description: "Print what changed in each plan as JSON." },
   },
   async run(args, output, now) {
-    const [input, ...extra] = args.positionals;
-    if (!input) throw new UsageError("refresh needs the workbook to read: refresh FILE.xlsx --out OUT.xlsx");
-    if (extra.length > 0) throw new UsageError(`refresh takes one workbook, not ${args.positionals.length}`);
+    const input = oneWorkbook(
+      "refresh",
+      args.positionals,
+      "refresh needs the workbook to read: refresh FILE.xlsx --out OUT.xlsx",
+    );
     const out = args.values.out;
     if (!out)
       throw new UsageError(

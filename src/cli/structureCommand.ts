@@ -4,6 +4,7 @@ import { structureQuery, structureSheet } from "../commands/structureSheet";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
 import { checkOutFile } from "./outFile";
 import { UsageError } from "./args";
+import { FORCE_OPTION, oneWorkbook } from "./inputs";
 import { defineCommand } from "./command";
 import { EXIT_FINDINGS, EXIT_OK } from "./output";
 
@@ -37,16 +38,15 @@ export const structureCommand = defineCommand({
       description:
         "Put the values not in the plan's form (RAG initials, dates typed as text) into it where they can be read.",
     },
-    force: { type: "boolean", description: "Replace --out if it already exists." },
+    force: FORCE_OPTION,
     json: { type: "boolean", description: "Print the table, the column mapping and the values to check as JSON." },
   },
   async run(args, output, now) {
-    const [input, ...extra] = args.positionals;
-    if (!input)
-      throw new UsageError(
-        "structure needs the workbook to read: structure IN.xlsx --sheet NAME --as KIND --out OUT.xlsx",
-      );
-    if (extra.length > 0) throw new UsageError(`structure takes one workbook, not ${args.positionals.length}`);
+    const input = oneWorkbook(
+      "structure",
+      args.positionals,
+      "structure needs the workbook to read: structure IN.xlsx --sheet NAME --as KIND --out OUT.xlsx",
+    );
     const sheet = args.values.sheet;
     if (!sheet) throw new UsageError("structure needs --sheet NAME, the sheet that holds the plan");
     const kind = args.values.as;

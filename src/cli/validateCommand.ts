@@ -1,8 +1,8 @@
 import { runCommand } from "../commands/runCommand";
 import { validateQuery, validateWorkbook } from "../commands/validateWorkbook";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
-import { checkOutFile } from "./outFile";
 import { UsageError } from "./args";
+import { FORCE_OPTION, oneWorkbook, writeToCopy } from "./inputs";
 import { asOfOption } from "./asOf";
 import { defineCommand } from "./command";
 import { EXIT_FINDINGS, EXIT_OK } from "./output";
@@ -27,7 +27,7 @@ export const validateCommand = defineCommand({
       description: "Also write the checks into a copy: a Checks column of formulas and conditional formats.",
     },
     out: { type: "string", valueName: "OUT.xlsx", description: "The copy to write the checks into (with --write)." },
-    force: { type: "boolean", description: "Replace --out if it already exists." },
+    force: FORCE_OPTION,
     "as-of": { type: "string", valueName: "dd/mm/yyyy", description: "Check as on this date; today when left out." },
     "stale-days": {
       type: "string",
@@ -37,14 +37,9 @@ export const validateCommand = defineCommand({
     },
   },
   async run(args, output, now) {
-    const [input, ...extra] = args.positionals;
-    if (!input) throw new UsageError("validate needs the workbook to check: validate FILE.xlsx");
-    if (extra.length > 0) throw new UsageError(`validate takes one workbook, not ${args.positionals.length}`);
-    const write = args.values.write === true;
-    const out = args.values.out;
-    if (write && !out) throw new UsageError("--write needs --out OUT.xlsx, the copy to write the checks into");
-    if (out && !write) throw new UsageError("--out goes with --write");
-    if (out) checkOutFile(out, args.values.force === true);
+    const input = oneWorkbook("validate", args.positionals, "validate needs the workbook to check: validate FILE.xlsx");
+    const out = writeToCopy(args.values, "the checks");
+    const write = out !== undefined;
     const asOf = asOfOption(args.values["as-of"], now);
     const staleText = args.values["stale-days"];
     const staleDays = staleText === undefined ? undefined : Number(staleText);

@@ -47,6 +47,20 @@ export const EVIDENCE_TYPE_LABELS: Record<Framework["evidence"][number]["kind"],
 const NEW_TABLE_STYLE = "TableStyleMedium2";
 export const STRUCTURED_TABLE_STYLE = "TableStyleLight9";
 
+/**
+ * A council's own grouping of rows (area, theme, priority…), mapped when structuring its sheet; a new
+ * sheet has the framework's Judgement column instead. Structure adds it from section headings.
+ */
+const AREA_COLUMN: PlanColumn = {
+  field: "area",
+  header: "Area",
+  label: "Area or judgement",
+  owner: "user",
+  kind: "text",
+  width: 22,
+  structureOnly: true,
+};
+
 const selfEvaluation: PlanKindSpec = {
   kind: "self-evaluation",
   label: "Self-evaluation",
@@ -58,15 +72,7 @@ const selfEvaluation: PlanKindSpec = {
   columns: [
     { field: "ref", header: "Ref", owner: "framework", kind: "text", width: 8 },
     { field: "judgement", header: "Judgement", owner: "framework", kind: "longText", width: 24, newOnly: true },
-    {
-      field: "area",
-      header: "Area",
-      label: "Area or judgement",
-      owner: "user",
-      kind: "text",
-      width: 24,
-      structureOnly: true,
-    },
+    AREA_COLUMN,
     { field: "criterion", header: "Criterion", owner: "framework", kind: "longText", width: 50 },
     { field: "rag", header: "Position", label: "Position (RAG)", owner: "user", kind: "rag", width: 10 },
     { field: "evidence", header: "Evidence summary", label: "Evidence", owner: "user", kind: "longText", width: 44 },
@@ -87,15 +93,7 @@ const actionPlan: PlanKindSpec = {
   columns: [
     { field: "ref", header: "Ref", owner: "framework", kind: "criterionRef", width: 8 },
     { field: "judgement", header: "Judgement", owner: "framework", kind: "longText", width: 22, newOnly: true },
-    {
-      field: "area",
-      header: "Area",
-      label: "Area or judgement",
-      owner: "user",
-      kind: "text",
-      width: 22,
-      structureOnly: true,
-    },
+    AREA_COLUMN,
     { field: "criterion", header: "Criterion", owner: "framework", kind: "longText", width: 44 },
     { field: "action", header: "Action", owner: "user", kind: "longText", width: 32 },
     { field: "lead", header: "Lead", owner: "user", kind: "text", width: 14 },

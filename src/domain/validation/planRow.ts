@@ -3,23 +3,8 @@ import type { PlanField } from "../plan";
 /** What validation sees of a plan: rows of cells by field, each cell with its address for messages. */
 export type CellValue = string | number | boolean | null;
 
-/** The fields the rules read; a plan maps each to a column by its header. */
-export const ROW_FIELDS = [
-  "ref",
-  "criterion",
-  "action",
-  "item",
-  "lead",
-  "due",
-  "rag",
-  "status",
-  "progress",
-  "evidence",
-  "measure",
-  "updated",
-  "completed",
-] as const satisfies readonly PlanField[];
-export type RowField = (typeof ROW_FIELDS)[number];
+/** The fields the rules read: every field but the ones that only place or label a row. */
+export type RowField = Exclude<PlanField, "judgement" | "area" | "type" | "location" | "reviewedBy" | "checks">;
 
 /** Where a table's fields are: shared by all its rows, so a row costs one object however wide it is. */
 export interface RowLayout {
