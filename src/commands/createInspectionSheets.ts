@@ -2,6 +2,7 @@ import { WorkingCalendar, type HolidayRegion } from "../domain/calendar";
 import type { Confidence, Framework } from "../domain/framework";
 import { defaultRagVocabulary } from "../domain/rag";
 import { evidenceDue, inspectionTimeline, type InspectionDates, type Milestone } from "../domain/timeline";
+import { OVERDUE_HIGHLIGHT } from "../sheets/highlights";
 import { checklistSpec, timelineSpec } from "../sheets/inspectionSheets";
 import { METADATA_SHEET, emptyMetadata, readMetadata, writeMetadataOps } from "../sheets/metadata";
 import type { TableSheetSpec } from "../sheets/sheetSpec";
@@ -93,7 +94,7 @@ export function createInspectionSheets(
     format: {
       type: "expression",
       formula: `=AND($${status}2<>"Provided",ISNUMBER($${date}2),$${date}2+$${time}2<NOW())`,
-      style: { fill: "#FDE7E9", fontColour: "#A4262C" },
+      style: OVERDUE_HIGHLIGHT,
     },
   });
   ops.push(
