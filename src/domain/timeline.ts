@@ -1,7 +1,27 @@
 import type { WorkingCalendar } from "./calendar";
 import type { Confidence, Framework } from "./framework";
 
-export type InspectionType = "standard" | "short" | "focused";
+/** The kinds of inspection, each with the words the pane and the CLI show for it; the first is the default. */
+export const INSPECTION_TYPES = [
+  { id: "standard", label: "Standard inspection" },
+  { id: "short", label: "Short inspection" },
+  { id: "focused", label: "Focused visit" },
+] as const;
+
+export type InspectionType = (typeof INSPECTION_TYPES)[number]["id"];
+
+export const DEFAULT_INSPECTION_TYPE: InspectionType = INSPECTION_TYPES[0].id;
+
+/** Whether text (a flag, a saved setting) names a kind of inspection. */
+export function isInspectionType(text: unknown): text is InspectionType {
+  return INSPECTION_TYPES.some((t) => t.id === text);
+}
+
+/**
+ * 09:00, as the fraction of a day Excel stores: inspectors arrive, and a date given without a time is
+ * taken to be, at this time unless the user says otherwise.
+ */
+export const DEFAULT_INSPECTION_TIME = 9 / 24;
 
 export interface Milestone {
   label: string;
@@ -64,7 +84,7 @@ export function inspectionTimeline(
     });
     return start;
   };
-  const nineAm = (day: number) => Math.floor(day) + 9 / 24;
+  const nineAm = (day: number) => Math.floor(day) + DEFAULT_INSPECTION_TIME;
 
   if (family === "ilacs") {
     const notice = fact(framework, "notice")?.amount ?? 5;
