@@ -48,7 +48,7 @@ export function createInspectionSheets(
   const { framework, dates } = options;
   const calendar = new WorkingCalendar(regionFor(framework));
   const milestones = inspectionTimeline(framework, dates, calendar);
-  const start = milestones.find((m) => m.label === "Inspectors arrive on site")?.when ?? dates.notified;
+  const start = milestones.find((m) => m.id === "onsite")?.when ?? dates.notified;
   const metadata = readMetadata(snapshot) ?? emptyMetadata();
   const sheets = new TableSheets(snapshot, framework, options.now);
   const add = (spec: TableSheetSpec, rows: CellInput[][]) =>
