@@ -1,4 +1,4 @@
-import { EVIDENCE_STATUSES } from "./planKinds";
+import { EVIDENCE_STATUSES, NEW_TABLE_STYLE } from "./planKinds";
 import type { ColumnSpec, TableSheetSpec } from "./sheetSpec";
 
 // The columns are declared as constants so each sheet's field names are a type, and rows can be built
@@ -25,7 +25,7 @@ export const checklistSpec: TableSheetSpec<ChecklistField> = {
   kind: "checklist",
   sheetName: "Annex A checklist",
   tableName: "AnnexAChecklist",
-  tableStyle: "TableStyleMedium2",
+  tableStyle: NEW_TABLE_STYLE,
   statuses: EVIDENCE_STATUSES,
   columns: checklistColumns,
 };
@@ -45,6 +45,6 @@ export const timelineSpec: TableSheetSpec<TimelineField> = {
   kind: "timeline",
   sheetName: "Timeline",
   tableName: "InspectionTimeline",
-  tableStyle: "TableStyleMedium2",
+  tableStyle: NEW_TABLE_STYLE,
   columns: timelineColumns,
 };

@@ -46,8 +46,8 @@ export const EVIDENCE_TYPE_LABELS: Record<Framework["evidence"][number]["kind"],
   "self-evaluation": "Self-evaluation",
 };
 
-/** The style of tables the product makes; a structured sheet gets a lighter one, closer to its own look. */
-const NEW_TABLE_STYLE = "TableStyleMedium2";
+/** The style of every table the product makes; a structured sheet gets a lighter one, closer to its own look. */
+export const NEW_TABLE_STYLE = "TableStyleMedium2";
 export const STRUCTURED_TABLE_STYLE = "TableStyleLight9";
 
 const selfEvaluation: PlanKindSpec = {
