@@ -2,6 +2,7 @@ import type { Framework } from "../domain/framework";
 import {
   CONCEPT_SCORES,
   gradeScore,
+  gradesByRank,
   HIGHEST_SCORE,
   LOWEST_SCORE,
   overallInputs,
@@ -53,7 +54,7 @@ export function summaryValues(
   source: PositionSource,
 ): SummaryLayout {
   const settings = projectionSettings(framework);
-  const byRank = [...framework.scale.grades].sort((a, b) => a.rank - b.rank);
+  const byRank = gradesByRank(framework);
   const n = byRank.length;
   const labels = `{${byRank.map((g) => q(g.label)).join(",")}}`;
   const rankOf = (id: string) => byRank.findIndex((g) => g.id === id) + 1;

@@ -76,10 +76,15 @@ export interface Projection {
   overall: { grade: string | null; gradeId: string | null; score: number | null; reasons: Reason[] } | null;
 }
 
+/** The scale's grades from lowest to highest: rank 1 first, as scores and the Summary sheet's INDEX count them. */
+export function gradesByRank(framework: Framework): Framework["scale"]["grades"] {
+  return [...framework.scale.grades].sort((a, b) => a.rank - b.rank);
+}
+
 /** The projection settings a framework states, or ours for a framework that states none. */
 export function projectionSettings(framework: Framework): ProjectionSettings {
   if (framework.projection) return framework.projection;
-  const byRank = [...framework.scale.grades].sort((a, b) => a.rank - b.rank);
+  const byRank = gradesByRank(framework);
   const good = byRank.find((g) => g.id === "good") ?? byRank[Math.ceil(byRank.length * 0.75) - 1]!;
   return {
     coverageThreshold: 0.5,
@@ -115,7 +120,7 @@ interface Scale {
 }
 
 function scaleOf(framework: Framework): Scale {
-  const byRank = [...framework.scale.grades].sort((a, b) => a.rank - b.rank);
+  const byRank = gradesByRank(framework);
   return {
     byRank,
     rankOf: (id) => byRank.findIndex((g) => g.id === id) + 1,
