@@ -3,6 +3,7 @@ import { quoteSheetName } from "../workbook/address";
 import { parseRange } from "../workbook/address";
 import { cellsBefore } from "../workbook/snapshotCells";
 import type { CellInput, PatchOp, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
+import { FINDING_HIGHLIGHT } from "../sheets/highlights";
 import { uniqueName } from "../sheets/tableLayout";
 import { checkAnnexA, type AnnexAReport } from "./checkAnnexA";
 
@@ -107,7 +108,7 @@ function highlight(snapshot: WorkbookSnapshot, list: ListReport, findingsSheet: 
     format: {
       type: "expression",
       formula: `=COUNTIFS(${findings}!$B:$B,"${name}",${findings}!$C:$C,ADDRESS(ROW(),COLUMN(),4))>0`,
-      style: { fill: "#FFF4CE", fontColour: "#000000" },
+      style: FINDING_HIGHLIGHT,
     },
   };
 }

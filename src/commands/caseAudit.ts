@@ -7,6 +7,7 @@ import { getFramework } from "../domain/frameworks";
 import { defaultRagVocabulary } from "../domain/rag";
 import { isBlankValue } from "../domain/validation/planRow";
 import { emptyMetadata, readMetadata, writeMetadataOps } from "../sheets/metadata";
+import { NEW_TABLE_STYLE } from "../sheets/planKinds";
 import type { TableSheetSpec } from "../sheets/sheetSpec";
 import { columnLetters, quoteSheetName } from "../workbook/address";
 import type { CellInput, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
@@ -45,7 +46,7 @@ function auditSpec(grades: string[]): TableSheetSpec {
     kind: "case-audit",
     sheetName: "Case audit",
     tableName: "CaseAudit",
-    tableStyle: "TableStyleMedium2",
+    tableStyle: NEW_TABLE_STYLE,
     statuses: grades,
     columns: [
       { field: "case", header: "Case", owner: "framework", kind: "text", width: 7 },
@@ -66,7 +67,7 @@ const complianceSpec: TableSheetSpec = {
   kind: "qa-compliance",
   sheetName: "QA compliance",
   tableName: "QACompliance",
-  tableStyle: "TableStyleMedium2",
+  tableStyle: NEW_TABLE_STYLE,
   columns: [
     { field: "lead", header: "Manager", owner: "user", kind: "text", width: 20 },
     { field: "month", header: "Month", owner: "user", kind: "date", width: 12 },

@@ -2,9 +2,11 @@ import { WorkingCalendar, type HolidayRegion } from "../domain/calendar";
 import type { Confidence, Framework } from "../domain/framework";
 import { defaultRagVocabulary } from "../domain/rag";
 import { evidenceDue, inspectionTimeline, type InspectionDates, type Milestone } from "../domain/timeline";
+import { OVERDUE_HIGHLIGHT } from "../sheets/highlights";
 import { checklistSpec, timelineSpec } from "../sheets/inspectionSheets";
+import { EVIDENCE_NOT_STARTED, EVIDENCE_PROVIDED, EVIDENCE_TYPE_LABELS } from "../sheets/planKinds";
 import { METADATA_SHEET, emptyMetadata, readMetadata, writeMetadataOps } from "../sheets/metadata";
-import type { TableSheetSpec } from "../sheets/sheetSpec";
+import { rowByField, type TableSheetSpec } from "../sheets/sheetSpec";
 import { columnLetters } from "../workbook/address";
 import type { CellInput, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
 import { TableSheets } from "./tableSheets";
@@ -46,7 +48,7 @@ export function createInspectionSheets(
   const { framework, dates } = options;
   const calendar = new WorkingCalendar(regionFor(framework));
   const milestones = inspectionTimeline(framework, dates, calendar);
-  const start = milestones.find((m) => m.label === "Inspectors arrive on site")?.when ?? dates.notified;
+  const start = milestones.find((m) => m.id === "onsite")?.when ?? dates.notified;
   const metadata = readMetadata(snapshot) ?? emptyMetadata();
   const sheets = new TableSheets(snapshot, framework, options.now);
   const add = (spec: TableSheetSpec, rows: CellInput[][]) =>
@@ -54,30 +56,27 @@ export function createInspectionSheets(
 
   add(
     timelineSpec,
-    milestones.map((m) => [
-      m.label,
-      Math.floor(m.when),
-      m.timed ? m.when % 1 : null,
-      CONFIDENCE_WORDS[m.confidence],
-      m.note,
-    ]),
+    milestones.map((m) =>
+      rowByField(timelineSpec.columns, {
+        milestone: m.label,
+        date: Math.floor(m.when),
+        time: m.timed ? m.when % 1 : null,
+        confidence: CONFIDENCE_WORDS[m.confidence],
+        note: m.note,
+      }),
+    ),
   );
   const checklistRows = framework.evidence.map((item, i): CellInput[] => {
     const due = evidenceDue(framework, item, start, calendar);
-    const type = { dataset: "Data set", document: "Document", "self-evaluation": "Self-evaluation" }[item.kind];
-    return [
-      `A-${String(i + 1).padStart(2, "0")}`,
-      item.title,
-      type,
-      null,
-      null,
-      "Not started",
-      Math.floor(due.when),
-      due.when % 1,
-      null,
-      null,
-      CONFIDENCE_WORDS[due.confidence],
-    ];
+    return rowByField(checklistSpec.columns, {
+      ref: `A-${String(i + 1).padStart(2, "0")}`,
+      item: item.title,
+      type: EVIDENCE_TYPE_LABELS[item.kind],
+      status: EVIDENCE_NOT_STARTED,
+      due: Math.floor(due.when),
+      dueTime: due.when % 1,
+      confidence: CONFIDENCE_WORDS[due.confidence],
+    });
   });
   const checklist = add(checklistSpec, checklistRows);
   const ops = sheets.ops;
@@ -92,8 +91,8 @@ export function createInspectionSheets(
     range: { top: 1, left: 0, bottom: last, right: checklistSpec.columns.length - 1 },
     format: {
       type: "expression",
-      formula: `=AND($${status}2<>"Provided",ISNUMBER($${date}2),$${date}2+$${time}2<NOW())`,
-      style: { fill: "#FDE7E9", fontColour: "#A4262C" },
+      formula: `=AND($${status}2<>"${EVIDENCE_PROVIDED}",ISNUMBER($${date}2),$${date}2+$${time}2<NOW())`,
+      style: OVERDUE_HIGHLIGHT,
     },
   });
   ops.push(

@@ -11,6 +11,7 @@ import {
   type RuleContext,
   type Severity,
 } from "../domain/validation/rules";
+import { FINDING_HIGHLIGHT, OVERDUE_HIGHLIGHT } from "../sheets/highlights";
 import { writeMetadataOps } from "../sheets/metadata";
 import { readPlans, type PlanTable, type WorkbookPlans } from "../sheets/planTables";
 import { cellAddress, columnLetters } from "../workbook/address";
@@ -230,7 +231,7 @@ function checksColumnOps(
         format: {
           type: "expression",
           formula: `=LEN($${columnLetters(col)}${top + 1})>0`,
-          style: { fill: "#FFF4CE", fontColour: "#000000" },
+          style: FINDING_HIGHLIGHT,
         },
       },
     );
@@ -244,7 +245,7 @@ function checksColumnOps(
         format: {
           type: "expression",
           formula: `=${overdue.condition(letters, top + 1, formulaContext(plan, vocabulary, staleDays, knownRefs))}`,
-          style: { fill: "#FDE7E9", fontColour: "#A4262C", bold: true },
+          style: { ...OVERDUE_HIGHLIGHT, bold: true },
         },
       });
     }

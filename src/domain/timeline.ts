@@ -1,9 +1,50 @@
 import type { WorkingCalendar } from "./calendar";
 import type { Confidence, Framework } from "./framework";
 
-export type InspectionType = "standard" | "short" | "focused";
+/** The kinds of inspection, each with the words the pane and the CLI show for it; the first is the default. */
+export const INSPECTION_TYPES = [
+  { id: "standard", label: "Standard inspection" },
+  { id: "short", label: "Short inspection" },
+  { id: "focused", label: "Focused visit" },
+] as const;
+
+export type InspectionType = (typeof INSPECTION_TYPES)[number]["id"];
+
+export const DEFAULT_INSPECTION_TYPE: InspectionType = INSPECTION_TYPES[0].id;
+
+/** Whether text (a flag, a saved setting) names a kind of inspection. */
+export function isInspectionType(text: unknown): text is InspectionType {
+  return INSPECTION_TYPES.some((t) => t.id === text);
+}
+
+/**
+ * 09:00, as the fraction of a day Excel stores: inspectors arrive, and a date given without a time is
+ * taken to be, at this time unless the user says otherwise.
+ */
+export const DEFAULT_INSPECTION_TIME = 9 / 24;
+
+/**
+ * What a milestone is, whatever its label says: commands and the pane find a milestone by its id, so
+ * its wording can change without breaking them.
+ */
+export type MilestoneId =
+  | "notified"
+  | "onsite"
+  | "annex-a-earliest"
+  | "annex-a-due"
+  | "last-day-on-site"
+  | "action-plan-due"
+  | "draft-plan-due"
+  | "week-1-on-site"
+  | "lists-due"
+  | "audit-cases-chosen"
+  | "audit-cases-presented"
+  | "inspection-ends"
+  | "footprint-ends"
+  | `steering-group-${number}`;
 
 export interface Milestone {
+  id: MilestoneId;
   label: string;
   /** Excel serial: the day, with the time as the fraction where it matters. */
   when: number;
@@ -45,6 +86,7 @@ export function inspectionTimeline(
           : "other";
   const milestones: Milestone[] = [
     {
+      id: "notified",
       label: "Notification of the inspection",
       when: dates.notified,
       timed: true,
@@ -56,6 +98,7 @@ export function inspectionTimeline(
   const startAt = (defaultStart: number, confidence: Confidence, rule: string): number => {
     const start = dates.onsite ?? defaultStart;
     milestones.push({
+      id: "onsite",
       label: "Inspectors arrive on site",
       when: start,
       timed: true,
@@ -64,7 +107,7 @@ export function inspectionTimeline(
     });
     return start;
   };
-  const nineAm = (day: number) => Math.floor(day) + 9 / 24;
+  const nineAm = (day: number) => Math.floor(day) + DEFAULT_INSPECTION_TIME;
 
   if (family === "ilacs") {
     const notice = fact(framework, "notice")?.amount ?? 5;
@@ -74,6 +117,7 @@ export function inspectionTimeline(
       `${notice} working days after notification`,
     );
     milestones.push({
+      id: "annex-a-earliest",
       label: "Annex A lists: prepare no sooner than",
       when: calendar.wednesdayOfWeekBefore(start),
       timed: false,
@@ -81,6 +125,7 @@ export function inspectionTimeline(
       note: "the Wednesday of the week before the inspection",
     });
     milestones.push({
+      id: "annex-a-due",
       label: "Annex A lists and self-evaluation to inspectors",
       when: start,
       timed: true,
@@ -91,6 +136,7 @@ export function inspectionTimeline(
       const weeks = fact(framework, `${dates.type}-on-site`)?.amount ?? (dates.type === "short" ? 1 : 2);
       const last = calendar.addWorkingDays(Math.floor(start), weeks * 5 - 1);
       milestones.push({
+        id: "last-day-on-site",
         label: `Last day on site (${dates.type} inspection, ${weeks} week${weeks > 1 ? "s" : ""})`,
         when: last,
         timed: false,
@@ -99,6 +145,7 @@ export function inspectionTimeline(
       });
       const days = fact(framework, "action-plan-due")?.amount ?? 70;
       milestones.push({
+        id: "action-plan-due",
         label: `Written action plan due (${days} working days)`,
         when: calendar.addWorkingDays(last + 1, days - 1),
         timed: false,
@@ -108,6 +155,7 @@ export function inspectionTimeline(
     } else {
       const days = fact(framework, "focused-visit-draft-plan")?.amount ?? 20;
       milestones.push({
+        id: "draft-plan-due",
         label: `Draft plan due where the visit finds priority actions (${days} working days)`,
         when: calendar.addWorkingDays(Math.floor(start) + 1, days - 1),
         timed: false,
@@ -124,6 +172,7 @@ export function inspectionTimeline(
     const day = Math.floor(start);
     milestones.push(
       {
+        id: "week-1-on-site",
         label: "Week 1: on site for 3 days",
         when: calendar.addWorkingDays(day, 2),
         timed: false,
@@ -131,6 +180,7 @@ export function inspectionTimeline(
         note: "last of the 3 days",
       },
       {
+        id: "lists-due",
         label: "Key documents and full case lists due (24 hours)",
         when: calendar.deadlineAfterHours(start, fact(framework, "lists-due")?.amount ?? 24),
         timed: true,
@@ -138,6 +188,7 @@ export function inspectionTimeline(
         note: "24 hours after inspectors arrive; a weekend or bank holiday moves it to the next working day",
       },
       {
+        id: "audit-cases-chosen",
         label: "Week 2: inspectors choose 30 cases for the authority's own audit",
         when: day + 7,
         timed: false,
@@ -145,6 +196,7 @@ export function inspectionTimeline(
         note: "off site",
       },
       {
+        id: "audit-cases-presented",
         label: "Audited cases presented (start of week 3)",
         when: calendar.nextWorkingDay(day + 14),
         timed: false,
@@ -152,6 +204,7 @@ export function inspectionTimeline(
         note: "about 200 further files examined in weeks 3 and 4",
       },
       {
+        id: "inspection-ends",
         label: "End of the inspection (4 weeks)",
         when: calendar.addWorkingDays(day, 19),
         timed: false,
@@ -169,6 +222,7 @@ export function inspectionTimeline(
     const onsiteDays = fact(framework, "on-site")?.amount ?? 13;
     milestones.push(
       {
+        id: "last-day-on-site",
         label: `Last day of inspection activity on site (${onsiteDays} days)`,
         when: calendar.addWorkingDays(Math.floor(start), onsiteDays - 1),
         timed: false,
@@ -176,6 +230,7 @@ export function inspectionTimeline(
         note: "working days from the first day on site",
       },
       {
+        id: "footprint-ends",
         label: `End of the inspection footprint (${fact(framework, "footprint")?.amount ?? 22} weeks)`,
         when: Math.floor(dates.notified) + (fact(framework, "footprint")?.amount ?? 22) * 7,
         timed: false,
@@ -193,6 +248,7 @@ export function inspectionTimeline(
   } else {
     for (let month = 1; month <= 6; month++) {
       milestones.push({
+        id: `steering-group-${month}`,
         label: `Improvement steering group, month ${month}`,
         when: calendar.nextWorkingDay(Math.floor(dates.notified) + 28 * month),
         timed: false,

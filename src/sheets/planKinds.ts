@@ -1,7 +1,7 @@
 import type { Criterion, Framework, Judgement } from "../domain/framework";
 import { PLAN_KINDS, type PlanField, type PlanKind } from "../domain/plan";
 import type { CellInput } from "../workbook/types";
-import type { ColumnSpec, TableSheetSpec } from "./sheetSpec";
+import { rowByField, type ColumnSpec, type TableSheetSpec } from "./sheetSpec";
 
 /**
  * The one registry of plan kinds: for each, what the pane and the CLI call it, its sheet and table, and
@@ -34,7 +34,10 @@ export interface PlanKindSpec extends TableSheetSpec<PlanField> {
   newRows(framework: Framework): CellInput[][];
 }
 
+/** An evidence item's statuses, from where a new item starts to where inspectors have it. */
 export const EVIDENCE_STATUSES = ["Not started", "In progress", "Ready", "Provided"] as const;
+export const EVIDENCE_NOT_STARTED = EVIDENCE_STATUSES[0];
+export const EVIDENCE_PROVIDED = EVIDENCE_STATUSES[3];
 
 /** The evidence an inspectorate asks for, by kind, as a tracker or checklist names it. */
 export const EVIDENCE_TYPE_LABELS: Record<Framework["evidence"][number]["kind"], string> = {
@@ -43,8 +46,8 @@ export const EVIDENCE_TYPE_LABELS: Record<Framework["evidence"][number]["kind"],
   "self-evaluation": "Self-evaluation",
 };
 
-/** The style of tables the product makes; a structured sheet gets a lighter one, closer to its own look. */
-const NEW_TABLE_STYLE = "TableStyleMedium2";
+/** The style of every table the product makes; a structured sheet gets a lighter one, closer to its own look. */
+export const NEW_TABLE_STYLE = "TableStyleMedium2";
 export const STRUCTURED_TABLE_STYLE = "TableStyleLight9";
 
 /**
@@ -140,7 +143,7 @@ const evidenceTracker: PlanKindSpec = {
         ref: `E-${String(i + 1).padStart(2, "0")}`,
         item: item.dueWithinHours ? `${item.title} (within ${item.dueWithinHours} hours)` : item.title,
         type: EVIDENCE_TYPE_LABELS[item.kind],
-        status: EVIDENCE_STATUSES[0],
+        status: EVIDENCE_NOT_STARTED,
       }),
     ),
 };
@@ -199,5 +202,8 @@ function criterionRows(spec: PlanKindSpec, framework: Framework): CellInput[][] 
 
 /** A new sheet's row from values by field; columns without a value are blank. */
 function rowOf(spec: PlanKindSpec, byField: Partial<Record<PlanField, CellInput>>): CellInput[] {
-  return spec.columns.filter((c) => !c.structureOnly).map((column) => byField[column.field] ?? null);
+  return rowByField(
+    spec.columns.filter((c) => !c.structureOnly),
+    byField,
+  );
 }

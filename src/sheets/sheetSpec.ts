@@ -1,3 +1,5 @@
+import type { CellInput } from "../workbook/types";
+
 /** How a managed table sheet is described: its columns, their owners and kinds, as data. */
 
 /**
@@ -33,4 +35,15 @@ export interface TableSheetSpec<Field extends string = string> {
   columns: readonly ColumnSpec<Field>[];
   /** The choices of a "status" column. */
   statuses?: readonly string[];
+}
+
+/**
+ * A row in the columns' order from values by field; columns without a value are blank. Rows are built
+ * by field, so the column order is stated once, in the spec.
+ */
+export function rowByField<Field extends string>(
+  columns: readonly ColumnSpec<Field>[],
+  byField: Partial<Record<Field, CellInput>>,
+): CellInput[] {
+  return columns.map((column) => byField[column.field] ?? null);
 }

@@ -1,5 +1,15 @@
 import type { Framework } from "../domain/framework";
-import { overallInputs, projectionSettings } from "../domain/projection/project";
+import {
+  CONCEPT_SCORES,
+  gradeScore,
+  gradesByRank,
+  HIGHEST_SCORE,
+  LOWEST_SCORE,
+  overallInputs,
+  projectionSettings,
+  RANK_OFFSET,
+  SCORE_DECIMALS,
+} from "../domain/projection/project";
 import type { RagStatus } from "../domain/rag";
 import { columnLetters, quoteSheetName } from "../workbook/address";
 import type { CellInput } from "../workbook/types";
@@ -27,6 +37,10 @@ export interface SummaryLayout {
 
 const q = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
+/** The rank a score picks, as domain/projection's rankFromScore computes it, on a scale of n grades. */
+const rankFormula = (score: string, n: number) =>
+  `MAX(1,MIN(${n},1+INT(ROUND((${score}-${LOWEST_SCORE})*${n - 1}/${HIGHEST_SCORE - LOWEST_SCORE}+${RANK_OFFSET},${SCORE_DECIMALS}))))`;
+
 /**
  * The Summary sheet as values and formulas: per judgement, counts by RAG, score, coverage, projected
  * grade and reasons; the overall grade; and below, one line per criterion with its weight, whether it is
@@ -40,7 +54,7 @@ export function summaryValues(
   source: PositionSource,
 ): SummaryLayout {
   const settings = projectionSettings(framework);
-  const byRank = [...framework.scale.grades].sort((a, b) => a.rank - b.rank);
+  const byRank = gradesByRank(framework);
   const n = byRank.length;
   const labels = `{${byRank.map((g) => q(g.label)).join(",")}}`;
   const rankOf = (id: string) => byRank.findIndex((g) => g.id === id) + 1;
@@ -104,7 +118,7 @@ export function summaryValues(
       ? `SUMPRODUCT(--(${cJudgement}=${name}),--(${cCritical}="Yes"),--(${cPosition}=${q(offTrack.label)}))`
       : "0";
     const capRank = rankOf(settings.criticalCap);
-    const rank = `MAX(1,MIN(${n},1+INT(ROUND((${score}-1)*${n - 1}/3+0.25,6))))`;
+    const rank = rankFormula(score, n);
     const line: CellInput[] = [judgement.name];
     vocabulary.forEach((status) =>
       line.push({ formula: `=COUNTIFS(${cJudgement},${name},${cPosition},${q(status.label)})` }),
@@ -113,7 +127,7 @@ export function summaryValues(
       formula: `=COUNTIFS(${cJudgement},${name})-SUM(${columnLetters(countCol(0))}${r}:${columnLetters(countCol(vocabulary.length - 1))}${r})`,
     });
     line.push({
-      formula: `=IF(${scoredWeight}=0,"",ROUND(SUMPRODUCT(--(${cJudgement}=${name}),${cScore},${cWeight})/${scoredWeight},6))`,
+      formula: `=IF(${scoredWeight}=0,"",ROUND(SUMPRODUCT(--(${cJudgement}=${name}),${cScore},${cWeight})/${scoredWeight},${SCORE_DECIMALS}))`,
     });
     line.push({ formula: `=IF(${weightOf}=0,0,${scoredWeight}/${weightOf})` });
     line.push({
@@ -144,10 +158,10 @@ export function summaryValues(
           );
         return triggers.length > 0 ? `IF(OR(${triggers.join(",")}),${rankOf(rule.effect!.cap.grade)},${n})` : `${n}`;
       });
-    const rank = `MAX(1,MIN(${n},1+INT(ROUND((${score}-1)*${n - 1}/3+0.25,6))))`;
+    const rank = rankFormula(score, n);
     const line: CellInput[] = [overall.name, ...vocabulary.map(() => null), null];
     line.push({
-      formula: `=IF(OR(${inputs.map((j) => `${cell(j.id, gradeCol)}="Insufficient evidence"`).join(",")}),"",ROUND(AVERAGE(${scores.join(",")}),6))`,
+      formula: `=IF(OR(${inputs.map((j) => `${cell(j.id, gradeCol)}="Insufficient evidence"`).join(",")}),"",ROUND(AVERAGE(${scores.join(",")}),${SCORE_DECIMALS}))`,
     });
     line.push(null);
     line.push({
@@ -166,18 +180,10 @@ export function summaryValues(
   const scoreChain = (position: string) => {
     const pairs: [string, number][] = [];
     for (const status of vocabulary) {
-      const score = {
-        complete: 4,
-        "awaiting-sign-off": 4,
-        "on-track": 3,
-        "amber-green": 2.5,
-        "at-risk": 2,
-        "off-track": 1,
-        "not-started": null,
-      }[status.concept];
+      const score = CONCEPT_SCORES[status.concept];
       if (score !== null) pairs.push([status.label, score]);
     }
-    byRank.forEach((g, i) => pairs.push([g.label, n === 1 ? 4 : 1 + (3 * i) / (n - 1)]));
+    byRank.forEach((g, i) => pairs.push([g.label, gradeScore(i, n)]));
     // RAG labels that mean "no position" (Not started) must not fall through to a grade of the same name.
     const none = vocabulary.filter((s) => s.concept === "not-started").map((s) => `${position}=${q(s.label)}`);
     const chain = pairs.reduceRight<string>(

@@ -17,13 +17,21 @@ import type { CellValue } from "../validation/planRow";
  *   that always apply; rules that only may apply are given as reasons.
  */
 
+/** A position scores from the lowest grade's 1 to the highest grade's 4. */
+export const LOWEST_SCORE = 1;
+export const HIGHEST_SCORE = 4;
+/** Added before a score is floored to a rank, so a score a quarter-step below a grade still reaches it. */
+export const RANK_OFFSET = 0.25;
+/** Scores are rounded to 6 decimal places (the workbook's ROUND(…, 6)) so both pick the same grade. */
+export const SCORE_DECIMALS = 6;
+
 export const CONCEPT_SCORES: Record<RagConcept, number | null> = {
-  complete: 4,
-  "awaiting-sign-off": 4,
+  complete: HIGHEST_SCORE,
+  "awaiting-sign-off": HIGHEST_SCORE,
   "on-track": 3,
   "amber-green": 2.5,
   "at-risk": 2,
-  "off-track": 1,
+  "off-track": LOWEST_SCORE,
   "not-started": null,
 };
 
@@ -68,10 +76,15 @@ export interface Projection {
   overall: { grade: string | null; gradeId: string | null; score: number | null; reasons: Reason[] } | null;
 }
 
+/** The scale's grades from lowest to highest: rank 1 first, as scores and the Summary sheet's INDEX count them. */
+export function gradesByRank(framework: Framework): Framework["scale"]["grades"] {
+  return [...framework.scale.grades].sort((a, b) => a.rank - b.rank);
+}
+
 /** The projection settings a framework states, or ours for a framework that states none. */
 export function projectionSettings(framework: Framework): ProjectionSettings {
   if (framework.projection) return framework.projection;
-  const byRank = [...framework.scale.grades].sort((a, b) => a.rank - b.rank);
+  const byRank = gradesByRank(framework);
   const good = byRank.find((g) => g.id === "good") ?? byRank[Math.ceil(byRank.length * 0.75) - 1]!;
   return {
     coverageThreshold: 0.5,
@@ -82,14 +95,21 @@ export function projectionSettings(framework: Framework): ProjectionSettings {
   };
 }
 
-/** 6 decimal places: the workbook's formulas round the same way, so both pick the same grade. */
 export function roundScore(score: number): number {
-  return Math.round(score * 1e6) / 1e6;
+  const scale = 10 ** SCORE_DECIMALS;
+  return Math.round(score * scale) / scale;
 }
 
+/** The rank (1 = lowest grade) a score picks on a scale of `grades` grades. */
 export function rankFromScore(score: number, grades: number): number {
-  const rank = 1 + Math.floor(roundScore(((score - 1) * (grades - 1)) / 3 + 0.25));
+  const span = HIGHEST_SCORE - LOWEST_SCORE;
+  const rank = 1 + Math.floor(roundScore(((score - LOWEST_SCORE) * (grades - 1)) / span + RANK_OFFSET));
   return Math.min(grades, Math.max(1, rank));
+}
+
+/** The score of a grade given as a position: the scale's grades spread evenly over the score range. */
+export function gradeScore(index: number, grades: number): number {
+  return grades === 1 ? HIGHEST_SCORE : LOWEST_SCORE + ((HIGHEST_SCORE - LOWEST_SCORE) * index) / (grades - 1);
 }
 
 interface Scale {
@@ -100,7 +120,7 @@ interface Scale {
 }
 
 function scaleOf(framework: Framework): Scale {
-  const byRank = [...framework.scale.grades].sort((a, b) => a.rank - b.rank);
+  const byRank = gradesByRank(framework);
   return {
     byRank,
     rankOf: (id) => byRank.findIndex((g) => g.id === id) + 1,
@@ -117,7 +137,7 @@ export function positionScore(value: CellValue, vocabulary: readonly RagStatus[]
   const scale = scaleOf(framework);
   const index = scale.byRank.findIndex((g) => g.label.toLowerCase() === value.toLowerCase());
   if (index < 0) return null;
-  return scale.byRank.length === 1 ? 4 : 1 + (3 * index) / (scale.byRank.length - 1);
+  return gradeScore(index, scale.byRank.length);
 }
 
 interface Scored {
