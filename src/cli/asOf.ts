@@ -1,4 +1,5 @@
 import { parseDateText, parseTimeText, todaySerial } from "../domain/dates";
+import { DEFAULT_INSPECTION_TIME } from "../domain/timeline";
 import { UsageError } from "./args";
 
 /** --as-of dd/mm/yyyy as an Excel serial; today, as the user's own calendar has it, when absent. */
@@ -15,8 +16,7 @@ export function asOfOption(text: string | undefined, now: Date, flag = "--as-of"
 export function dateTimeOption(flag: string, text: string): number {
   const match = /^\s*(\d{1,2}\/\d{1,2}\/\d{4})(?:\s+(\S+))?\s*$/.exec(text);
   const day = match ? parseDateText(match[1]!) : null;
-  // Inspectors' notifications and arrivals are at 09:00 unless said otherwise.
-  const time = match?.[2] === undefined ? 9 / 24 : parseTimeText(match[2]);
+  const time = match?.[2] === undefined ? DEFAULT_INSPECTION_TIME : parseTimeText(match[2]);
   if (day === null || time === null) {
     throw new UsageError(`${flag} takes a date and time as "dd/mm/yyyy hh:mm", not "${text}"`);
   }

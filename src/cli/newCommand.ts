@@ -1,10 +1,12 @@
 import { PLAN_KINDS, type PlanKind } from "../domain/plan";
+import { listInWords } from "../domain/words";
+import { PLAN_KIND_LIST } from "../sheets/planKinds";
 import { createWorkbook, createWorkbookQuery } from "../commands/createWorkbook";
 import { runCommand } from "../commands/runCommand";
 import { createInspectionSheets, inspectionSheetsQuery } from "../commands/createInspectionSheets";
-import { dateFromSerial, formatUkDate } from "../domain/dates";
+import { dateFromSerial, formatUkDate, serialTime } from "../domain/dates";
 import { frameworkIds } from "../domain/frameworks";
-import type { InspectionDates, InspectionType } from "../domain/timeline";
+import { DEFAULT_INSPECTION_TYPE, INSPECTION_TYPES, isInspectionType, type InspectionDates } from "../domain/timeline";
 import { dateTimeOption } from "./asOf";
 import { RAG_SCALES } from "../domain/rag";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
@@ -20,13 +22,13 @@ const DATE_TIME = '"dd/mm/yyyy hh:mm"';
 /** `inspection-ready new`: a new plan workbook as a file, with the inspection's dates when given. */
 export const newCommand = defineCommand({
   name: "new",
-  summary: "Write a new workbook for a framework: a self-evaluation, an action plan and an evidence tracker.",
+  summary: `Write a new workbook for a framework: ${listInWords(PLAN_KIND_LIST.map((k) => k.inSentence))}.`,
   usage:
     '--framework ID|FILE.json --out FILE.xlsx [--kind KINDS] [--rag-scale standard|four-colour] [--notified "dd/mm/yyyy hh:mm" [--onsite …] [--inspection TYPE]] [--force] [--json]',
   description: [
-    "--kind self-evaluation,action-plan,evidence picks some. FILE.json is a council's own framework.",
+    `--kind ${PLAN_KINDS.join(",")} picks some. FILE.json is a council's own framework.`,
     '--notified "dd/mm/yyyy hh:mm" [--onsite "dd/mm/yyyy hh:mm"] [--inspection standard|short|focused] also adds the inspection\'s Timeline and an Annex A checklist with due dates on working days.',
-    'RAG statuses: standard is Blue, Complete – awaiting sign-off, Green, Amber, Red, Not started; four-colour is Red, Amber, Amber/Green, Green. A framework file may carry its own ("rag").',
+    `RAG statuses: ${ragScalesInWords()}. A framework file may carry its own ("rag").`,
     "An existing file is kept unless --force is given.",
   ].join("\n"),
   options: {
@@ -45,8 +47,7 @@ export const newCommand = defineCommand({
     "rag-scale": {
       type: "string",
       valueName: Object.keys(RAG_SCALES).join("|"),
-      description:
-        "The RAG statuses: standard is Blue, Complete – awaiting sign-off, Green, Amber, Red, Not started; four-colour is Red, Amber, Amber/Green, Green. The framework's own, or standard, when left out.",
+      description: `The RAG statuses: ${ragScalesInWords()}. The framework's own, or standard, when left out.`,
     },
     notified: {
       type: "string",
@@ -61,8 +62,8 @@ export const newCommand = defineCommand({
     },
     inspection: {
       type: "string",
-      valueName: "standard|short|focused",
-      description: "The kind of inspection; standard when left out.",
+      valueName: INSPECTION_TYPES.map((t) => t.id).join("|"),
+      description: `The kind of inspection; ${DEFAULT_INSPECTION_TYPE} when left out.`,
     },
     force: FORCE_OPTION,
     json: { type: "boolean", description: "Print the sheets written (and the inspection's milestones) as JSON." },
@@ -98,7 +99,7 @@ export const newCommand = defineCommand({
     const milestones = dated?.milestones.map((m) => ({
       label: m.label,
       date: formatUkDate(dateFromSerial(Math.floor(m.when))),
-      time: m.timed ? timeText(m.when) : null,
+      time: m.timed ? serialTime(m.when) : null,
       confidence: m.confidence,
       note: m.note,
     }));
@@ -130,29 +131,32 @@ function kindsFromOption(value: string | undefined): PlanKind[] {
   return kinds as PlanKind[];
 }
 
+/** "standard is Blue, …; four-colour is Red, …": each scale and its statuses, as the help states them. */
+function ragScalesInWords(): string {
+  return Object.entries(RAG_SCALES)
+    .map(([name, statuses]) => `${name} is ${statuses.map((s) => s.label).join(", ")}`)
+    .join("; ");
+}
+
 /** --notified "dd/mm/yyyy hh:mm" [--onsite …] [--inspection standard|short|focused]; none without --notified. */
 function inspectionOptions(
   notified: string | undefined,
   onsite: string | undefined,
   inspection: string | undefined,
 ): InspectionDates | null {
-  const type = inspection ?? "standard";
+  const type = inspection ?? DEFAULT_INSPECTION_TYPE;
   if (!notified) {
     if (onsite || inspection !== undefined) throw new UsageError("--onsite and --inspection go with --notified");
     return null;
   }
-  if (!["standard", "short", "focused"].includes(type)) {
-    throw new UsageError(`--inspection takes standard, short or focused, not "${type}"`);
+  if (!isInspectionType(type)) {
+    const ids = INSPECTION_TYPES.map((t) => t.id);
+    throw new UsageError(`--inspection takes ${ids.slice(0, -1).join(", ")} or ${ids.at(-1)}, not "${type}"`);
   }
   const dates = {
     notified: dateTimeOption("--notified", notified),
     onsite: onsite ? dateTimeOption("--onsite", onsite) : null,
   };
   if (dates.onsite !== null && dates.onsite < dates.notified) throw new UsageError("--onsite is before --notified");
-  return { ...dates, type: type as InspectionType };
-}
-
-function timeText(serial: number): string {
-  const minutes = Math.round((serial % 1) * 1440);
-  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+  return { ...dates, type };
 }

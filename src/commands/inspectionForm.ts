@@ -1,7 +1,15 @@
 import { WorkingCalendar } from "../domain/calendar";
 import { parseDateText, parseTimeText, serialDate, serialTime } from "../domain/dates";
 import type { Framework } from "../domain/framework";
-import { inspectionTimeline, type InspectionDates, type InspectionType, type Milestone } from "../domain/timeline";
+import {
+  DEFAULT_INSPECTION_TIME,
+  DEFAULT_INSPECTION_TYPE,
+  inspectionTimeline,
+  isInspectionType,
+  type InspectionDates,
+  type InspectionType,
+  type Milestone,
+} from "../domain/timeline";
 import { regionFor } from "./createInspectionSheets";
 
 /**
@@ -27,11 +35,8 @@ export const EMPTY_FORM: InspectionForm = {
   notifiedTime: "",
   onsiteDate: "",
   onsiteTime: "",
-  type: "standard",
+  type: DEFAULT_INSPECTION_TYPE,
 };
-
-/** Inspectors arrive at 09:00 unless the user says otherwise, as the estimate assumes. */
-const NINE_AM = 9 / 24;
 
 /** A field's reading: its value, nothing (left blank), or what is wrong with it in words a user can act on. */
 export type Reading<T> = { ok: true; value: T | null } | { ok: false; message: string };
@@ -88,7 +93,7 @@ export function readInspectionForm(
   const notified = notifiedDate.ok && notifiedTime.ok ? notifiedDate.value! + notifiedTime.value! : 0;
   const onsite =
     onsiteDate.ok && onsiteDate.value !== null
-      ? onsiteDate.value + (onsiteTime.ok && onsiteTime.value !== null ? onsiteTime.value : NINE_AM)
+      ? onsiteDate.value + (onsiteTime.ok && onsiteTime.value !== null ? onsiteTime.value : DEFAULT_INSPECTION_TIME)
       : null;
   if (onsite !== null && onsite <= notified) {
     return {
@@ -103,7 +108,7 @@ export function readInspectionForm(
 
 /** The milestone of inspectors' arrival in a timeline, if it has one. */
 export function onsiteMilestone(milestones: readonly Milestone[]): Milestone | undefined {
-  return milestones.find((m) => m.label === "Inspectors arrive on site");
+  return milestones.find((m) => m.id === "onsite");
 }
 
 /** The on-site start the framework's usual notice gives for a notification, if the framework gives one. */
@@ -138,5 +143,5 @@ export function formFromSaved(saved: {
 }
 
 function inspectionType(text: string): InspectionType {
-  return (["standard", "short", "focused"] as const).find((t) => t === text) ?? "standard";
+  return isInspectionType(text) ? text : DEFAULT_INSPECTION_TYPE;
 }

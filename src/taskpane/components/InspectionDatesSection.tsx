@@ -22,7 +22,7 @@ import {
 } from "../../commands/inspectionForm";
 import type { WorkbookFacts } from "../../commands/workbookFacts";
 import type { Framework } from "../../domain/framework";
-import type { InspectionType } from "../../domain/timeline";
+import { INSPECTION_TYPES } from "../../domain/timeline";
 import { inspectionSheetsCommand } from "../inspection/inspectionCommands";
 import type { SessionStatus, WorkbookSession } from "../useWorkbookSession";
 import { useAfterChange } from "../workbook/useAfterChange";
@@ -42,12 +42,6 @@ const useStyles = makeStyles({
   inputElement: { width: "100%" },
   select: { width: "100%", minWidth: 0 },
 });
-
-const TYPES: { value: InspectionType; label: string }[] = [
-  { value: "standard", label: "Standard inspection" },
-  { value: "short", label: "Short inspection" },
-  { value: "focused", label: "Focused visit" },
-];
 
 const FIELD_ORDER: DateField[] = ["notifiedDate", "notifiedTime", "onsiteDate", "onsiteTime"];
 
@@ -188,8 +182,8 @@ export function InspectionDatesSection(props: InspectionDatesSectionProps) {
       </div>
       <Field label="Type of inspection" hint="Sets the time on site for ILACS; other frameworks have one kind.">
         <RadioGroup value={form.type} onChange={(_, data) => edit("type", data.value)} disabled={session.busy}>
-          {TYPES.map((type) => (
-            <Radio key={type.value} value={type.value} label={type.label} />
+          {INSPECTION_TYPES.map((type) => (
+            <Radio key={type.id} value={type.id} label={type.label} />
           ))}
         </RadioGroup>
       </Field>
