@@ -1,4 +1,4 @@
-import { builtInFrameworks } from "../domain/frameworks";
+import { builtInFrameworks, inForceWords, isInForce, isoDay } from "../domain/frameworks";
 import { defineCommand } from "./command";
 import { EXIT_OK } from "./output";
 
@@ -11,11 +11,17 @@ export const frameworksCommand = defineCommand({
   options: {
     json: {
       type: "boolean",
-      description: "Print them as JSON: id, version, name, judgements, confidence, inspectorate and country.",
+      description:
+        "Print them as JSON: id, version, name, judgements, confidence, inspectorate, country, the dates each is in force (inForceFrom, inForceTo) and whether it is in force today (inForce).",
     },
   },
-  run(args, output) {
-    const rows = builtInFrameworks().map((f) => ({
+  run(args, output, now) {
+    const today = isoDay(now);
+    // In force first, then the past ones, newest first: what a council prepares against comes first.
+    const frameworks = [...builtInFrameworks()].sort(
+      (a, b) => Number(isInForce(b, today)) - Number(isInForce(a, today)),
+    );
+    const rows = frameworks.map((f) => ({
       id: f.id,
       version: f.version,
       name: f.name,
@@ -23,6 +29,9 @@ export const frameworksCommand = defineCommand({
       confidence: f.confidence,
       inspectorate: f.inspectorate,
       country: f.country,
+      inForceFrom: f.inForceFrom,
+      inForceTo: f.inForceTo ?? null,
+      inForce: isInForce(f, today),
     }));
     if (args.values.json) {
       output.out(JSON.stringify(rows, null, 2));
@@ -31,7 +40,10 @@ export const frameworksCommand = defineCommand({
     for (const row of rows) {
       const flag =
         row.confidence === "confirmed" ? "" : ` — ${row.confidence}: some facts are not confirmed by a source`;
-      output.out(`${row.id}  (version ${row.version})  ${row.name}; ${row.judgements.length} judgements${flag}`);
+      const when = row.inForce ? "in force" : `past: ${inForceWords(row.inForceFrom, row.inForceTo)}`;
+      output.out(
+        `${row.id}  (version ${row.version})  ${row.name}; ${row.judgements.length} judgements; ${when}${flag}`,
+      );
     }
     return EXIT_OK;
   },

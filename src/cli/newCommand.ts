@@ -5,7 +5,8 @@ import { createWorkbook, createWorkbookQuery } from "../commands/createWorkbook"
 import { runCommand } from "../commands/runCommand";
 import { createInspectionSheets, inspectionSheetsQuery } from "../commands/createInspectionSheets";
 import { dateFromSerial, formatUkDate, serialTime } from "../domain/dates";
-import { frameworkIds } from "../domain/frameworks";
+import { frameworkIds, frameworkInForce, isInForce, isoDay, pastFrameworkNote } from "../domain/frameworks";
+import type { Framework } from "../domain/framework";
 import { DEFAULT_INSPECTION_TYPE, INSPECTION_TYPES, isInspectionType, type InspectionDates } from "../domain/timeline";
 import { dateTimeOption } from "./asOf";
 import { RAG_SCALES } from "../domain/rag";
@@ -27,7 +28,7 @@ export const newCommand = defineCommand({
     '--framework ID|FILE.json --out FILE.xlsx [--kind KINDS] [--rag-scale standard|four-colour] [--notified "dd/mm/yyyy hh:mm" [--onsite …] [--inspection TYPE]] [--force] [--json]',
   description: [
     `--kind ${PLAN_KINDS.join(",")} picks some. FILE.json is a council's own framework.`,
-    '--notified "dd/mm/yyyy hh:mm" [--onsite "dd/mm/yyyy hh:mm"] [--inspection standard|short|focused] also adds the inspection\'s Timeline and an Annex A checklist with due dates on working days.',
+    '--notified "dd/mm/yyyy hh:mm" [--onsite "dd/mm/yyyy hh:mm"] [--inspection standard|short|focused] also adds the inspection\'s Timeline and a checklist (Annex A\'s in England) with due dates on working days.',
     `RAG statuses: ${ragScalesInWords()}. A framework file may carry its own ("rag").`,
     "An existing file is kept unless --force is given.",
   ].join("\n"),
@@ -36,7 +37,12 @@ export const newCommand = defineCommand({
       type: "string",
       valueName: "ID|FILE.json",
       description:
-        "The framework: a built-in id (inspection-ready frameworks lists them) or a council's own framework file.",
+        "The framework: a built-in id (inspection-ready frameworks lists them) or a council's own framework file. The framework in force today for --country when left out.",
+    },
+    country: {
+      type: "string",
+      valueName: "England|Scotland",
+      description: "Without --framework, the nation whose framework in force today to use; England when left out.",
     },
     out: { type: "string", valueName: "FILE.xlsx", description: "The workbook to write." },
     kind: {
@@ -53,7 +59,7 @@ export const newCommand = defineCommand({
       type: "string",
       valueName: DATE_TIME,
       description:
-        "When the inspection was notified; adds the Timeline and the Annex A checklist. The time is 09:00 when left off.",
+        "When the inspection was notified; adds the Timeline and the checklist (Annex A's in England). The time is 09:00 when left off.",
     },
     onsite: {
       type: "string",
@@ -70,11 +76,9 @@ export const newCommand = defineCommand({
   },
   async run(args, output, now) {
     if (args.positionals.length > 0) throw new UsageError(`new takes no file name of its own; give the file as --out`);
-    const frameworkId = args.values.framework;
     const out = args.values.out;
-    if (!frameworkId) throw new UsageError(`new needs --framework ID; known ids: ${frameworkIds().join(", ")}`);
     if (!out) throw new UsageError("new needs --out FILE.xlsx, the workbook to write");
-    const framework = frameworkFromOption(frameworkId);
+    const framework = chosenFramework(args.values.framework, args.values.country, now);
     const kinds = kindsFromOption(args.values.kind);
     const scale = args.values["rag-scale"];
     const vocabulary = scale === undefined ? undefined : RAG_SCALES[scale];
@@ -103,12 +107,20 @@ export const newCommand = defineCommand({
       confidence: m.confidence,
       note: m.note,
     }));
+    const note = isInForce(framework, isoDay(now)) ? null : pastFrameworkNote(framework);
     if (args.values.json) {
       const all = { ...report, sheets: [...report.sheets, ...(dated?.sheets ?? [])] };
-      output.out(JSON.stringify({ file: out, ...all, ...(milestones ? { milestones } : {}) }, null, 2));
+      output.out(
+        JSON.stringify(
+          { file: out, ...all, ...(milestones ? { milestones } : {}), ...(note ? { note } : {}) },
+          null,
+          2,
+        ),
+      );
     } else {
       const sheets = report.sheets.map((s) => `"${s.sheet}" (${s.rows} rows)`).join(", ");
       output.out(`Wrote ${out}: ${sheets} from ${report.framework.name}.`);
+      if (note) output.out(`  Note: ${note}`);
       for (const m of milestones ?? []) {
         const flag = m.confidence === "confirmed" ? "" : ` [${m.confidence}]`;
         output.out(`  ${m.date}${m.time ? ` ${m.time}` : ""}  ${m.label}${flag}`);
@@ -129,6 +141,24 @@ function kindsFromOption(value: string | undefined): PlanKind[] {
     throw new UsageError(`--kind takes ${PLAN_KINDS.join(", ")} (or several, comma-separated), not "${value}"`);
   }
   return kinds as PlanKind[];
+}
+
+/** --framework, or else the framework in force today for --country (England unless it says). */
+function chosenFramework(value: string | undefined, country: string | undefined, now: Date): Framework {
+  if (value !== undefined) {
+    if (country !== undefined) throw new UsageError("--country goes without --framework: the framework names its own");
+    return frameworkFromOption(value);
+  }
+  const nation = country ?? "England";
+  if (nation !== "England" && nation !== "Scotland")
+    throw new UsageError(`--country takes England or Scotland, not "${nation}"`);
+  const framework = frameworkInForce(nation, isoDay(now));
+  if (!framework) {
+    throw new UsageError(
+      `no framework for ${nation} is in force today; give --framework ID (${frameworkIds().join(", ")})`,
+    );
+  }
+  return framework;
 }
 
 /** "standard is Blue, …; four-colour is Red, …": each scale and its statuses, as the help states them. */

@@ -68,9 +68,11 @@ export const projectCommand = defineCommand({
         );
       }
     }
-    if (report.overall) {
+    if (report.overall.applies) {
       output.out(`Overall: ${report.overall.grade ?? "insufficient evidence"}`);
       for (const reason of report.overall.reasons) output.out(`  - ${reason.text}`);
+    } else {
+      for (const reason of report.overall.reasons) output.out(reason.text);
     }
     if (out) output.out(`Summary sheet written to ${out}.`);
     return EXIT_OK;

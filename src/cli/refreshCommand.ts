@@ -1,4 +1,4 @@
-import { refreshQuery, refreshWorkbook } from "../commands/refreshWorkbook";
+import { refreshQuery, refreshNotes, refreshWorkbook } from "../commands/refreshWorkbook";
 import { runCommand } from "../commands/runCommand";
 import { findFramework } from "../domain/frameworks";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
@@ -64,6 +64,11 @@ export const refreshCommand = defineCommand({
         );
         if (plan.retired.length > 0) {
           output.out(`  No longer in the framework, rows kept: ${plan.retired.join(", ")}.`);
+        }
+        const name = (framework ?? findFramework(plan.framework.id))?.name ?? plan.framework.id;
+        for (const note of refreshNotes(plan, name)) output.out(`  ${note}.`);
+        if (plan.supersededBy) {
+          output.out(`  To move the plan to it: refresh ${input} --framework ${plan.supersededBy.id} --out OUT.xlsx`);
         }
       }
       for (const skipped of report.skipped) output.out(`Not refreshed: "${skipped.sheet}": ${skipped.reason}.`);

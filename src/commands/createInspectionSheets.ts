@@ -3,7 +3,7 @@ import type { Confidence, Framework } from "../domain/framework";
 import { defaultRagVocabulary } from "../domain/rag";
 import { evidenceDue, inspectionTimeline, type InspectionDates, type Milestone } from "../domain/timeline";
 import { OVERDUE_HIGHLIGHT } from "../sheets/highlights";
-import { checklistSpec, timelineSpec } from "../sheets/inspectionSheets";
+import { checklistFor, timelineSpec } from "../sheets/inspectionSheets";
 import { EVIDENCE_NOT_STARTED, EVIDENCE_PROVIDED, EVIDENCE_TYPE_LABELS } from "../sheets/planKinds";
 import { METADATA_SHEET, emptyMetadata, readMetadata, writeMetadataOps } from "../sheets/metadata";
 import { rowByField, type TableSheetSpec } from "../sheets/sheetSpec";
@@ -37,7 +37,7 @@ export function regionFor(framework: Framework): HolidayRegion {
 }
 
 /**
- * The Timeline and Annex A checklist sheets for an inspection, from the notification date and time:
+ * The Timeline and checklist (Annex A's, in England) sheets for an inspection, from the notification date and time:
  * milestones and due dates worked out on the working-day calendar of the framework's nation, each with
  * its rule's confidence shown, and overdue checklist items coloured in place by a formula.
  */
@@ -66,9 +66,10 @@ export function createInspectionSheets(
       }),
     ),
   );
+  const checklist = checklistFor(framework);
   const checklistRows = framework.evidence.map((item, i): CellInput[] => {
     const due = evidenceDue(framework, item, start, calendar);
-    return rowByField(checklistSpec.columns, {
+    return rowByField(checklist.columns, {
       ref: `A-${String(i + 1).padStart(2, "0")}`,
       item: item.title,
       type: EVIDENCE_TYPE_LABELS[item.kind],
@@ -78,17 +79,17 @@ export function createInspectionSheets(
       confidence: CONFIDENCE_WORDS[due.confidence],
     });
   });
-  const checklist = add(checklistSpec, checklistRows);
+  const checklistSheet = add(checklist, checklistRows);
   const ops = sheets.ops;
   // Overdue and not provided: the due date and time have passed (NOW(), so it stays current in Excel).
   const [status, date, time] = ["status", "due", "dueTime"].map((f) =>
-    columnLetters(checklistSpec.columns.findIndex((c) => c.field === f)),
+    columnLetters(checklist.columns.findIndex((c) => c.field === f)),
   );
   const last = Math.max(checklistRows.length, 1);
   ops.push({
     op: "addConditionalFormat",
-    sheet: checklist,
-    range: { top: 1, left: 0, bottom: last, right: checklistSpec.columns.length - 1 },
+    sheet: checklistSheet,
+    range: { top: 1, left: 0, bottom: last, right: checklist.columns.length - 1 },
     format: {
       type: "expression",
       formula: `=AND($${status}2<>"${EVIDENCE_PROVIDED}",ISNUMBER($${date}2),$${date}2+$${time}2<NOW())`,
@@ -103,7 +104,7 @@ export function createInspectionSheets(
     }),
   );
   return {
-    patch: { description: `Create the inspection timeline and Annex A checklist for ${framework.name}`, ops },
+    patch: { description: `Create the inspection timeline and ${checklist.title} for ${framework.name}`, ops },
     report: { sheets: sheets.made, milestones, onsiteEstimated: dates.onsite === null },
   };
 }

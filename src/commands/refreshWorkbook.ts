@@ -1,4 +1,5 @@
 import type { Framework } from "../domain/framework";
+import { latestSuccessor } from "../domain/frameworks";
 import { isPlanKind, type PlanField } from "../domain/plan";
 import { UserError } from "../domain/userError";
 import { writeMetadataOps, type PlanRecord } from "../sheets/metadata";
@@ -30,6 +31,13 @@ export interface RefreshedPlan {
   added: string[];
   /** Refs in the plan that the framework no longer has: their rows are kept as they are. */
   retired: string[];
+  /**
+   * Judgements of the plan's old framework that the new one does not have (moving ILACS 2024 to 2026
+   * drops Overall effectiveness), each with the cells of the rows that name it: kept, never deleted.
+   */
+  judgementsRemoved: { id: string; name: string; rows: string[] }[];
+  /** The framework that has replaced the one the plan now follows, to move to with --framework. */
+  supersededBy?: { id: string; name: string };
 }
 
 export interface RefreshReport {
@@ -90,7 +98,8 @@ export function refreshWorkbook(
       records.push(record);
       continue;
     }
-    const result = refreshTable(snapshot, workbook, plan, framework);
+    const from = record.frameworkId ? options.resolve(record.frameworkId) : undefined;
+    const result = refreshTable(snapshot, workbook, plan, framework, from, options.resolve);
     if ("skip" in result) {
       report.skipped.push({ sheet: record.sheet, reason: result.skip });
       records.push(record);
@@ -118,6 +127,8 @@ function refreshTable(
   workbook: WorkbookPlans,
   plan: PlanTable,
   framework: Framework,
+  from: Framework | undefined,
+  resolve: (id: string) => Framework | undefined,
 ): { ops: PatchOp[]; report: RefreshedPlan; grownTo?: CellRange } | { skip: string } {
   const { table, record } = plan;
   const refCol = plan.column("ref");
@@ -240,8 +251,36 @@ function refreshTable(
       updatedCells,
       added: missing,
       retired: [...retired],
+      judgementsRemoved: removedJudgements(plan, from, framework),
+      ...successorOf(framework, resolve),
     },
   };
+}
+
+/** The old framework's judgements the new one lacks, with the plan's rows that name each (by its Judgement cell). */
+function removedJudgements(
+  plan: PlanTable,
+  from: Framework | undefined,
+  to: Framework,
+): RefreshedPlan["judgementsRemoved"] {
+  if (!from || from.id === to.id) return [];
+  const kept = new Set(to.judgements.map((j) => j.id));
+  return from.judgements
+    .filter((j) => !kept.has(j.id))
+    .map((j) => {
+      const rows: string[] = [];
+      const col = plan.column("judgement") ?? plan.column("area");
+      for (let r = plan.firstRow; r <= plan.lastRow && col !== undefined; r++) {
+        if (refText(plan.cell(r, col)).toLowerCase() === j.name.toLowerCase()) rows.push(cellAddress(r, col));
+      }
+      return { id: j.id, name: j.name, rows };
+    });
+}
+
+/** The framework that has replaced this one, if any, for the report to suggest. */
+function successorOf(framework: Framework, resolve: (id: string) => Framework | undefined) {
+  const next = latestSuccessor(framework, resolve);
+  return next.id === framework.id ? {} : { supersededBy: { id: next.id, name: next.name } };
 }
 
 function refText(value: Scalar | undefined): string {
@@ -266,4 +305,18 @@ function refSourceUpdates(workbook: WorkbookPlans, grown: Map<string, CellRange>
     ops.push({ op: "setValidation", sheet: plan.sheet, range: cells, rule, before: { ...rule, source: oldSource } });
   }
   return ops;
+}
+
+/** What a refresh says beyond counts, the same in the CLI and the pane: judgements gone, a newer framework. */
+export function refreshNotes(plan: RefreshedPlan, frameworkName: string): string[] {
+  const notes = plan.judgementsRemoved.map(
+    (j) =>
+      `${j.name} is not a judgement of ${frameworkName}; ${
+        j.rows.length === 0
+          ? "no row of the plan names it"
+          : `the rows that name it are kept as they are (${j.rows.join(", ")})`
+      }`,
+  );
+  if (plan.supersededBy) notes.push(`${frameworkName} has been replaced by ${plan.supersededBy.name}`);
+  return notes;
 }

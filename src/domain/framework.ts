@@ -139,7 +139,14 @@ export const frameworkSchema = z
     country: z.enum(["England", "Scotland", "Wales", "Northern Ireland"]),
     /** In force from (ISO date); frameworks are versioned so older plans stay readable. */
     inForceFrom: z.iso.date(),
+    /** The last day in force (ISO date); absent while it is in force. */
     inForceTo: z.iso.date().optional(),
+    /** The framework (by id) that replaced this one: "refresh to the current framework" moves plans there. */
+    supersededBy: idSchema.optional(),
+    /** What changed from the framework this one replaced, each change with its sources and confidence. */
+    changes: z
+      .array(z.object({ text: z.string().min(1), confidence: confidenceSchema, sources: z.array(z.string()).min(1) }))
+      .default([]),
     confidence: confidenceSchema,
     sources: z.array(sourceSchema).min(1),
     scale: scaleSchema,
@@ -184,6 +191,9 @@ export const frameworkSchema = z
     );
     framework.timeline.forEach((fact, t) =>
       fact.sources.forEach((id, i) => citations.push({ path: ["timeline", t, "sources", i], id })),
+    );
+    framework.changes.forEach((change, c) =>
+      change.sources.forEach((id, i) => citations.push({ path: ["changes", c, "sources", i], id })),
     );
     if (framework.projection) {
       framework.projection.sources.forEach((id, i) => citations.push({ path: ["projection", "sources", i], id }));

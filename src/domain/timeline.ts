@@ -41,6 +41,7 @@ export type MilestoneId =
   | "audit-cases-presented"
   | "inspection-ends"
   | "footprint-ends"
+  | "pre-inspection-return"
   | `steering-group-${number}`;
 
 export interface Milestone {
@@ -220,6 +221,17 @@ export function inspectionTimeline(
       `${noticeWeeks} weeks after notification`,
     );
     const onsiteDays = fact(framework, "on-site")?.amount ?? 13;
+    const returnWeeks = fact(framework, "pre-inspection-return")?.amount;
+    if (returnWeeks !== undefined) {
+      milestones.push({
+        id: "pre-inspection-return",
+        label: `Pre-inspection return of records for case file reading (${returnWeeks} weeks)`,
+        when: calendar.nextWorkingDay(Math.floor(dates.notified) + returnWeeks * 7),
+        timed: false,
+        confidence: confidenceOf(framework, "pre-inspection-return"),
+        note: "weeks from notification",
+      });
+    }
     milestones.push(
       {
         id: "last-day-on-site",

@@ -1,3 +1,4 @@
+import type { Framework } from "../domain/framework";
 import { EVIDENCE_STATUSES, NEW_TABLE_STYLE } from "./planKinds";
 import type { ColumnSpec, TableSheetSpec } from "./sheetSpec";
 
@@ -39,6 +40,22 @@ const timelineColumns = [
 ] as const satisfies readonly ColumnSpec[];
 
 export type TimelineField = (typeof timelineColumns)[number]["field"];
+
+/**
+ * What the checklist is called for a framework: "Annex A checklist" in England, where inspectors ask for
+ * Ofsted's Annex A lists; elsewhere (the Care Inspectorate in Scotland, which has no Annex A) "Evidence
+ * checklist", so no Scottish workbook names Annex A.
+ */
+export function checklistFor(framework: Framework): TableSheetSpec<ChecklistField> & { title: string } {
+  return framework.country === "England"
+    ? { ...checklistSpec, title: "Annex A checklist" }
+    : {
+        ...checklistSpec,
+        sheetName: "Evidence checklist",
+        tableName: "EvidenceChecklist",
+        title: "evidence checklist",
+      };
+}
 
 /** The inspection's milestones, from the notification. */
 export const timelineSpec: TableSheetSpec<TimelineField> = {

@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useMemo, useState } from "react";
 import type { Framework } from "../domain/framework";
-import { builtInFrameworks } from "../domain/frameworks";
+import { builtInFrameworks, frameworkInForce, isoDay } from "../domain/frameworks";
 import { ExcelWorkbook } from "../workbook/excel/excelWorkbook";
 import { MemoryWorkbook } from "../workbook/memory/memoryWorkbook";
 import type { WorkbookAdapter } from "../workbook/types";
@@ -285,7 +285,10 @@ function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = fa
   const styles = useStyles();
   const frameworks = useMemo(loadFrameworks, []);
   const [loaded, setLoaded] = useState<Framework[]>([]);
-  const [frameworkId, setFrameworkId] = useState(() => (frameworks.ok ? (frameworks.list[0]?.id ?? "") : ""));
+  // England's framework in force today to start with: what most councils prepare against.
+  const [frameworkId, setFrameworkId] = useState(() =>
+    frameworks.ok ? (frameworkInForce("England", isoDay(new Date()))?.id ?? frameworks.list[0]?.id ?? "") : "",
+  );
   const [owner, setOwner] = useState<SectionId>("create");
   const [open, setOpen] = useState<PanelId[]>(FIRST_OPEN);
   const builtIn = frameworks.ok ? frameworks.list : [];
@@ -368,7 +371,12 @@ function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = fa
           />
         </PaneSection>
         <PaneSection value="refresh" title="Keep plans up to date" testId="refresh-section">
-          <RefreshSection session={session} frameworks={all} {...section("refresh")} />
+          <RefreshSection
+            session={session}
+            frameworks={all}
+            planFramework={facts.planFramework}
+            {...section("refresh")}
+          />
         </PaneSection>
         <PaneSection value="checks" title="Check the plans" testId="checks-section">
           <ChecksSection session={session} workbookState={workbookState} part={section} {...checks} />

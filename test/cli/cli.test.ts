@@ -69,9 +69,10 @@ describe("inspection-ready new", () => {
   });
 
   it.each([
+    [["new", "--country", "Wales", "--out", "x.xlsx"], /--country takes England or Scotland, not "Wales"/],
     [
-      ["new", "--out", "x.xlsx"],
-      /new needs --framework ID; known ids: ofsted-ilacs-2024, ofsted-ilacs-2018, ofsted-sif-2013/,
+      ["new", "--framework", "ofsted-ilacs-2024", "--country", "Scotland", "--out", "x.xlsx"],
+      /--country goes without --framework/,
     ],
     [["new", "--framework", "ofsted-ilacs-2024"], /new needs --out FILE\.xlsx/],
     [["new", "--framework", "ofsted-ilacs-2024", "--out", "plan.csv"], /--out must name an \.xlsx file/],
@@ -190,7 +191,8 @@ describe("the installed bin", () => {
   it("runs a command and returns its exit code", () => {
     const ok = spawnSync(process.execPath, [bin, "frameworks", "--json"], { encoding: "utf8" });
     expect(ok.status).toBe(0);
-    expect(JSON.parse(ok.stdout)[0].id).toBe("ofsted-ilacs-2024");
+    // In force first: ILACS from April 2026 is England's framework today.
+    expect(JSON.parse(ok.stdout)[0].id).toBe("ofsted-ilacs-2026");
     const bad = spawnSync(process.execPath, [bin, "new", "--framework", "nope", "--out", "x.xlsx"], {
       encoding: "utf8",
     });

@@ -105,7 +105,7 @@ describe("reading a command's flags", () => {
   it("still reads flags given before the command's name", async () => {
     const { code, out } = await run("--json", "frameworks");
     expect(code).toBe(0);
-    expect(JSON.parse(out)[0].id).toBe("ofsted-ilacs-2024");
+    expect(JSON.parse(out)[0].id).toBe("ofsted-ilacs-2026");
   });
 
   it("gives each flag one meaning in every command, so it can come before the command's name", () => {

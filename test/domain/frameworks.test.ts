@@ -37,17 +37,19 @@ describe("built-in frameworks", () => {
   });
 
   it("an unknown id names the known ones", () => {
-    expect(() => getFramework("ofsted-sif-1999")).toThrow(/Known frameworks: ofsted-ilacs-2024/);
+    expect(() => getFramework("ofsted-sif-1999")).toThrow(/Known frameworks: ofsted-ilacs-2026, ofsted-ilacs-2024/);
   });
 });
 
 describe("the other frameworks' facts", () => {
   it("carries every framework the roadmap names", () => {
     expect(builtInFrameworks().map((f) => f.id)).toEqual([
+      "ofsted-ilacs-2026",
       "ofsted-ilacs-2024",
       "ofsted-ilacs-2018",
       "ofsted-sif-2013",
       "caa-2009",
+      "care-inspectorate-2021",
       "care-inspectorate-2014",
       "improvement-programme",
     ]);

@@ -123,7 +123,7 @@ describe("projections, framework by framework", () => {
       vocabulary,
     );
     expect(p.judgements.every((j) => j.grade === "Excellent")).toBe(true);
-    expect(p.overall).toBeNull();
+    expect(p.overall).toMatchObject({ applies: false, grade: null, gradeId: null, score: null });
     const mixed = project(
       ci,
       positionsFor(ci, (_r, i) => (i % 2 ? "Green" : "Amber")),

@@ -114,7 +114,7 @@ describe("the Summary sheet's formulas agree with the engine (LibreOffice recalc
         if (judgement.grade) graded++;
       }
       const overall = reports[i]!.overall;
-      if (overall) {
+      if (overall.applies) {
         const row = rows.find(
           (r) => r[0] === findFramework(reports[i]!.framework.id)!.judgements.find((j) => j.kind === "overall")!.name,
         )!;

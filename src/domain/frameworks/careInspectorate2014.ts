@@ -25,10 +25,12 @@ const qi = (id: string, number: string, name: string, confirmed: boolean, texts:
 export const careInspectorate2014 = {
   id: "care-inspectorate-2014",
   version: "2014.1",
-  name: "Care Inspectorate joint inspection of services for children: quality indicators, 2014",
+  name: "Care Inspectorate joint inspection of services for children: quality indicators, 2014 to 2021",
   inspectorate: "Care Inspectorate",
   country: "Scotland",
   inForceFrom: "2014-01-01",
+  // Joint inspections of services for children and young people at risk of harm replaced it in July 2021.
+  inForceTo: "2021-06-30",
   confidence: "partly-confirmed",
   sources: [
     {

@@ -15,6 +15,9 @@ export const ofstedIlacs2018 = {
   name: "Ofsted ILACS (Inspecting local authority children's services), 2018 to 2022",
   inForceFrom: "2018-01-01",
   inForceTo: "2022-12-31",
+  // Refreshing keeps a plan on its own framework's versions: moving it to the 2023 split of children in
+  // care and care leavers is a choice for the council (refresh --framework).
+  supersededBy: undefined,
   judgements: [
     judgement("overall-effectiveness"),
     judgement("leaders"),

@@ -25,10 +25,13 @@ export const ilacsAnnexAListTitles = [
 export const ofstedIlacs2024 = {
   id: "ofsted-ilacs-2024",
   version: "2024.12",
-  name: "Ofsted ILACS (Inspecting local authority children's services), 2024",
+  name: "Ofsted ILACS (Inspecting local authority children's services), 2024 to March 2026",
   inspectorate: "Ofsted",
   country: "England",
   inForceFrom: "2023-01-01",
+  // Ofsted removed the overall effectiveness judgement from April 2026 (press release, 27 November 2025).
+  inForceTo: "2026-03-31",
+  supersededBy: "ofsted-ilacs-2026",
   confidence: "partly-confirmed",
   sources: [
     {

@@ -73,7 +73,17 @@ export interface Projection {
   framework: { id: string; version: string; name: string };
   target: string;
   judgements: JudgementProjection[];
-  overall: { grade: string | null; gradeId: string | null; score: number | null; reasons: Reason[] } | null;
+  /**
+   * The overall judgement. `applies` is false where the framework has none (ILACS from April 2026, the
+   * Care Inspectorate's quality indicators): then there is never a grade, and the reason says why.
+   */
+  overall: {
+    applies: boolean;
+    grade: string | null;
+    gradeId: string | null;
+    score: number | null;
+    reasons: Reason[];
+  };
 }
 
 /** The scale's grades from lowest to highest: rank 1 first, as scores and the Summary sheet's INDEX count them. */
@@ -368,11 +378,12 @@ export function overallInputs(framework: Framework, overallId: string): Judgemen
 
 function projectOverall(framework: Framework, judgements: JudgementProjection[], scale: Scale): Projection["overall"] {
   const overall = framework.judgements.find((j) => j.kind === "overall");
-  if (!overall) return null;
+  if (!overall) return noOverall(framework);
   const inputs = overallInputs(framework, overall.id).map((j) => judgements.find((p) => p.id === j.id)!);
   const missing = inputs.filter((j) => j.gradeId === null);
   if (inputs.length === 0 || missing.length > 0) {
     return {
+      applies: true,
       grade: null,
       gradeId: null,
       score: null,
@@ -407,5 +418,24 @@ function projectOverall(framework: Framework, judgements: JudgementProjection[],
       );
     }
   }
-  return { grade: scale.labelOfRank(rank), gradeId: scale.idOfRank(rank), score, reasons };
+  return { applies: true, grade: scale.labelOfRank(rank), gradeId: scale.idOfRank(rank), score, reasons };
+}
+
+/** A framework without an overall judgement: no grade, ever, and the framework's own words for why. */
+function noOverall(framework: Framework): Projection["overall"] {
+  const rule = framework.linkingRules.find((r) => r.id === "no-overall-judgement");
+  return {
+    applies: false,
+    grade: null,
+    gradeId: null,
+    score: null,
+    reasons: [
+      {
+        text: rule
+          ? `No overall grade: ${rule.description}`
+          : `No overall grade: ${framework.name} has no overall judgement; each judgement is graded on its own.`,
+        cells: [],
+      },
+    ],
+  };
 }

@@ -1,6 +1,6 @@
 import { Field, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { formatUkDate } from "../../domain/dates";
 import type { Confidence, Framework } from "../../domain/framework";
+import { inForceWords, isInForce, isoDay, pastFrameworkNote } from "../../domain/frameworks";
 
 const useStyles = makeStyles({
   field: { minWidth: 0 },
@@ -51,12 +51,18 @@ export function FrameworkPicker({ frameworks, loaded = [], value, onChange, disa
   const styles = useStyles();
   const selected = [...frameworks, ...loaded].find((f) => f.id === value);
   const caution = selected ? confidenceNote(selected.confidence) : null;
+  const today = isoDay(new Date());
+  const past = selected && !isInForce(selected, today) ? pastFrameworkNote(selected) : null;
   const option = (framework: Framework) => (
     <option key={framework.id} value={framework.id}>
       {framework.name}
       {confidenceLabel[framework.confidence]}
+      {isInForce(framework, today) ? "" : " (past)"}
     </option>
   );
+  // In force first: what a council prepares against today; the past ones stay, for plans made under them.
+  const current = frameworks.filter((f) => isInForce(f, today));
+  const earlier = frameworks.filter((f) => !isInForce(f, today));
   return (
     <Field
       className={styles.field}
@@ -65,25 +71,24 @@ export function FrameworkPicker({ frameworks, loaded = [], value, onChange, disa
         selected ? (
           <>
             <span className={styles.note}>
-              {selected.inspectorate}, {selected.country}. In force from{" "}
-              {formatUkDate(new Date(`${selected.inForceFrom}T00:00:00Z`))}
-              {selected.inForceTo ? ` to ${formatUkDate(new Date(`${selected.inForceTo}T00:00:00Z`))}` : ""}.
+              {selected.inspectorate}, {selected.country}. In force{" "}
+              {inForceWords(selected.inForceFrom, selected.inForceTo)}.
               {loaded.includes(selected) ? " Loaded from your own file for this session." : ""}
             </span>
+            {past && (
+              <span className={styles.caution} data-testid="past-framework">
+                {past}
+              </span>
+            )}
             {caution && <span className={styles.caution}>{caution}</span>}
           </>
         ) : undefined
       }
     >
       <Select className={styles.select} value={value} onChange={(_, data) => onChange(data.value)} disabled={disabled}>
-        {loaded.length === 0 ? (
-          frameworks.map(option)
-        ) : (
-          <>
-            <optgroup label="Built in">{frameworks.map(option)}</optgroup>
-            <optgroup label="Loaded this session">{loaded.map(option)}</optgroup>
-          </>
-        )}
+        <optgroup label="In force">{current.map(option)}</optgroup>
+        <optgroup label="Past frameworks">{earlier.map(option)}</optgroup>
+        {loaded.length > 0 && <optgroup label="Loaded this session">{loaded.map(option)}</optgroup>}
       </Select>
     </Field>
   );

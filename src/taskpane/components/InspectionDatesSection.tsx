@@ -23,6 +23,7 @@ import {
 import type { WorkbookFacts } from "../../commands/workbookFacts";
 import type { Framework } from "../../domain/framework";
 import { INSPECTION_TYPES } from "../../domain/timeline";
+import { checklistFor } from "../../sheets/inspectionSheets";
 import { inspectionSheetsCommand } from "../inspection/inspectionCommands";
 import type { SessionStatus, WorkbookSession } from "../useWorkbookSession";
 import { useAfterChange } from "../workbook/useAfterChange";
@@ -152,11 +153,14 @@ export function InspectionDatesSection(props: InspectionDatesSectionProps) {
     </Field>
   );
 
+  // "Annex A checklist" in England; Scotland has no Annex A, so its checklist is the evidence checklist.
+  const checklist = framework ? checklistFor(framework).title : null;
   return (
     <>
       <Text id={detailId} className={pane.detail}>
-        Makes a Timeline of the inspection&apos;s milestones and an Annex A checklist with what is due when, counted in
-        working days with the bank holidays of the framework&apos;s nation. Rules not yet confirmed are flagged.
+        Makes a Timeline of the inspection&apos;s milestones and {checklist ? `an ${checklist}` : "a checklist"} with
+        what is due when, counted in working days with the bank holidays of the framework&apos;s nation. Rules not yet
+        confirmed are flagged.
       </Text>
       <Field label="Framework for the timeline" className={styles.field}>
         <Select
@@ -194,7 +198,7 @@ export function InspectionDatesSection(props: InspectionDatesSectionProps) {
           disabledFocusable={session.busy || !framework}
           aria-describedby={detailId}
         >
-          Create timeline and Annex A checklist
+          Create timeline and {checklist ?? "checklist"}
         </Button>
         {props.working && <Spinner size="tiny" label="Working…" labelPosition="after" />}
       </div>

@@ -133,7 +133,9 @@ export function ProjectionSection(props: ProjectionSectionProps) {
           <Text weight="semibold">
             Projected {count(view.projection.judgements.length, "judgement")} against the target{" "}
             {view.projection.target}
-            {view.projection.overall ? `: overall ${view.projection.overall.grade ?? "insufficient evidence"}.` : "."}
+            {view.projection.overall.applies
+              ? `: overall ${view.projection.overall.grade ?? "insufficient evidence"}.`
+              : "; no overall grade."}
           </Text>
         )}
       </div>
@@ -155,7 +157,7 @@ export function ProjectionSection(props: ProjectionSectionProps) {
               onGoTo={goTo.goTo}
             />
           ))}
-          {view.projection.overall && (
+          {view.projection.overall.applies && (
             <article
               className={mergeClasses(card.card, card.overall)}
               aria-labelledby={ids.overall}

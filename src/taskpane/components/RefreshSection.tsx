@@ -1,6 +1,13 @@
 import { Button, Spinner, Text } from "@fluentui/react-components";
 import { useId } from "react";
-import { refreshQuery, refreshWorkbook, type RefreshReport, type RefreshedPlan } from "../../commands/refreshWorkbook";
+import {
+  refreshNotes,
+  refreshQuery,
+  refreshWorkbook,
+  type RefreshReport,
+  type RefreshedPlan,
+} from "../../commands/refreshWorkbook";
+import { latestSuccessor } from "../../domain/frameworks";
 import type { Framework } from "../../domain/framework";
 import type { SessionStatus, WorkbookSession } from "../useWorkbookSession";
 import { count, listInWords, quoted } from "../wording";
@@ -11,22 +18,34 @@ export interface RefreshSectionProps {
   session: WorkbookSession;
   /** The frameworks the pane knows: built in, and loaded this session. */
   frameworks: Framework[];
+  /** The framework the workbook's plans follow, as the pane last read it. */
+  planFramework: string | null;
   claimStatus: () => void;
   status: SessionStatus | null;
   working: boolean;
 }
 
 /** Brings every plan in the workbook up to the current version of its framework, keeping the council's cells. */
-export function RefreshSection({ session, frameworks, claimStatus, status, working }: RefreshSectionProps) {
+export function RefreshSection({
+  session,
+  frameworks,
+  planFramework,
+  claimStatus,
+  status,
+  working,
+}: RefreshSectionProps) {
   const pane = usePaneStyles();
-  const ids = { detail: useId() };
+  const ids = { detail: useId(), move: useId() };
+  const resolve = (id: string) => frameworks.find((f) => f.id === id);
+  const current = planFramework ? resolve(planFramework) : undefined;
+  const successor = current && latestSuccessor(current, resolve);
 
-  const refresh = () => {
+  /** Refreshes every plan to its own framework's current version, or moves them all to `to`. */
+  const refresh = (to?: Framework) => {
     claimStatus();
     return session.run({
       query: refreshQuery,
-      plan: (snapshot) =>
-        refreshWorkbook(snapshot, { resolve: (id) => frameworks.find((f) => f.id === id), now: new Date() }),
+      plan: (snapshot) => refreshWorkbook(snapshot, { resolve, now: new Date(), ...(to ? { framework: to } : {}) }),
       describe: summary,
       details: (report) => [
         ...report.plans.map((plan) => planLine(plan, frameworks)),
@@ -44,11 +63,25 @@ export function RefreshSection({ session, frameworks, claimStatus, status, worki
         Actions, leads, dates, RAG ratings, progress and notes are never changed.
       </Text>
       <div className={pane.actions}>
-        <Button onClick={refresh} disabledFocusable={session.busy} aria-describedby={ids.detail}>
+        <Button onClick={() => refresh()} disabledFocusable={session.busy} aria-describedby={ids.detail}>
           Refresh to the current framework
         </Button>
         {working && <Spinner size="tiny" label="Working…" labelPosition="after" />}
       </div>
+      {current && successor && successor.id !== current.id && (
+        <>
+          <Text id={ids.move} className={pane.detail} data-testid="successor-note">
+            The plans follow {current.name}, which {successor.name} has replaced. Moving them rewords the criteria, adds
+            the new ones and keeps every row and every cell you own; rows of judgements it no longer has are kept and
+            listed.
+          </Text>
+          <div className={pane.actions}>
+            <Button onClick={() => refresh(successor)} disabledFocusable={session.busy} aria-describedby={ids.move}>
+              Move the plans to {successor.name}
+            </Button>
+          </div>
+        </>
+      )}
       <StatusMessage status={status} onDismiss={session.clearStatus} testId="status-refresh" />
     </>
   );
@@ -83,5 +116,6 @@ function planLine(plan: RefreshedPlan, frameworks: Framework[]): string {
       `${count(plan.retired.length, "retired ref")} kept as ${plan.retired.length === 1 ? "it is" : "they are"} (${listInWords(plan.retired)})`,
     );
   }
-  return `${quoted(plan.sheet)} (${name}${version}): ${parts.length === 0 ? "nothing to change" : listInWords(parts)}.`;
+  const notes = refreshNotes(plan, name).map((note) => ` ${note}.`);
+  return `${quoted(plan.sheet)} (${name}${version}): ${parts.length === 0 ? "nothing to change" : listInWords(parts)}.${notes.join("")}`;
 }

@@ -4,11 +4,12 @@ import {
   type InspectionSheetsReport,
 } from "../../commands/createInspectionSheets";
 import type { Framework } from "../../domain/framework";
+import { checklistFor } from "../../sheets/inspectionSheets";
 import type { InspectionDates } from "../../domain/timeline";
 import type { PaneCommand } from "../useWorkbookSession";
 import { count, listInWords, quoted } from "../wording";
 
-/** The Timeline and Annex A checklist sheets, as one change that "Undo last change" removes. */
+/** The Timeline and checklist sheets (Annex A's in England), as one change that "Undo last change" removes. */
 export function inspectionSheetsCommand(
   framework: Framework,
   dates: InspectionDates,
@@ -23,6 +24,6 @@ export function inspectionSheetsCommand(
         checklist ? ` and ${count(checklist.rows, "item")} to gather` : ""
       }.`;
     },
-    failure: "Could not make the timeline and Annex A checklist",
+    failure: `Could not make the timeline and ${checklistFor(framework).title}`,
   };
 }
