@@ -238,3 +238,72 @@ describe("refresh", () => {
     expect(report.plans.find((p) => p.kind === "action-plan")!.updatedCells).toContain("C2");
   });
 });
+
+describe("moving a 2024 plan to ILACS from April 2026", () => {
+  const ilacs2024 = getFramework("ofsted-ilacs-2024");
+  const ilacs2026 = getFramework("ofsted-ilacs-2026");
+
+  it("keeps every non-empty cell the council owns, adds the new criteria, and undoes exactly (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(userEdits, async (edits) => {
+        const workbook = await planFrom(ilacs2024);
+        applyEdits(workbook, edits);
+        const before = workbook.snapshot();
+        const ownedBefore = userCells(before);
+
+        const { report, undo } = await refresh(workbook, ilacs2026);
+        const ownedAfter = userCells(workbook.snapshot());
+        for (const [cell, value] of ownedBefore) expect([cell, ownedAfter.get(cell)]).toEqual([cell, value]);
+        const actionPlan = report.plans.find((p) => p.kind === "action-plan")!;
+        expect(actionPlan.framework).toEqual({ id: ilacs2026.id, from: ilacs2024.version, to: ilacs2026.version });
+        expect(actionPlan.added).toEqual(["LE-09", "HP-13", "HP-14", "CIC-10", "CL-08"]);
+        expect(actionPlan.retired).toEqual([]);
+
+        await workbook.apply(undo);
+        expect(workbook.snapshot()).toEqual(before);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("reports the overall judgement as gone, keeping the rows a council wrote under it", async () => {
+    const workbook = await planFrom(ilacs2024);
+    // A council's own row under Overall effectiveness, at the foot of the action plan.
+    const table = workbook.snapshot().tables.find((t) => t.name === "ActionPlan")!;
+    const row = table.range.bottom + 1;
+    workbook.applySync({
+      description: "a council's own row",
+      ops: [
+        {
+          op: "writeValues",
+          sheet: "Action plan",
+          row,
+          col: 0,
+          values: [["OE-01", "Overall effectiveness", "Our own overall aim", "Keep the overall view"]],
+        },
+        { op: "resizeTable", name: "ActionPlan", range: { ...table.range, bottom: row }, before: table.range },
+      ],
+    });
+    const { report } = await refresh(workbook, ilacs2026);
+    const actionPlan = report.plans.find((p) => p.kind === "action-plan")!;
+    expect(actionPlan.judgementsRemoved).toEqual([
+      { id: "overall-effectiveness", name: "Overall effectiveness", rows: [`B${row + 1}`] },
+    ]);
+    expect(actionPlan.retired).toEqual(["OE-01"]);
+    const values = workbook.snapshot().sheets.find((s) => s.name === "Action plan")!.values!;
+    expect(values[row]!.slice(0, 4)).toEqual([
+      "OE-01",
+      "Overall effectiveness",
+      "Our own overall aim",
+      "Keep the overall view",
+    ]);
+  });
+
+  it("says which framework has replaced a 2024 plan's when it is refreshed in place", async () => {
+    const workbook = await planFrom(ilacs2024);
+    const { report } = await refresh(workbook);
+    const actionPlan = report.plans.find((p) => p.kind === "action-plan")!;
+    expect(actionPlan.framework.to).toBe(ilacs2024.version);
+    expect(actionPlan.supersededBy).toEqual({ id: ilacs2026.id, name: ilacs2026.name });
+  });
+});
