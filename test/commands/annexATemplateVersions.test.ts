@@ -190,11 +190,15 @@ describe("the template version a file follows", () => {
     expect(report.summary).toEqual({ lists: 11, rows: 3, errors: 0, warnings: 0 });
   });
 
-  it("List 9's added columns are typed: the two dates are dates, UASC takes Yes/No codes", async () => {
+  it("List 9's added columns are typed: the two dates are dates, UASC takes Yes/No codes (Y/N offered the code)", async () => {
     const report = await check(
       await templateWith(
         {
-          9: [leaver("L1", "Yes", "soon", d(1, 12, 2026)), leaver("L2", "Maybe", "1 September 2026", "20/11/2026")],
+          9: [
+            leaver("L1", "Yes", "soon", d(1, 12, 2026)),
+            leaver("L2", "Maybe", "1 September 2026", "20/11/2026"),
+            leaver("L3", "N", null, null),
+          ],
         },
         regionalList9(),
       ),
@@ -213,6 +217,11 @@ describe("the template version a file follows", () => {
         'List_9!F4: Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N) "Maybe" is not one of the template\'s codes',
       ],
       ["L4", "date", 'List_9!L4: Latest Pathway Plan Review Date "1 September 2026" is not a date as dd/mm/yyyy'],
+      [
+        "F5",
+        "code-form",
+        'List_9!F5: Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N) "N" is written differently from the template\'s code "b) No"',
+      ],
     ]);
   });
 

@@ -118,6 +118,8 @@ function findHeaderRow(values: CellValue[][], spec: AnnexList): HeaderRow {
 const withoutPrefix = (code: string) => code.replace(/^[a-z]{1,2}\d?\)\s*/i, "");
 /** The code's own token: "a) 1A: Individual" → "1a", "N1 - Abuse or neglect" → "n1". */
 const token = (code: string) => withoutPrefix(code).split(/:| - /)[0]!.trim().toLowerCase();
+/** "Y" and "N", as the "(Y/N)" in a header asks, for "a) Yes" and "b) No". */
+const initial = (code: string) => (/^(yes|no)$/.test(token(code)) ? [token(code)[0]!] : []);
 const loose = (text: string) =>
   text
     .replace(/\u00a0/g, " ")
@@ -151,7 +153,7 @@ export function checkList(sheet: SheetInput, spec: AnnexList, asOf: number): Lis
     if (!column.codes) continue;
     const looseMap = new Map<string, string>();
     for (const code of column.codes) {
-      for (const form of [loose(code), loose(withoutPrefix(code)), token(code)])
+      for (const form of [loose(code), loose(withoutPrefix(code)), token(code), ...initial(code)])
         if (!looseMap.has(form)) looseMap.set(form, code);
     }
     codeIndex.set(column, { exact: new Set(column.codes), loose: looseMap });
