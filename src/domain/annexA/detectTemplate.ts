@@ -97,13 +97,15 @@ export function detectFileTemplate(lists: { list: number; template: ListTemplate
     return { versions, mixed: true, description: `Template: mixed. ${[layout, ...mixes].join("; ")}.`, evidence };
   }
   const follows = changes.length > 0 ? `${layout}, with ${changes.join(" and ")}` : layout;
-  const because = [...shown].map((id) => {
-    const items = evidence.filter((e) => e.version === id);
-    const headers = [...new Set(items.map((e) => `"${e.header}"`))];
-    return templateVersion(id).kind === "layout"
-      ? `${listNumbers([...new Set(items.map((e) => e.list))])} ${items.length === 1 ? "has a column" : `has ${items.length} columns`} it adds`
-      : `${headers.join(", ")} in ${listNumbers([...new Set(items.map((e) => e.list))])}`;
-  });
+  const because = versions
+    .filter((id) => shown.has(id))
+    .map((id) => {
+      const items = evidence.filter((e) => e.version === id);
+      const headers = [...new Set(items.map((e) => `"${e.header}"`))];
+      return templateVersion(id).kind === "layout"
+        ? `${listNumbers([...new Set(items.map((e) => e.list))])} ${items.length === 1 ? "has a column" : `has ${items.length} columns`} it adds`
+        : `${headers.join(", ")} in ${listNumbers([...new Set(items.map((e) => e.list))])}`;
+    });
   return {
     versions,
     mixed: false,
