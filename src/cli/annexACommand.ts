@@ -23,7 +23,10 @@ export const annexACommand = defineCommand({
     "--write copies the workbook with a findings sheet and the cells highlighted; --fix also puts codes and dates it can read into the template's form. Nothing leaves the machine.",
   positionals: [{ name: "FILE.xlsx", description: "The workbook that holds the lists; it is never changed." }],
   options: {
-    json: { type: "boolean", description: "Print each list's findings and a summary as JSON." },
+    json: {
+      type: "boolean",
+      description: "Print each list's findings, the template version it follows and a summary as JSON.",
+    },
     "as-of": {
       type: "string",
       valueName: "dd/mm/yyyy",
@@ -64,6 +67,7 @@ export const annexACommand = defineCommand({
     if (args.values.json) {
       output.out(JSON.stringify({ file: input, ...(out ? { out } : {}), ...report }, null, 2));
     } else {
+      output.out(report.template.description);
       for (const list of report.lists) {
         const problems = list.findings.length === 0 ? "no problems" : `${list.findings.length} to look at`;
         output.out(

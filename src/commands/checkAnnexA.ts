@@ -1,17 +1,20 @@
 import { checkList, recogniseLists, type ListReport } from "../domain/annexA/checkList";
+import { detectFileTemplate, type FileTemplate } from "../domain/annexA/detectTemplate";
 import { UserError } from "../domain/userError";
 import type { WorkbookSnapshot } from "../workbook/types";
 
 export interface AnnexAReport {
   lists: ListReport[];
   summary: { lists: number; rows: number; errors: number; warnings: number };
+  /** The version(s) of the template the file follows, with the headers that show it; `mixed` is not an error. */
+  template: FileTemplate;
 }
 
 export const annexAQuery = { sheets: "all" as const };
 
 /**
  * Checks the Annex A lists in a workbook against Ofsted's template: which sheet holds which list,
- * whether every column is there, and every cell. Annex A holds child-level personal data: this reads
+ * whether every column is there, and every cell; and which version of the template the file follows. Annex A holds child-level personal data: this reads
  * it and reports on it, and never writes or sends any of it anywhere.
  */
 export function checkAnnexA(snapshot: WorkbookSnapshot, asOf: number): AnnexAReport {
@@ -26,6 +29,7 @@ export function checkAnnexA(snapshot: WorkbookSnapshot, asOf: number): AnnexARep
       errors: findings.filter((f) => f.severity === "error").length,
       warnings: findings.filter((f) => f.severity === "warning").length,
     },
+    template: detectFileTemplate(lists),
   };
 }
 

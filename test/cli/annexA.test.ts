@@ -39,6 +39,37 @@ describe("inspection-ready annex-a", () => {
     expect(later.out).toMatch(/11 lists, 1 rows: 0 errors, 0 warnings\./);
   });
 
+  it("names the template version the file follows: in --json as template, in the text as one line", async () => {
+    const json = JSON.parse((await run("annex-a", OFSTED_TEMPLATE, "--json")).out);
+    expect(json.template).toMatchObject({ versions: ["ofsted-2019"], mixed: false, evidence: [] });
+    expect(json.lists[0].template).toEqual({ versions: ["ofsted-2019"], notShown: ["sex-2026"], evidence: [] });
+
+    const file = path.join(tempDir(), "sex.xlsx");
+    const workbook = await templateWith({}, (wb) => {
+      for (const sheet of wb.worksheets)
+        sheet.getRow(2).eachCell((cell) => {
+          if (cell.value === "Gender") cell.value = "Sex";
+        });
+    });
+    await workbook.xlsx.writeFile(file);
+    const text = await run("annex-a", file, "--as-of", "25/11/2026");
+    expect(text.code).toBe(0);
+    const lines = text.out.split("\n");
+    expect(lines.filter((l) => l.startsWith("Template:"))).toEqual([
+      'Template: Ofsted 2019 template, with Sex in place of Gender (planned for 2026; unconfirmed until Ofsted publishes it). Shown by: "Sex" in Lists 1 to 11.',
+    ]);
+    const sex = JSON.parse((await run("annex-a", file, "--json", "--as-of", "25/11/2026")).out);
+    expect(sex.template.versions).toEqual(["ofsted-2019", "sex-2026"]);
+    expect(sex.template.evidence[0]).toEqual({
+      version: "sex-2026",
+      list: 1,
+      sheet: "List_1",
+      cell: "B2",
+      header: "Sex",
+      shows: '"Sex" in place of "Gender"',
+    });
+  });
+
   it("exit 2 for a workbook with no lists, an unreadable file, or a bad date", async () => {
     const plan = path.join(tempDir(), "plan.xlsx");
     await run("new", "--framework", "caa-2009", "--out", plan);

@@ -161,6 +161,9 @@ test("Check the lists shows each list with what checkAnnexA reports for the file
   await expect(page.getByTestId("annexa-checked-at").innerText()).resolves.toMatch(
     new RegExp(`^Checked at \\d\\d:\\d\\d, as of ${formatUkDate(dateFromSerial(TODAY))}$`),
   );
+  // The template version the file follows, in the same line as the CLI prints.
+  await expect(page.getByTestId("annexa-template").innerText()).resolves.toBe(expected.template.description);
+  expect(expected.template.description).toBe("Template: Ofsted 2019 template.");
   // Lists with rows or findings have a card each; the empty ones are listed in one line each.
   const quiet = expected.lists.filter((l) => l.rows === 0 && l.findings.length === 0);
   expect(quiet.length).toBe(10);

@@ -1,13 +1,16 @@
 import { dateFromSerial, formatUkDate, parseDateText } from "../dates";
 import type { CellValue } from "../validation/planRow";
 import { isBlankValue } from "../validation/planRow";
+import { detectListTemplate, type HeaderMatch, type ListTemplate } from "./detectTemplate";
 import {
   ANNEX_A_LISTS,
+  allColumns,
   listNumberFromSheetName,
   normaliseAnnexHeader,
   type AnnexColumn,
   type AnnexList,
 } from "./listSpecs";
+import type { TemplateVersionId } from "./templateVersions";
 
 export interface AnnexFinding {
   rule: string;
@@ -27,6 +30,8 @@ export interface ListReport {
   rows: number;
   columns: { matched: number; missing: string[]; extra: string[] };
   findings: AnnexFinding[];
+  /** The version of the template the list's headers follow, and the headers that show it. */
+  template: ListTemplate;
 }
 
 export interface SheetInput {
@@ -72,20 +77,39 @@ export function recogniseLists(sheets: SheetInput[]): { sheet: SheetInput; spec:
   return found.sort((a, b) => a.spec.list - b.spec.list);
 }
 
-function findHeaderRow(
-  values: CellValue[][],
-  spec: AnnexList,
-): { row: number; matched: number; map: Map<string, number> } {
-  const wanted = new Map(spec.columns.map((c) => [normaliseAnnexHeader(c.name), c.name]));
-  let best = { row: 0, matched: 0, map: new Map<string, number>() };
+interface HeaderRow {
+  row: number;
+  matched: number;
+  /** Column name → its 0-based column. */
+  map: Map<string, number>;
+  /** Column name → the other name it was found by ("Sex" for "Gender"), with the version that uses it. */
+  via: Map<string, { name: string; version: TemplateVersionId }>;
+}
+
+/**
+ * The row of a list's headers (of the first ten, the one that matches most columns) and where each column
+ * is: by the one header normaliser, against each column's name and the other names later versions give it.
+ */
+function findHeaderRow(values: CellValue[][], spec: AnnexList): HeaderRow {
+  const wanted = new Map<string, { column: string; other?: { name: string; version: TemplateVersionId } }>();
+  for (const column of allColumns(spec)) {
+    wanted.set(normaliseAnnexHeader(column.name), { column: column.name });
+    for (const other of column.otherNames ?? [])
+      if (!wanted.has(normaliseAnnexHeader(other.name)))
+        wanted.set(normaliseAnnexHeader(other.name), { column: column.name, other });
+  }
+  let best: HeaderRow = { row: 0, matched: 0, map: new Map(), via: new Map() };
   for (let r = 0; r < Math.min(10, values.length); r++) {
     const map = new Map<string, number>();
+    const via = new Map<string, { name: string; version: TemplateVersionId }>();
     (values[r] ?? []).forEach((cell, c) => {
       if (typeof cell !== "string") return;
-      const name = wanted.get(normaliseAnnexHeader(cell));
-      if (name && !map.has(name)) map.set(name, c);
+      const match = wanted.get(normaliseAnnexHeader(cell));
+      if (!match || map.has(match.column)) return;
+      map.set(match.column, c);
+      if (match.other) via.set(match.column, match.other);
     });
-    if (map.size > best.matched) best = { row: r, matched: map.size, map };
+    if (map.size > best.matched) best = { row: r, matched: map.size, map, via };
   }
   return best;
 }
@@ -94,6 +118,8 @@ function findHeaderRow(
 const withoutPrefix = (code: string) => code.replace(/^[a-z]{1,2}\d?\)\s*/i, "");
 /** The code's own token: "a) 1A: Individual" → "1a", "N1 - Abuse or neglect" → "n1". */
 const token = (code: string) => withoutPrefix(code).split(/:| - /)[0]!.trim().toLowerCase();
+/** "Y" and "N", as the "(Y/N)" in a header asks, for "a) Yes" and "b) No". */
+const initial = (code: string) => (/^(yes|no)$/.test(token(code)) ? [token(code)[0]!] : []);
 const loose = (text: string) =>
   text
     .replace(/\u00a0/g, " ")
@@ -107,23 +133,27 @@ export function checkList(sheet: SheetInput, spec: AnnexList, asOf: number): Lis
   const findings: AnnexFinding[] = [];
   const headerCells = (sheet.values[header.row] ?? []).map((v, c) => ({ v, c })).filter(({ v }) => !isBlankValue(v));
   const extra = headerCells.filter(({ c }) => ![...header.map.values()].includes(c)).map(({ v }) => String(v).trim());
-  const missing = spec.columns.filter((c) => !header.map.has(c.name)).map((c) => c.name);
-  for (const name of missing) {
+  const missing = spec.columns.filter((c) => !header.map.has(c.name));
+  for (const column of missing) {
+    const or = (column.otherNames ?? []).map((o) => ` (or "${o.name}")`).join("");
     findings.push({
       rule: "missing-column",
       severity: "error",
       sheet: sheet.name,
       cell: at(header.row, 0),
-      message: `${sheet.name}: the column "${name.trim()}" is missing`,
+      message: `${sheet.name}: the column "${column.name.trim()}"${or} is missing`,
     });
   }
+  const columns = allColumns(spec);
+  /** A column by the name the file gives it: "Sex" where the file has Sex in place of Gender. */
+  const nameOf = (column: AnnexColumn) => (header.via.get(column.name)?.name ?? column.name).trim();
   const colOf = (name: string) => header.map.get(name);
   const codeIndex = new Map<AnnexColumn, { exact: Set<string>; loose: Map<string, string> }>();
-  for (const column of spec.columns) {
+  for (const column of columns) {
     if (!column.codes) continue;
     const looseMap = new Map<string, string>();
     for (const code of column.codes) {
-      for (const form of [loose(code), loose(withoutPrefix(code)), token(code)])
+      for (const form of [loose(code), loose(withoutPrefix(code)), token(code), ...initial(code)])
         if (!looseMap.has(form)) looseMap.set(form, code);
     }
     codeIndex.set(column, { exact: new Set(column.codes), loose: looseMap });
@@ -136,11 +166,11 @@ export function checkList(sheet: SheetInput, spec: AnnexList, asOf: number): Lis
     if (row.every((v) => isBlankValue(v))) continue;
     rows++;
     const dates = new Map<string, number>();
-    for (const column of spec.columns) {
+    for (const column of columns) {
       const c = colOf(column.name);
       if (c === undefined) continue;
       const value = row[c] ?? null;
-      const name = column.name.trim();
+      const name = nameOf(column);
       // Addresses are only worked out for a finding: most cells have none, and lists run to 100,000 rows.
       const report = (
         rule: string,
@@ -230,9 +260,21 @@ export function checkList(sheet: SheetInput, spec: AnnexList, asOf: number): Lis
     sheet: sheet.name,
     headerRow: header.row + 1,
     rows,
-    columns: { matched: header.matched, missing, extra },
+    columns: { matched: header.matched, missing: missing.map((c) => c.name), extra },
     findings,
+    template: detectListTemplate(spec.list, sheet.name, headerMatches(sheet, header, columns)),
   };
+}
+
+/** The columns found on the header row, with the header each was found by, for telling the template's version. */
+function headerMatches(sheet: SheetInput, header: HeaderRow, columns: AnnexColumn[]): HeaderMatch[] {
+  return columns.flatMap((column) => {
+    const c = header.map.get(column.name);
+    if (c === undefined) return [];
+    const via = header.via.get(column.name)?.version;
+    const text = String(sheet.values[header.row]?.[c] ?? "").trim();
+    return [{ column, cell: at(header.row, c), header: text, ...(via ? { via } : {}) }];
+  });
 }
 
 function checkRowDates(

@@ -1,4 +1,5 @@
 import lists from "./ofstedLists2019.json";
+import { BASE_VERSION, TEMPLATE_VERSIONS, type TemplateVersionId } from "./templateVersions";
 
 /**
  * The eleven Annex A lists as Ofsted's 2019 template defines them (extracted by
@@ -13,12 +14,18 @@ export interface AnnexColumn {
   type: AnnexColumnType;
   blank: boolean;
   codes?: string[];
+  /** Other names a header may have for this column, each with the template version that uses it ("Sex"). */
+  otherNames?: { name: string; version: TemplateVersionId }[];
+  /** Set on a column a later version adds: recognised when present, never reported missing when absent. */
+  since?: TemplateVersionId;
 }
 
 export interface AnnexList {
   list: number;
   title: string;
   columns: AnnexColumn[];
+  /** Columns later versions of the template add (templateVersions.ts): checked when present, never missing. */
+  laterColumns: AnnexColumn[];
   /** The columns that identify a row in the list's cohort; a second row with the same values is a duplicate. */
   cohortKey: string[];
   /** Pairs of dates where the second may not come before the first. */
@@ -65,10 +72,42 @@ const DATE_PAIRS: Record<number, [string, string][]> = {
   ],
 };
 
+/** The other names the template versions give a list's column: "Gender" is also "Sex", and the other way round. */
+function otherNames(list: number, name: string): AnnexColumn["otherNames"] {
+  const names = TEMPLATE_VERSIONS.flatMap((v) =>
+    v.renamed
+      .filter((r) => r.lists.includes(list))
+      .flatMap((r) =>
+        r.from === name
+          ? [{ name: r.to, version: v.id }]
+          : r.to === name
+            ? [{ name: r.from, version: BASE_VERSION }]
+            : [],
+      ),
+  );
+  return names.length > 0 ? names : undefined;
+}
+
+function laterColumns(list: number): AnnexColumn[] {
+  return TEMPLATE_VERSIONS.flatMap((v) =>
+    v.added
+      .filter((a) => a.list === list)
+      .map((a) => ({
+        ...a.column,
+        since: v.id,
+        ...(a.otherNames ? { otherNames: a.otherNames.map((name) => ({ name, version: v.id })) } : {}),
+      })),
+  );
+}
+
 export const ANNEX_A_LISTS: AnnexList[] = lists.lists.map((list) => ({
   list: list.list,
   title: list.title,
-  columns: list.columns as AnnexColumn[],
+  columns: (list.columns as AnnexColumn[]).map((c) => {
+    const names = otherNames(list.list, c.name);
+    return names ? { ...c, otherNames: names } : c;
+  }),
+  laterColumns: laterColumns(list.list),
   cohortKey: COHORT[list.list] ?? [],
   datePairs: DATE_PAIRS[list.list] ?? [],
 }));
@@ -84,6 +123,9 @@ export function normaliseAnnexHeader(text: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/** Every column a list may have: the template's, then those later versions add. */
+export const allColumns = (spec: AnnexList): AnnexColumn[] => [...spec.columns, ...spec.laterColumns];
 
 /** The list a sheet name stands for: "List_1", "List 1", "List 1 - Contacts", "list01". */
 export function listNumberFromSheetName(name: string): number | null {

@@ -205,6 +205,11 @@ export function AnnexASection({
           Checked at {timeOfDay(result.checkedAt)}, as of {formatUkDate(dateFromSerial(result.asOf))}
         </Text>
       )}
+      {result && (
+        <Text size={200} data-testid="annexa-template">
+          {result.report.template.description}
+        </Text>
+      )}
       <GoToProblem goTo={goTo} testId="annexa-goto-problem" />
       {result && <Lists lists={result.report.lists} busy={session.busy} onGoTo={goTo.goTo} />}
       <Body1Strong as="h3" className={pane.subheading}>
