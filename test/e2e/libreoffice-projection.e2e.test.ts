@@ -12,6 +12,7 @@ import { readMetadata } from "../../src/sheets/metadata";
 import type { CellInput } from "../../src/workbook/types";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxFile";
 import { recalculatedSheets } from "../support/libreoffice";
+import { runCli } from "../support/runCli";
 
 const WORKBOOKS = 200;
 const now = new Date("2026-11-25T09:00:00Z");
@@ -125,5 +126,40 @@ describe("the Summary sheet's formulas agree with the engine (LibreOffice recalc
       }
     });
     expect(graded).toBeGreaterThan(WORKBOOKS);
+  });
+});
+
+describe("ILACS from April 2026 in the workbook, as LibreOffice recalculates it", () => {
+  it("the Summary sheet shows four judgement grades and no overall grade", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "ilacs-2026-"));
+    const plan = path.join(dir, "plan.xlsx");
+    const projected = path.join(dir, "projected.xlsx");
+    expect((await runCli(["new", "--kind", "self-evaluation", "--out", plan])).code).toBe(0);
+    // A manager's positions: every criterion Green but the help and protection ones, Amber.
+    const workbook = await XlsxWorkbook.open(plan);
+    const snapshot = await workbook.read({ sheets: "all" });
+    const table = snapshot.tables.find((t) => t.name === "SelfEvaluation")!;
+    const refs = snapshot.sheets.find((s) => s.name === table.sheet)!.values!;
+    const column: CellInput[][] = [];
+    for (let r = table.range.top + 1; r <= table.range.bottom; r++) {
+      column.push([String(refs[r]![0]).startsWith("HP-") ? "Amber" : "Green"]);
+    }
+    await workbook.apply({
+      description: "positions",
+      ops: [{ op: "writeValues", sheet: table.sheet, row: 1, col: 3, values: column }],
+    });
+    await workbook.save(plan);
+    const { code, out } = await runCli(["project", plan, "--write", "--out", projected, "--json"]);
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as Projection;
+
+    const rows = recalculatedSheets([projected], dir).get(projected)!.get("Summary")!;
+    const header = rows[3]!;
+    const gradeCol = header.indexOf("Projected grade");
+    const judgementRows = rows.filter((r) => report.judgements.some((j) => j.name === r[0]));
+    expect(judgementRows.map((r) => [r[0], r[gradeCol]])).toEqual(report.judgements.map((j) => [j.name, j.grade]));
+    expect(judgementRows).toHaveLength(4);
+    expect(report.judgements.map((j) => j.grade)).toEqual(["Good", "Requires improvement to be good", "Good", "Good"]);
+    expect(rows.flat().filter((cell) => /overall/i.test(String(cell)))).toEqual([]);
   });
 });

@@ -418,6 +418,39 @@ test("a workbook with a timeline fills in its dates, leaving an estimated on-sit
   await expect(page.getByLabel("Framework for the timeline").inputValue()).resolves.toBe(ILACS.id);
 });
 
+test("picking ILACS from April 2026 shows four judgement cards and no overall card", async () => {
+  const ILACS_2026 = getFramework("ofsted-ilacs-2026");
+  await openPane();
+  await openSection("Create a plan");
+  // England's framework in force today is the one the pane starts with; picking it says so.
+  const picker = page.getByLabel("Inspection framework");
+  await expect(picker.inputValue()).resolves.toBe(ILACS_2026.id);
+  await expect(picker.locator('optgroup[label="In force"] option').allInnerTexts()).resolves.toContain(
+    `${ILACS_2026.name} (partly confirmed)`,
+  );
+  await expect(picker.locator('optgroup[label="Past frameworks"] option').allInnerTexts()).resolves.toContain(
+    `${ILACS.name} (partly confirmed) (past)`,
+  );
+  await picker.selectOption(ILACS.id);
+  await expectShown(page.getByTestId("past-framework"), "is not in force today");
+  await picker.selectOption(ILACS_2026.id);
+  await expect(page.getByTestId("past-framework").count()).resolves.toBe(0);
+  await page.getByRole("button", { name: "Create plan sheets" }).click();
+  await expectShown(status("create"), `from ${ILACS_2026.name}`);
+
+  await openSection("Projected judgements");
+  await page.getByRole("button", { name: "Project", exact: true }).click();
+  await expectShown(page.getByTestId("projection-summary"), "no overall grade");
+  await expect(page.getByTestId("judgement-card").count()).resolves.toBe(4);
+  for (const judgement of ILACS_2026.judgements) {
+    await expect(card(judgement.id).getByRole("heading", { level: 3 }).innerText()).resolves.toBe(judgement.name);
+  }
+  await expect(page.getByTestId("overall-card").count()).resolves.toBe(0);
+  await expect(page.locator('[data-testid="rag-bar"]').count()).resolves.toBe(4);
+  await expect(page.getByTestId("projection-section").innerText()).resolves.not.toMatch(/overall effectiveness/i);
+  await shot("projection-section", "/tmp/pane-proj-ilacs-2026.png");
+});
+
 test("the page made no request beyond 127.0.0.1 and threw no errors", () => {
   expect(requests.length).toBeGreaterThan(0);
   const offMachine = requests.filter((url) => {

@@ -26,5 +26,6 @@ export function unconfirmedFacts(framework: Framework): UnconfirmedFact[] {
   for (const item of framework.evidence.filter(unconfirmed)) facts.push({ kind: "Evidence", text: item.title });
   for (const fact of framework.timeline.filter(unconfirmed)) facts.push({ kind: "Timing", text: fact.label });
   for (const flag of framework.flags.filter(unconfirmed)) facts.push({ kind: "Flag", text: flag.label });
+  for (const change of framework.changes.filter(unconfirmed)) facts.push({ kind: "Change", text: change.text });
   return facts;
 }
