@@ -12,6 +12,11 @@ try {
   }
   throw error;
 }
+// Output piped into a reader that stops early (`| head`) closes the pipe: stop quietly, as other tools do.
+process.stdout.on("error", (error) => {
+  if (error && error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
 cli
   .main(process.argv.slice(2))
   .then((code) => {

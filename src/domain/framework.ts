@@ -69,6 +69,8 @@ export const judgementSchema = z.object({
   kind: z.enum(["overall", "key", "contributory"]),
   /** For a contributory judgement, the judgement it contributes to. */
   parent: idSchema.optional(),
+  /** Other words councils use for it in their own plans ("CP", "LAC", "Leadership"), for matching a plan's areas. */
+  aliases: z.array(z.string().min(1)).optional(),
   confidence: confidenceSchema,
   sources: z.array(z.string()).min(1),
   criteria: z.array(criterionSchema),

@@ -23,6 +23,11 @@ export interface PlanRecord {
   refreshedAt?: string;
   /** Field → header as written, so readers can find columns after users rename or reorder them. */
   columns: Record<string, string>;
+  /**
+   * For an action plan: the judgement (by id) each of its areas stands for, where the user chose it
+   * (area as normalised → judgement id, or null for none), so every later projection uses the choice.
+   */
+  areas?: Record<string, string | null>;
 }
 
 /** Choices a council makes once per workbook. */

@@ -24,6 +24,11 @@ export interface PositionSource {
   /** 0-based first and last data rows. */
   top: number;
   bottom: number;
+  /**
+   * Where each criterion's position is, by ref, as an absolute reference ("'Action plan'!$G$12"), for a
+   * projection from an action plan, whose "criteria" are its actions; otherwise looked up by ref.
+   */
+  cells?: ReadonlyMap<string, string>;
 }
 
 export interface SummaryLayout {
@@ -200,7 +205,11 @@ export function summaryValues(
       criterion.weight ?? 1,
       criterion.critical ? "Yes" : "",
       // &"" turns a blank position into "" rather than the 0 INDEX gives for an empty cell.
-      { formula: `=IFERROR(INDEX(${positions},MATCH($A${r},${refs},0))&"","")` },
+      {
+        formula: source.cells?.has(criterion.ref)
+          ? `=IFERROR(${source.cells.get(criterion.ref)}&"","")`
+          : `=IFERROR(INDEX(${positions},MATCH($A${r},${refs},0))&"","")`,
+      },
       { formula: `=IF(ISTEXT($E${r}),${scoreChain(`$E${r}`)},"")` },
     ]);
   });

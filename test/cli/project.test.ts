@@ -58,11 +58,34 @@ describe("inspection-ready project", () => {
     expect(summary.getCell("L5").formula).toMatch(/^IF\(OR\(/);
   });
 
-  it("exit 2 for a workbook with no self-evaluation", async () => {
-    const file = path.join(tempDir(), "plan.xlsx");
-    await run("new", "--framework", "ofsted-ilacs-2024", "--kind", "action-plan", "--out", file);
+  it("exit 2 for a workbook with no self-evaluation and no action plan", async () => {
+    const file = path.join(tempDir(), "evidence.xlsx");
+    await run("new", "--framework", "ofsted-ilacs-2024", "--kind", "evidence", "--out", file);
     const { code, err } = await run("project", file);
     expect(code).toBe(2);
-    expect(err).toMatch(/no self-evaluation to project from/);
+    expect(err).toMatch(/no self-evaluation to project from, nor an action plan/);
+  });
+
+  it("projects from an action plan where there is no self-evaluation, an action counting once", async () => {
+    const file = path.join(tempDir(), "plan.xlsx");
+    await run("new", "--framework", "ofsted-ilacs-2024", "--kind", "action-plan", "--out", file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet("Action plan")!;
+    // Every leaders action Green (column G is the RAG), the rest left blank.
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      if (String(sheet.getCell(`A${r}`).value).startsWith("LE-")) sheet.getCell(`G${r}`).value = "Green";
+    }
+    await workbook.xlsx.writeFile(file);
+    const { code, out } = await run("project", file, "--json");
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.source).toEqual({ kind: "action-plan", sheet: "Action plan", table: "ActionPlan" });
+    expect(report.judgements.find((j: { id: string }) => j.id === "leaders").grade).toBe("Good");
+    expect(report.judgements.find((j: { id: string }) => j.id === "help-and-protection").grade).toBeNull();
+    expect(report.unmatched).toEqual([]);
+    expect(report.themes.map((t: { name: string }) => t.name)).toContain(
+      "The impact of leaders on social work practice with children and families",
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { createWorkbook, createWorkbookQuery } from "../../src/commands/createWorkbook";
 import { projectQuery, projectWorkbook } from "../../src/commands/projectWorkbook";
@@ -161,5 +162,84 @@ describe("ILACS from April 2026 in the workbook, as LibreOffice recalculates it"
     expect(judgementRows).toHaveLength(4);
     expect(report.judgements.map((j) => j.grade)).toEqual(["Good", "Requires improvement to be good", "Good", "Good"]);
     expect(rows.flat().filter((cell) => /overall/i.test(String(cell)))).toEqual([]);
+  });
+});
+
+describe("a council's own action plan, projected and summarised (LibreOffice recalculates)", () => {
+  it("structure → project --write: the Summary's grades equal the engine's, per matched judgement", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "action-plan-"));
+    const [plan, structured, projected] = ["plan", "structured", "projected"].map((n) =>
+      path.join(dir, `${n}.xlsx`),
+    ) as [string, string, string];
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet("Improvement plan");
+    ws.getCell("A1").value = "Northshire Children's Services: Improvement Plan 2026";
+    [
+      ["Ref", "Action", "Lead Officer", "Timescale", "RAG", "Progress to date"],
+      ["1. Help and protection"],
+      ["1.1", "Daily MASH triage", "Head of Front Door", new Date(Date.UTC(2026, 2, 31)), "Green", "Running"],
+      ["1.2", "Audit strategy discussions", "Practice lead", new Date(Date.UTC(2026, 0, 15)), "Amber", "Agreed"],
+      ["1.3", "Return home interviews", "Missing lead", new Date(Date.UTC(2026, 4, 15)), "Red", "Provider late"],
+      ["2. Children looked after"],
+      ["2.1", "Sufficiency strategy", "Head of CLA", new Date(Date.UTC(2026, 5, 30)), "Red", "Delayed"],
+      ["2.2", "Permanence panel", "Head of CLA", new Date(Date.UTC(2026, 6, 30)), "Green", "Monthly"],
+      ["3. Leadership and management"],
+      ["3.1", "Supervision policy", "AD", new Date(Date.UTC(2026, 3, 30)), "Blue", "Done"],
+      ["3.2", "Practice week", "DCS", new Date(Date.UTC(2026, 9, 30)), "Green", "Planned"],
+      ["4. Capacity"],
+      ["4.1", "Recruit 10 social workers", "HR", new Date(Date.UTC(2026, 8, 30)), "Amber", "6 of 10"],
+    ].forEach((row, i) => row.forEach((v, c) => (ws.getCell(3 + i, c + 1).value = v as ExcelJS.CellValue)));
+    await book.xlsx.writeFile(plan);
+
+    const structure = await runCli([
+      "structure",
+      plan,
+      "--sheet",
+      "Improvement plan",
+      "--as",
+      "action-plan",
+      "--out",
+      structured,
+    ]);
+    expect(structure.code).toBe(0);
+    const { code, out } = await runCli([
+      "project",
+      structured,
+      "--framework",
+      "ofsted-ilacs-2024",
+      "--areas",
+      "4. Capacity=leaders",
+      "--write",
+      "--out",
+      projected,
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as Projection & {
+      unmatched: unknown[];
+      matches: { area: string; judgement: string }[];
+    };
+    expect(report.unmatched).toEqual([]);
+    expect(report.matches.map((m) => [m.area, m.judgement])).toEqual([
+      ["1. Help and protection", "help-and-protection"],
+      ["2. Children looked after", "children-in-care"],
+      ["3. Leadership and management", "leaders"],
+      ["4. Capacity", "leaders"],
+    ]);
+
+    const rows = recalculatedSheets([projected], dir).get(projected)!.get("Summary")!;
+    const header = rows[3]!;
+    const col = (name: string) => header.indexOf(name);
+    for (const judgement of report.judgements) {
+      const row = rows.find((r) => r[0] === judgement.name)!;
+      expect([
+        judgement.id,
+        row[col("Projected grade")],
+        row[col("Score")] === "" ? null : Number(row[col("Score")]),
+      ]).toEqual([judgement.id, judgement.grade ?? "Insufficient evidence", judgement.score]);
+    }
+    const overall = rows.find((r) => r[0] === "Overall effectiveness")!;
+    expect(overall[col("Projected grade")]).toBe(report.overall.grade ?? "Insufficient evidence");
+    expect(report.judgements.filter((j) => j.grade !== null).length).toBeGreaterThanOrEqual(3);
   });
 });
