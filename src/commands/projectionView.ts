@@ -1,14 +1,13 @@
-import type { Projection } from "../domain/projection/project";
 import type { RagStatus } from "../domain/rag";
 import { readPlans, type WorkbookPlans } from "../sheets/planTables";
 import type { WorkbookSnapshot } from "../workbook/types";
-import { projectQuery, projectWorkbook, type ProjectOptions } from "./projectWorkbook";
+import { projectQuery, projectWorkbook, type ProjectOptions, type ProjectReport } from "./projectWorkbook";
 
 export { projectQuery };
 
 /** A projection as the pane shows it: with the workbook's RAG colours and the ref beside each position. */
 export interface ProjectionView {
-  projection: Projection;
+  projection: ProjectReport;
   vocabulary: readonly RagStatus[];
   /** The criterion's ref for each position cell a reason names: "Self-evaluation!D13" → "HP-04". */
   refs: Record<string, string>;

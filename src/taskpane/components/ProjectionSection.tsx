@@ -17,6 +17,7 @@ import { timeOfDay } from "../checks/today";
 import { writeSummaryCommand } from "../projection/projectionCommands";
 import { gradeTone, gradesBestFirst, scoreText } from "../projection/projectionWords";
 import { useProjection } from "../projection/useProjection";
+import { PlanAreas } from "./PlanAreas";
 import type { SessionStatus, WorkbookSession } from "../useWorkbookSession";
 import type { WorkbookFacts } from "../../commands/workbookFacts";
 import type { PaneStateHandle } from "../workbook/usePaneState";
@@ -129,22 +130,35 @@ export function ProjectionSection(props: ProjectionSectionProps) {
         testId="projection-problem"
       />
       <div role="status" aria-live="polite" data-testid="projection-summary">
-        {view && (
-          <Text weight="semibold">
-            Projected {count(view.projection.judgements.length, "judgement")} against the target{" "}
-            {view.projection.target}
-            {view.projection.overall.applies
-              ? `: overall ${view.projection.overall.grade ?? "insufficient evidence"}.`
-              : "; no overall grade."}
-          </Text>
-        )}
+        {view &&
+          (view.projection.judgements.length > 0 ? (
+            <Text weight="semibold">
+              Projected {count(view.projection.judgements.length, "judgement")} against the target{" "}
+              {view.projection.target}
+              {view.projection.overall.applies
+                ? `: overall ${view.projection.overall.grade ?? "insufficient evidence"}.`
+                : "; no overall grade."}
+            </Text>
+          ) : (
+            <Text weight="semibold">{view.projection.overall.reasons[0]?.text}</Text>
+          ))}
       </div>
       {result && (
         <Text size={200} className={styles.projectedAt} data-testid="projected-at">
-          Projected at {timeOfDay(result.projectedAt)} from {view!.projection.framework.name}
+          Projected at {timeOfDay(result.projectedAt)} from{" "}
+          {view!.projection.framework.id ? view!.projection.framework.name : "the plan's own themes"}
         </Text>
       )}
       <GoToProblem goTo={goTo} testId="projection-goto-problem" />
+      {view && (
+        <PlanAreas
+          session={session}
+          projection={view.projection}
+          frameworks={frameworks}
+          onGoTo={goTo.goTo}
+          claimStatus={props.claimStatus}
+        />
+      )}
       {view && (
         <div className={styles.cards}>
           {view.projection.judgements.map((judgement) => (
