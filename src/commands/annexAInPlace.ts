@@ -1,13 +1,34 @@
+import { dateFromSerial } from "../domain/dates";
 import type { ListReport } from "../domain/annexA/checkList";
 import { quoteSheetName } from "../workbook/address";
 import { parseRange } from "../workbook/address";
 import { cellsBefore } from "../workbook/snapshotCells";
 import type { CellInput, PatchOp, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
 import { FINDING_HIGHLIGHT } from "../sheets/highlights";
+import { emptyMetadata, readMetadata, writeMetadataOps, type Metadata, type PlanRecord } from "../sheets/metadata";
 import { uniqueName } from "../sheets/tableLayout";
 import { checkAnnexA, type AnnexAReport } from "./checkAnnexA";
 
 export const FINDINGS_SHEET = "Annex A findings";
+/** The kind of the findings sheet's metadata record: it has no table, so its record names none. */
+export const FINDINGS_KIND = "annex-a-findings";
+const FINDINGS_HEADER = ["List", "Sheet", "Cell", "Severity", "Rule", "Message"];
+
+/**
+ * The workbook's own findings sheet: the one its metadata records (renamed or not), or, in a workbook
+ * written before findings sheets were recorded, the sheet of that name that starts with the findings'
+ * header. A user's own sheet called "Annex A findings" is neither, and is never written.
+ */
+export function findingsSheetOf(snapshot: WorkbookSnapshot, metadata: Metadata | null): string | undefined {
+  const names = new Map(snapshot.sheets.map((s) => [s.name.toLowerCase(), s.name]));
+  for (const record of [...(metadata?.plans ?? [])].reverse()) {
+    if (record.kind === FINDINGS_KIND && names.has(record.sheet.toLowerCase()))
+      return names.get(record.sheet.toLowerCase());
+  }
+  const named = snapshot.sheets.find((s) => s.name === FINDINGS_SHEET);
+  const header = named?.values?.[0] ?? [];
+  return named && FINDINGS_HEADER.every((h, c) => header[c] === h) ? named.name : undefined;
+}
 
 /**
  * The Annex A findings written into the workbook: a findings sheet (list, sheet, cell, severity, rule,
@@ -18,8 +39,9 @@ export const FINDINGS_SHEET = "Annex A findings";
 export function annexAInPlace(
   snapshot: WorkbookSnapshot,
   options: { asOf: number; fix: boolean },
-): { patch: WorkbookPatch; report: AnnexAReport & { fixed: number } } {
+): { patch: WorkbookPatch; report: AnnexAReport & { fixed: number; findingsSheet: FindingsSheetReport } } {
   const report = checkAnnexA(snapshot, options.asOf);
+  const metadata = readMetadata(snapshot);
   const ops: PatchOp[] = [];
   let fixed = 0;
   if (options.fix) {
@@ -53,22 +75,32 @@ export function annexAInPlace(
   const remaining = options.fix
     ? report.lists.map((l) => ({ ...l, findings: l.findings.filter((f) => !f.fix) }))
     : report.lists;
-  const rows: CellInput[][] = [["List", "Sheet", "Cell", "Severity", "Rule", "Message"]];
+  const rows: CellInput[][] = [FINDINGS_HEADER];
   for (const list of remaining)
     for (const f of list.findings) rows.push([list.list, f.sheet, f.cell, f.severity, f.rule, f.message]);
-  const existing = snapshot.sheets.find((s) => s.name === FINDINGS_SHEET);
+  const existingName = findingsSheetOf(snapshot, metadata);
+  const existing = snapshot.sheets.find((s) => s.name === existingName);
+  let findingsSheet: FindingsSheetReport;
   if (existing) {
-    const height = Math.max(rows.length, existing.values?.length ?? 0);
+    // Rewritten in place: the six columns of findings only, so columns the user added beside them stay.
+    const old = existing.values ?? [];
+    const height = Math.max(rows.length, old.length);
     const block = Array.from({ length: height }, (_, r) => Array.from({ length: 6 }, (_, c) => rows[r]?.[c] ?? null));
-    ops.push({
-      op: "writeValues",
-      sheet: FINDINGS_SHEET,
-      row: 0,
-      col: 0,
-      values: block,
-      before: cellsBefore(snapshot, FINDINGS_SHEET, 0, 0, height, 6),
-    });
+    const before = cellsBefore(snapshot, existing.name, 0, 0, height, 6);
+    const changed = block.flatMap((row, r) => row.filter((v, c) => (before[r]![c] ?? null) !== v).map(() => r)).length;
+    ops.push({ op: "writeValues", sheet: existing.name, row: 0, col: 0, values: block, before });
+    const oldRows = old.filter((row, r) => r > 0 && row.slice(0, 6).some((v) => v !== null && v !== "")).length;
+    findingsSheet = {
+      sheet: existing.name,
+      updated: true,
+      rows: rows.length - 1,
+      previousRows: oldRows,
+      cellsChanged: changed,
+    };
+    if (!metadata?.plans.some((p) => p.kind === FINDINGS_KIND))
+      ops.push(...recordOps(snapshot, metadata, existing.name, options.asOf));
   } else {
+    // A unique name only where the workbook has a sheet of that name that is not ours (the user's own).
     const sheet = uniqueName(
       FINDINGS_SHEET,
       snapshot.sheets.map((s) => s.name),
@@ -92,8 +124,44 @@ export function annexAInPlace(
       { op: "freezePanes", sheet, rows: 1, columns: 0 },
     );
     for (const list of report.lists) ops.push(highlight(snapshot, list, sheet));
+    ops.push(...recordOps(snapshot, metadata, sheet, options.asOf));
+    findingsSheet = { sheet, updated: false, rows: rows.length - 1, previousRows: 0, cellsChanged: 0 };
   }
-  return { patch: { description: "Write the Annex A findings into the workbook", ops }, report: { ...report, fixed } };
+  return {
+    patch: {
+      description: `${findingsSheet.updated ? "Update" : "Write"} the Annex A findings in the workbook`,
+      ops,
+    },
+    report: { ...report, fixed, findingsSheet },
+  };
+}
+
+/** The findings sheet written: made, or rewritten in place (`updated`) with how many findings it held before. */
+export interface FindingsSheetReport {
+  sheet: string;
+  updated: boolean;
+  /** Findings listed now. */
+  rows: number;
+  /** Findings the sheet listed before it was rewritten. */
+  previousRows: number;
+  /** Cells of the findings' six columns whose contents changed. */
+  cellsChanged: number;
+}
+
+/** The findings sheet's metadata record, so it is found again by kind (renamed too), never by name. */
+function recordOps(snapshot: WorkbookSnapshot, metadata: Metadata | null, sheet: string, asOf: number): PatchOp[] {
+  const base = metadata ?? emptyMetadata();
+  const record: PlanRecord = {
+    kind: FINDINGS_KIND,
+    sheet,
+    table: "",
+    createdAt: dateFromSerial(Math.floor(asOf)).toISOString(),
+    columns: {},
+  };
+  return writeMetadataOps(snapshot, {
+    ...base,
+    plans: [...base.plans.filter((p) => p.kind !== FINDINGS_KIND), record],
+  });
 }
 
 function highlight(snapshot: WorkbookSnapshot, list: ListReport, findingsSheet: string): PatchOp {

@@ -91,27 +91,39 @@ describe("createWorkbook", () => {
     ]);
   });
 
-  it("never touches a user's sheet of the same name: a second plan gets its own sheet and table", async () => {
+  // Was: a second plan got "Action plan (3)" beside the first. Now a second of a kind the workbook
+  // manages is refused, naming the sheet; only a user's own sheet of the name gives ours a unique name.
+  it("never touches a user's sheet of the same name, and refuses a second plan of a kind it has", async () => {
     const workbook = MemoryWorkbook.withSheets("Sheet1", "action plan");
     workbook.applySync({
       description: "user data",
       ops: [{ op: "writeValues", sheet: "action plan", row: 0, col: 0, values: [["mine"]] }],
     });
-    await create(workbook);
     const { report } = await create(workbook);
-    expect(report).toMatchObject({ sheet: "Action plan (3)", table: "ActionPlan2" });
+    expect(report).toMatchObject({ sheet: "Action plan (2)", table: "ActionPlan" });
+    const before = workbook.snapshot();
+    await expect(create(workbook)).rejects.toThrow(
+      'This workbook already has an action plan ("Action plan (2)"). Replace it (every cell on it goes), or keep it and make only the sheets the workbook lacks.',
+    );
+    expect(workbook.snapshot()).toEqual(before);
     expect(workbook.cell("action plan", 0, 0)!.value).toBe("mine");
-    expect(readMetadata(workbook.snapshot())!.plans.map((p) => p.sheet)).toEqual([
-      "Action plan (2)",
-      "Action plan (3)",
-    ]);
+    expect(readMetadata(workbook.snapshot())!.plans.map((p) => p.sheet)).toEqual(["Action plan (2)"]);
   });
 
-  it("undo removes what it made and restores the metadata exactly", async () => {
+  it("undo of a replaced plan restores the old sheet and the metadata exactly", async () => {
     const workbook = MemoryWorkbook.withSheets("Sheet1");
     await create(workbook);
+    workbook.applySync({
+      description: "user typing",
+      ops: [{ op: "writeValues", sheet: "Action plan", row: 1, col: 3, values: [["Audit every case"]] }],
+    });
     const before = workbook.snapshot();
-    const { undo } = await create(workbook);
+    const { undo, report } = await runCommand(workbook, createWorkbookQuery, (snapshot) =>
+      createWorkbook(snapshot, { framework: ilacs, kinds: ["action-plan"], now, replace: true }),
+    );
+    expect(report.sheets).toEqual([expect.objectContaining({ sheet: "Action plan", replaced: true })]);
+    expect(workbook.cell("Action plan", 1, 3)?.value ?? null).toBeNull();
+    expect(workbook.snapshot().sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
     await workbook.apply(undo);
     expect(workbook.snapshot()).toEqual(before);
   });

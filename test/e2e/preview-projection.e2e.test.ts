@@ -348,9 +348,10 @@ test("a SIF timeline from the notification and on-site start, with the 24-hour d
 });
 
 test("a date that is not a date is explained, and nothing changes", async () => {
+  // The timeline is made: the button now updates it (it was "Create" before the timeline existed).
   const before = await tabs();
   await page.getByLabel("Notification date").fill("31/02/2026");
-  await page.getByRole("button", { name: "Create timeline and Annex A checklist" }).click();
+  await page.getByRole("button", { name: "Update timeline and Annex A checklist" }).click();
   const field = page.getByLabel("Notification date");
   await expect(field.getAttribute("aria-invalid")).resolves.toBe("true");
   await expectShown(
@@ -359,14 +360,14 @@ test("a date that is not a date is explained, and nothing changes", async () => 
   );
   await expect(page.evaluate(() => document.activeElement?.getAttribute("aria-invalid"))).resolves.toBe("true");
   await page.getByLabel("Notification time").fill("25:00");
-  await page.getByRole("button", { name: "Create timeline and Annex A checklist" }).click();
+  await page.getByRole("button", { name: "Update timeline and Annex A checklist" }).click();
   await expectShown(page.getByRole("alert").last(), "“25:00” is not a time");
   expect(await tabs()).toEqual(before);
   // The on-site start cannot come before the notification.
   await page.getByLabel("Notification date").fill("26/11/2026");
   await page.getByLabel("Notification time").fill("15:00");
   await page.getByLabel("On-site start date (optional)").fill("20/11/2026");
-  await page.getByRole("button", { name: "Create timeline and Annex A checklist" }).click();
+  await page.getByRole("button", { name: "Update timeline and Annex A checklist" }).click();
   await expectShown(page.getByRole("alert"), "Inspectors arrive after the notification");
   expect(await tabs()).toEqual(before);
   await shot("inspection-section", "/tmp/pane-proj-dates-error.png");
@@ -416,6 +417,24 @@ test("a workbook with a timeline fills in its dates, leaving an estimated on-sit
   await expect(page.getByLabel("On-site start time (optional)").inputValue()).resolves.toBe("");
   await expect(page.getByRole("radio", { name: "Short inspection" }).isChecked()).resolves.toBe(true);
   await expect(page.getByLabel("Framework for the timeline").inputValue()).resolves.toBe(ILACS.id);
+});
+
+test("making the timeline again once the on-site date is known updates the one Timeline in place", async () => {
+  // The workbook made earlier has an estimated on-site start; the pane asks for the real one.
+  await page.getByLabel("On-site start date (optional)").fill("03/12/2026");
+  await page.getByLabel("On-site start time (optional)").fill("10:00");
+  await page.getByRole("button", { name: "Update timeline and Annex A checklist" }).click();
+  await expectShown(status("inspection"), "Updated “Timeline” and “Annex A checklist”");
+  const names = await tabs();
+  expect(names.filter((name) => name.startsWith("Timeline"))).toEqual(["Timeline"]);
+  expect(names.filter((name) => name.startsWith("Annex A checklist"))).toEqual(["Annex A checklist"]);
+  expect(names.some((name) => name.includes("(2)"))).toBe(false);
+  // The on-site row shows the date entered, on the sheet and in the pane.
+  await page.getByRole("tab", { name: "Timeline", selected: true }).waitFor();
+  const onsiteRow = page.getByTestId("sheet-grid").locator("tr").filter({ hasText: "Inspectors arrive on site" });
+  await until(async () => (await onsiteRow.count()) === 1 && (await onsiteRow.innerText()).includes("03/12/2026"));
+  await expect(milestone("Inspectors arrive on site").locator("time").innerText()).resolves.toBe("03/12/2026 10:00");
+  await expect(page.getByTestId("onsite-estimate").count()).resolves.toBe(0);
 });
 
 test("picking ILACS from April 2026 shows four judgement cards and no overall card", async () => {

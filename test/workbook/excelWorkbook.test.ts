@@ -51,9 +51,9 @@ async function twoWorkbooks(options?: ConstructorParameters<typeof FakeExcel>[0]
 }
 
 /** Plans createWorkbook from the adapter's own snapshot, as the pane does. */
-async function planPlan(excel: ExcelWorkbook, framework: Framework) {
+async function planPlan(excel: ExcelWorkbook, framework: Framework, replace = false) {
   const snapshot = await excel.read(createWorkbookQuery);
-  return createWorkbook(snapshot, { framework, kinds: ["action-plan"], now }).patch;
+  return createWorkbook(snapshot, { framework, kinds: ["action-plan"], now, replace }).patch;
 }
 
 function syntheticFramework(criteria: number): Framework {
@@ -405,18 +405,22 @@ describe("ExcelWorkbook", () => {
     const { fake, excel, memory } = await twoWorkbooks();
     expect(await excel.read(createWorkbookQuery)).toEqual(memory.snapshot(createWorkbookQuery));
     for (let round = 0; round < 2; round++) {
-      // The second round finds the metadata sheet and rewrites its records, with their old contents as `before`.
-      const patch = await planPlan(excel, ilacs);
+      // The second round replaces the action plan on its own sheet (a second "Action plan (2)" is never
+      // made) and rewrites the metadata records, with their old contents as `before`.
+      const replace = round > 0;
+      const patch = await planPlan(excel, ilacs, replace);
       expect(
-        createWorkbook(memory.snapshot(createWorkbookQuery), { framework: ilacs, kinds: ["action-plan"], now }).patch,
+        createWorkbook(memory.snapshot(createWorkbookQuery), { framework: ilacs, kinds: ["action-plan"], now, replace })
+          .patch,
       ).toEqual(patch);
       await excel.apply(patch);
       await memory.apply(patch);
     }
-    for (const query of [{ sheets: "all" as const }, createWorkbookQuery, { sheets: ["Action plan (2)"] }]) {
+    for (const query of [{ sheets: "all" as const }, createWorkbookQuery, { sheets: ["Action plan"] }]) {
       expect(await excel.read(query)).toEqual(memory.snapshot(query));
     }
-    for (const name of ["Action plan", "Action plan (2)"]) expectSameFormatting(fake.model.sheet(name), memory, name);
+    expect(fake.model.sheets.map((s) => s.name)).not.toContain("Action plan (2)");
+    expectSameFormatting(fake.model.sheet("Action plan"), memory, "Action plan");
   });
 
   it("agrees with the memory workbook on structuring a sheet and refreshing a plan (merges, table resize)", async () => {
@@ -455,7 +459,12 @@ describe("ExcelWorkbook", () => {
       version: "old",
       judgements: ilacs.judgements.map((j) => ({ ...j, criteria: j.criteria.slice(0, 2) })),
     };
-    const created = createWorkbook(await excel.read(createWorkbookQuery), { framework: older, now }).patch;
+    // "Plan" is the workbook's action plan now, so only the kinds it lacks are made (a second is refused).
+    const created = createWorkbook(await excel.read(createWorkbookQuery), {
+      framework: older,
+      kinds: ["self-evaluation", "evidence"],
+      now,
+    }).patch;
     await excel.apply(created);
     await memory.apply(created);
     const refresh = refreshWorkbook(await excel.read(refreshQuery), {
@@ -482,7 +491,7 @@ describe("ExcelWorkbook", () => {
     const first = await planPlan(excel, ilacs);
     await excel.apply(first);
     const afterFirst = await excel.read({ sheets: "all" });
-    const second = await planPlan(excel, ilacs);
+    const second = await planPlan(excel, ilacs, true);
     await excel.apply(second);
     await excel.apply(invertPatch(second));
     expect(await excel.read({ sheets: "all" })).toEqual(afterFirst);

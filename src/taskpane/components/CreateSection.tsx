@@ -11,7 +11,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId, useRef, useState, type ChangeEvent } from "react";
-import { createWorkbook, createWorkbookQuery } from "../../commands/createWorkbook";
+import {
+  createWorkbook,
+  createWorkbookQuery,
+  existingPlanSheets,
+  type ExistingPlanSheet,
+} from "../../commands/createWorkbook";
 import { PLAN_KINDS, type PlanKind } from "../../domain/plan";
 import { PLAN_KIND_SPECS } from "../../sheets/planKinds";
 import type { Framework } from "../../domain/framework";
@@ -65,16 +70,20 @@ export function CreateSection(props: CreateSectionProps) {
   const ids = { legend: useId(), load: useId() };
   const fileInput = useRef<HTMLInputElement>(null);
   const [kinds, setKinds] = useState<ReadonlySet<PlanKind>>(() => new Set(PLAN_KINDS));
+  /** Plan sheets the workbook has already of the kinds chosen: the pane asks before replacing them. */
+  const [existing, setExisting] = useState<ExistingPlanSheet[] | null>(null);
   const [loadMessage, setLoadMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
   const framework = [...builtIn, ...loaded].find((f) => f.id === frameworkId);
 
-  const toggle = (kind: PlanKind, on: boolean) =>
+  const toggle = (kind: PlanKind, on: boolean) => {
+    setExisting(null);
     setKinds((current) => {
       const next = new Set(current);
       if (on) next.add(kind);
       else next.delete(kind);
       return next;
     });
+  };
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -100,19 +109,42 @@ export function CreateSection(props: CreateSectionProps) {
     });
   };
 
+  /** First asks the workbook which of the chosen sheets it has; makes them at once where it has none. */
   const create = async () => {
     if (!framework || kinds.size === 0) return;
-    props.claimStatus();
     const wanted = PLAN_KINDS.filter((kind) => kinds.has(kind));
+    const found = await session.dryRun(createWorkbookQuery, (snapshot) => ({
+      report: existingPlanSheets(snapshot, wanted),
+    }));
+    if (found.ok && found.report.length > 0) {
+      setExisting(found.report);
+      return;
+    }
+    await make(wanted, false);
+  };
+
+  /** "Keep them" makes only the kinds the workbook lacks; "Replace them" makes every kind chosen again. */
+  const answer = async (replace: boolean) => {
+    const have = new Set((existing ?? []).map((e) => e.kind));
+    setExisting(null);
+    const wanted = PLAN_KINDS.filter((kind) => kinds.has(kind) && (replace || !have.has(kind)));
+    if (wanted.length > 0) await make(wanted, replace);
+  };
+
+  const make = async (wanted: PlanKind[], replace: boolean) => {
+    if (!framework) return;
+    props.claimStatus();
     const report = await session.run({
       query: createWorkbookQuery,
-      plan: (snapshot) => createWorkbook(snapshot, { framework, kinds: wanted, now: new Date() }),
-      describe: (r) =>
-        r.sheets.length === 1
-          ? `Created the sheet ${quoted(r.sheets[0]!.sheet)} with ${count(r.sheets[0]!.rows, "row")} from ${r.framework.name}.`
-          : `Created ${r.sheets.length} sheets from ${r.framework.name}: ${listInWords(
-              r.sheets.map((s) => `${quoted(s.sheet)} (${count(s.rows, "row")})`),
-            )}.`,
+      plan: (snapshot) => createWorkbook(snapshot, { framework, kinds: wanted, now: new Date(), replace }),
+      describe: (r) => {
+        const verb = (s: { replaced?: boolean }) => (s.replaced ? "Replaced" : "Created");
+        return r.sheets.length === 1
+          ? `${verb(r.sheets[0]!)} the sheet ${quoted(r.sheets[0]!.sheet)} with ${count(r.sheets[0]!.rows, "row")} from ${r.framework.name}.`
+          : `${r.sheets.some((s) => s.replaced) ? "Made" : "Created"} ${r.sheets.length} sheets from ${r.framework.name}: ${listInWords(
+              r.sheets.map((s) => `${quoted(s.sheet)} (${count(s.rows, "row")}${s.replaced ? ", replaced" : ""})`),
+            )}.`;
+      },
       failure: "Could not create the plan sheets",
     });
     if (report) props.onCreated(report.sheet);
@@ -188,6 +220,28 @@ export function CreateSection(props: CreateSectionProps) {
         {props.working && <Spinner size="tiny" label="Working…" labelPosition="after" />}
       </div>
       {kinds.size === 0 && <span className={pane.detail}>Tick at least one sheet to make.</span>}
+      {existing && (
+        <MessageBar intent="warning" layout="multiline" data-testid="create-existing">
+          <MessageBarBody>
+            <MessageBarTitle>
+              The workbook has {existing.length === 1 ? "this sheet" : "these sheets"} already
+            </MessageBarTitle>
+            {listInWords(existing.map((e) => `${quoted(e.sheet)} (${PLAN_KIND_SPECS[e.kind].label.toLowerCase()})`))}.
+            Replacing {existing.length === 1 ? "it clears it" : "them clears them"} and makes{" "}
+            {existing.length === 1 ? "it" : "them"} again from the framework, with everything typed in{" "}
+            {existing.length === 1 ? "it" : "them"} gone (Undo brings {existing.length === 1 ? "it" : "them"} back).
+            Keeping {existing.length === 1 ? "it" : "them"} makes only the sheets the workbook lacks.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => answer(true)} disabledFocusable={session.busy}>
+              Replace them
+            </Button>
+            <Button size="small" onClick={() => answer(false)} disabledFocusable={session.busy}>
+              Keep them
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <StatusMessage status={props.status} onDismiss={session.clearStatus} testId="status-create" />
     </>
   );

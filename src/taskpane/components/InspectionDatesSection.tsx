@@ -155,12 +155,16 @@ export function InspectionDatesSection(props: InspectionDatesSectionProps) {
 
   // "Annex A checklist" in England; Scotland has no Annex A, so its checklist is the evidence checklist.
   const checklist = framework ? checklistFor(framework).title : null;
+  // Made already: making them again updates the same two sheets in place (never a second Timeline).
+  const made = saved !== null;
   return (
     <>
       <Text id={detailId} className={pane.detail}>
         Makes a Timeline of the inspection&apos;s milestones and {checklist ? `an ${checklist}` : "a checklist"} with
         what is due when, counted in working days with the bank holidays of the framework&apos;s nation. Rules not yet
         confirmed are flagged.
+        {made &&
+          " The workbook has them already: entering the on-site date and updating rewrites their dates in place and keeps everything you typed in them."}
       </Text>
       <Field label="Framework for the timeline" className={styles.field}>
         <Select
@@ -198,7 +202,7 @@ export function InspectionDatesSection(props: InspectionDatesSectionProps) {
           disabledFocusable={session.busy || !framework}
           aria-describedby={detailId}
         >
-          Create timeline and {checklist ?? "checklist"}
+          {made ? "Update" : "Create"} timeline and {checklist ?? "checklist"}
         </Button>
         {props.working && <Spinner size="tiny" label="Working…" labelPosition="after" />}
       </div>
