@@ -258,13 +258,16 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
     [workbook],
   );
 
-  const replaceWorkbook = useCallback((next: Adapter, nextStatus?: SessionStatus) => {
-    setWorkbook(() => next);
-    setApplied([]);
-    setHistory(UndoHistory.empty(UNDO_LIMIT));
-    setUndoConfirmation(null);
-    setStatus(nextStatus ?? null);
-  }, [setHistory]);
+  const replaceWorkbook = useCallback(
+    (next: Adapter, nextStatus?: SessionStatus) => {
+      setWorkbook(() => next);
+      setApplied([]);
+      setHistory(UndoHistory.empty(UNDO_LIMIT));
+      setUndoConfirmation(null);
+      setStatus(nextStatus ?? null);
+    },
+    [setHistory],
+  );
 
   const clearStatus = useCallback(() => setStatus(null), []);
 
@@ -293,7 +296,11 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
 function undoStatus(outcome: UndoOutcome): SessionStatus | null {
   const done = outcome.undone.map((s) => s.description);
   const undone =
-    done.length === 1 ? `Undone: ${done[0]}.` : done.length > 1 ? `Undone ${done.length} changes: ${done.join("; ")}.` : "";
+    done.length === 1
+      ? `Undone: ${done[0]}.`
+      : done.length > 1
+        ? `Undone ${done.length} changes: ${done.join("; ")}.`
+        : "";
   if (outcome.failure) {
     return {
       intent: "error",
