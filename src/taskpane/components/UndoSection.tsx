@@ -122,12 +122,17 @@ export function UndoSection({ session, claimStatus, status }: UndoSectionProps) 
           <ol className={styles.steps} aria-labelledby={ids.steps} data-testid="undo-steps">
             {steps.map((step, index) => (
               <li key={step.id} className={styles.step}>
-                <Text className={styles.description}>{step.description}</Text>
+                <Text className={styles.description} id={`${ids.steps}-${step.id}`}>
+                  {step.description}
+                </Text>
                 <Button
                   size="small"
                   appearance="subtle"
                   disabledFocusable={disabled}
-                  aria-label={`Undo to here: ${index + 1} ${index === 0 ? "change" : "changes"}, down to ${step.description}`}
+                  // The name says how many changes go; the description (not in the name, so it never matches another
+                  // button's) says down to which.
+                  aria-label={`Undo to here: ${index + 1} ${index === 0 ? "change" : "changes"}`}
+                  aria-describedby={`${ids.steps}-${step.id}`}
                   onClick={() => {
                     claimStatus();
                     return session.undoTo(step.id);
