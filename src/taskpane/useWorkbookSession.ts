@@ -8,6 +8,7 @@ import type {
   WorkbookPatch,
   WorkbookSnapshot,
 } from "../workbook/types";
+import { UNDO_LIMIT, UndoHistory, describeCells, undoDownTo, type UndoOutcome } from "./undoHistory";
 
 /** What the pane shows after a command: a Fluent MessageBar's intent, an optional title, the text and a list. */
 export interface SessionStatus {
@@ -30,6 +31,25 @@ export interface PaneCommand<Report> {
   failure: string;
 }
 
+/** A change the pane can undo, as the Undo section lists it. */
+export interface UndoEntry {
+  id: number;
+  /** What the change did, e.g. "Create action plan from …". */
+  description: string;
+}
+
+/** An undo waiting for the user: someone has changed cells the change wrote since it was made. */
+export interface UndoConfirmation {
+  /** The change that would lose what was typed. */
+  step: UndoEntry;
+  /** The cells changed since, as "Sheet!A1". */
+  cells: string[];
+  /** "Plan!G2 and Plan!G3": the cells in words, at most a few named. */
+  where: string;
+  /** The step the user asked to undo down to (this one or an older one). */
+  target: number;
+}
+
 /** What a command would do, planned on a fresh snapshot but not applied. */
 export type DryRun<Report> = { ok: true; report: Report } | { ok: false; error: string };
 
@@ -40,6 +60,11 @@ export interface WorkbookSession<Adapter extends WorkbookAdapter = WorkbookAdapt
   status: SessionStatus | null;
   /** What "Undo last change" would undo, in words; null when there is nothing to undo. */
   undoDescription: string | null;
+  /** The changes that can be undone, newest first; at most `undoLimit`. */
+  undoSteps: readonly UndoEntry[];
+  undoLimit: number;
+  /** An undo that would lose what someone typed since, waiting for `confirmUndo` or `keepChanges`. */
+  undoConfirmation: UndoConfirmation | null;
   /** Every patch applied in this session, undo patches included, in order (the preview replays them). */
   applied: readonly WorkbookPatch[];
   run<Report>(command: PaneCommand<Report>): Promise<Report | null>;
@@ -53,7 +78,17 @@ export interface WorkbookSession<Adapter extends WorkbookAdapter = WorkbookAdapt
     query: SnapshotQuery,
     plan: (snapshot: WorkbookSnapshot) => { report: Report },
   ): Promise<DryRun<Report>>;
+  /** Undoes the last change; false when it was not (nothing to undo, it failed, or it needs confirming). */
   undo(): Promise<boolean>;
+  /**
+   * Undoes each change, newest first, down to and including step `id`. Before each, the cells it wrote are
+   * read again: where someone has changed them since, it stops and sets `undoConfirmation` instead.
+   */
+  undoTo(id: number): Promise<boolean>;
+  /** "Undo anyway": undoes the change waiting for confirmation, and carries on down to the chosen step. */
+  confirmUndo(): Promise<boolean>;
+  /** "Keep my changes": undoes nothing more. */
+  keepChanges(): void;
   /**
    * Checks the plans whenever people edit them, where the workbook can say so (Excel); null where it
    * cannot (the preview). Its reads wait for a command that is running, so a check never sees half a
@@ -69,8 +104,8 @@ const BUSY = "Inspection Ready is still working on the last request; try again w
 
 /**
  * The pane's one way to the workbook: runs commands through `runCommand` on the adapter it holds,
- * keeps the inverse of the last change for "Undo last change" (Excel cannot undo an add-in's writes with
- * Ctrl+Z), and turns results and failures into messages. One command runs at a time.
+ * keeps the inverses of the last changes (up to UNDO_LIMIT) for Undo (Excel cannot undo an add-in's writes
+ * with Ctrl+Z), and turns results and failures into messages. One command runs at a time.
  */
 export function useWorkbookSession<Adapter extends WorkbookAdapter>(
   initial: Adapter | (() => Adapter),
@@ -78,7 +113,14 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
   const [workbook, setWorkbook] = useState<Adapter>(initial);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<SessionStatus | null>(null);
-  const [last, setLast] = useState<{ description: string; undo: WorkbookPatch } | null>(null);
+  const [history, setHistoryState] = useState(() => UndoHistory.empty(UNDO_LIMIT));
+  // The history as of now, for undos that run over several awaits.
+  const historyNow = useRef(history);
+  const setHistory = useCallback((next: UndoHistory) => {
+    historyNow.current = next;
+    setHistoryState(next);
+  }, []);
+  const [undoConfirmation, setUndoConfirmation] = useState<UndoConfirmation | null>(null);
   const [applied, setApplied] = useState<WorkbookPatch[]>([]);
   const running = useRef(false);
   /** The command or read under way, if any: live checks wait for it before reading. */
@@ -125,7 +167,8 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
         setStatus(null);
         const result = await runCommand(workbook, command.query, command.plan);
         setApplied((patches) => [...patches, result.patch]);
-        setLast({ description: result.patch.description, undo: result.undo });
+        setHistory(historyNow.current.push(result.patch, result.undo));
+        setUndoConfirmation(null);
         setStatus({
           intent: "success",
           message: command.describe(result.report),
@@ -133,7 +176,7 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
         });
         return result.report;
       }, showError(command.failure)),
-    [workbook, exclusive, showError],
+    [workbook, exclusive, showError, setHistory],
   );
 
   const dryRun = useCallback(
@@ -152,18 +195,51 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
     [workbook, exclusive],
   );
 
+  const undoDown = useCallback(
+    async (target: number, confirmed: number | null): Promise<boolean> => {
+      const outcome = await exclusive(async () => {
+        setStatus(null);
+        setUndoConfirmation(null);
+        return undoDownTo(workbook, historyNow.current, target, confirmed);
+      }, showError("Could not undo"));
+      if (!outcome) return false;
+      setHistory(outcome.history);
+      if (outcome.undone.length > 0) setApplied((patches) => [...patches, ...outcome.undone.map((s) => s.undo)]);
+      if (outcome.conflict) {
+        const { step, cells } = outcome.conflict;
+        setUndoConfirmation({
+          step: { id: step.id, description: step.description },
+          cells,
+          where: describeCells(cells),
+          target,
+        });
+      }
+      setStatus(undoStatus(outcome));
+      return outcome.undone.length > 0 && !outcome.conflict && !outcome.failure;
+    },
+    [workbook, exclusive, showError, setHistory],
+  );
+
   const undo = useCallback(async (): Promise<boolean> => {
-    if (!last) return false;
-    const done = await exclusive(async () => {
-      setStatus(null);
-      await workbook.apply(last.undo);
-      setApplied((patches) => [...patches, last.undo]);
-      setLast(null);
-      setStatus({ intent: "success", message: `Undone: ${last.description}.` });
-      return true;
-    }, showError("Could not undo the last change"));
-    return done === true;
-  }, [workbook, exclusive, showError, last]);
+    const top = historyNow.current.top;
+    return top ? undoDown(top.id, null) : false;
+  }, [undoDown]);
+
+  const undoTo = useCallback((id: number) => undoDown(id, null), [undoDown]);
+
+  const confirmUndo = useCallback(async (): Promise<boolean> => {
+    if (!undoConfirmation) return false;
+    return undoDown(undoConfirmation.target, undoConfirmation.step.id);
+  }, [undoDown, undoConfirmation]);
+
+  const keepChanges = useCallback(() => {
+    if (!undoConfirmation) return;
+    setUndoConfirmation(null);
+    setStatus({
+      intent: "info",
+      message: `Kept your changes: “${undoConfirmation.step.description}” was not undone.`,
+    });
+  }, [undoConfirmation]);
 
   const watchChecks = useCallback(
     async (options: Omit<LiveValidationOptions, "timers">): Promise<LiveValidation | null> => {
@@ -182,12 +258,16 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
     [workbook],
   );
 
-  const replaceWorkbook = useCallback((next: Adapter, nextStatus?: SessionStatus) => {
-    setWorkbook(() => next);
-    setApplied([]);
-    setLast(null);
-    setStatus(nextStatus ?? null);
-  }, []);
+  const replaceWorkbook = useCallback(
+    (next: Adapter, nextStatus?: SessionStatus) => {
+      setWorkbook(() => next);
+      setApplied([]);
+      setHistory(UndoHistory.empty(UNDO_LIMIT));
+      setUndoConfirmation(null);
+      setStatus(nextStatus ?? null);
+    },
+    [setHistory],
+  );
 
   const clearStatus = useCallback(() => setStatus(null), []);
 
@@ -195,15 +275,40 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
     workbook,
     busy,
     status,
-    undoDescription: last?.description ?? null,
+    undoDescription: history.top?.description ?? null,
+    undoSteps: history.steps,
+    undoLimit: history.limit,
+    undoConfirmation,
     applied,
     run,
     dryRun,
     undo,
+    undoTo,
+    confirmUndo,
+    keepChanges,
     watchChecks,
     replaceWorkbook,
     clearStatus,
   };
+}
+
+/** What an undo did, in words: the changes undone, and what stopped it where it stopped early. */
+function undoStatus(outcome: UndoOutcome): SessionStatus | null {
+  const done = outcome.undone.map((s) => s.description);
+  const undone =
+    done.length === 1
+      ? `Undone: ${done[0]}.`
+      : done.length > 1
+        ? `Undone ${done.length} changes: ${done.join("; ")}.`
+        : "";
+  if (outcome.failure) {
+    return {
+      intent: "error",
+      title: "Could not undo",
+      message: [undone, errorMessage(outcome.failure)].filter(Boolean).join(" "),
+    };
+  }
+  return undone ? { intent: "success", message: undone } : null;
 }
 
 function isWatchable(workbook: WorkbookAdapter): workbook is WatchableWorkbook {

@@ -70,6 +70,17 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
   },
   corner: { left: 0, zIndex: 4 },
+  // A strip on the right edge of a column letter, dragged to make the column wider or narrower.
+  resizeHandle: {
+    position: "absolute",
+    top: 0,
+    right: "-3px",
+    width: "7px",
+    height: "100%",
+    cursor: "col-resize",
+    zIndex: 1,
+    ":hover": { backgroundColor: tokens.colorBrandStroke1 },
+  },
   // The first frozen row stays under the column letters, as a frozen header row does in Excel.
   frozen: { position: "sticky", top: `${COLUMN_HEADER_HEIGHT}px`, zIndex: 1 },
   frozenRowHeader: { zIndex: 3 },
@@ -125,14 +136,27 @@ export interface PreviewGridProps {
   onSelectionChange: Dispatch<SetStateAction<GridSelection | null>>;
   /** Changes when the active cell must be brought into view again (going to a finding's cell). */
   revealKey: number;
+  /** A column's new width in pixels, dragged on its letter's right edge; the grid cannot be resized without it. */
+  onResizeColumn?: (col: number, width: number) => void;
 }
+
+/** The narrowest a dragged column gets, in pixels. */
+export const MIN_COLUMN_WIDTH = 24;
 
 /**
  * The sheet's cells as an ARIA grid, selectable as in Excel: click a cell, Shift+click or drag to extend;
  * with the grid focused the arrow keys move the active cell and Shift+arrows extend the selection. Focus
  * stays on the grid and the active cell is its active descendant, so screen readers read the cell.
  */
-export function PreviewGrid({ model, panelId, labelledBy, selection, onSelectionChange, revealKey }: PreviewGridProps) {
+export function PreviewGrid({
+  model,
+  panelId,
+  labelledBy,
+  selection,
+  onSelectionChange,
+  revealKey,
+  onResizeColumn,
+}: PreviewGridProps) {
   const styles = useStyles();
   const idPrefix = useId();
   const scroller = useRef<HTMLDivElement>(null);
@@ -180,6 +204,23 @@ export function PreviewGrid({ model, panelId, labelledBy, selection, onSelection
     }
     const point = pointOf(event.target);
     if (point) extendTo(point);
+  };
+
+  // Dragging a column letter's right edge: the width follows the mouse until the button is released.
+  const startResize = (col: number) => (event: MouseEvent<HTMLSpanElement>) => {
+    if (event.button !== 0 || !onResizeColumn) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const startX = event.clientX;
+    const startWidth = model.widths[col] ?? MIN_COLUMN_WIDTH;
+    const move = (e: globalThis.MouseEvent) =>
+      onResizeColumn(col, Math.max(MIN_COLUMN_WIDTH, Math.round(startWidth + e.clientX - startX)));
+    const stop = () => {
+      window.removeEventListener("mousemove", move);
+      window.removeEventListener("mouseup", stop);
+    };
+    window.addEventListener("mousemove", move);
+    window.addEventListener("mouseup", stop);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
@@ -237,6 +278,15 @@ export function PreviewGrid({ model, panelId, labelledBy, selection, onSelection
                 )}
               >
                 {columnLetters(c)}
+                {onResizeColumn && (
+                  <span
+                    className={styles.resizeHandle}
+                    aria-hidden="true"
+                    data-testid={`resize-column-${columnLetters(c)}`}
+                    title={`Drag to widen or narrow column ${columnLetters(c)}`}
+                    onMouseDown={startResize(c)}
+                  />
+                )}
               </th>
             ))}
           </tr>

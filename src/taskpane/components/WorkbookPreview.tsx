@@ -1,9 +1,10 @@
 import { Button, Spinner, Subtitle1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState, type ChangeEvent, type Dispatch, type SetStateAction } from "react";
+import { columnLetters } from "../../workbook/address";
 import type { MemoryWorkbook } from "../../workbook/memory/memoryWorkbook";
-import { gridModel } from "../preview/gridModel";
+import { gridModel, type GridModel } from "../preview/gridModel";
 import { selectAddress, selectionAddress, type GridSelection } from "../preview/gridSelection";
-import { PreviewGrid } from "./PreviewGrid";
+import { MIN_COLUMN_WIDTH, PreviewGrid } from "./PreviewGrid";
 import { SheetTabs } from "./SheetTabs";
 
 /** A request to show a cell (a finding's), which the grid brings into view and announces. */
@@ -53,6 +54,7 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyMonospace,
   },
   hint: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+  widthControls: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   visuallyHidden: {
     position: "absolute",
     width: "1px",
@@ -107,10 +109,27 @@ export function WorkbookPreview({
   };
   const visible = workbook.sheets.filter((s) => s.visibility === "visible").map((s) => s.name);
   const active = visible.find((name) => name === activeSheet) ?? visible[0] ?? null;
-  const model = useMemo(() => (active ? gridModel(workbook, active) : null), [workbook, active, revision]);
+  const drawn = useMemo(() => (active ? gridModel(workbook, active) : null), [workbook, active, revision]);
+  // Widths the user chose in the preview, by sheet and column: a way to read long text, not a change to the
+  // workbook (the download keeps the widths the commands set).
+  const [chosenWidths, setChosenWidths] = useState<ReadonlyMap<string, number>>(new Map());
+  const model = useMemo(() => (drawn ? withChosenWidths(drawn, chosenWidths) : null), [drawn, chosenWidths]);
+  const resizeColumn = (col: number, width: number) => {
+    if (!model) return;
+    const sheet = model.sheet;
+    setChosenWidths((widths) => new Map(widths).set(widthKey(sheet, col), Math.min(MAX_WIDTH, width)));
+  };
   const tabId = (name: string) => `sheet-tab-${visible.indexOf(name)}`;
   const shownSelection = model && selection?.sheet === model.sheet ? selection : null;
   const [announcement, setAnnouncement] = useState("");
+  const activeCol = shownSelection?.active.col ?? null;
+  const activeWidth = model && activeCol !== null ? (model.widths[activeCol] ?? null) : null;
+  const changeWidth = (by: number) => {
+    if (activeCol === null || activeWidth === null) return;
+    const width = Math.max(MIN_COLUMN_WIDTH, Math.min(MAX_WIDTH, activeWidth + by));
+    resizeColumn(activeCol, width);
+    setAnnouncement(`Column ${columnLetters(activeCol)} is now ${width} pixels wide.`);
+  };
 
   // Going to a finding's cell: say where the grid now is, as the highlight alone says nothing to a screen reader.
   useEffect(() => {
@@ -167,6 +186,24 @@ export function WorkbookPreview({
         <span className={styles.hint}>
           Click a cell; Shift+click, or Shift and the arrow keys, extend the selection.
         </span>
+        <span className={styles.widthControls} role="group" aria-label="Width of the selected column">
+          <Button
+            size="small"
+            onClick={() => changeWidth(-WIDTH_STEP)}
+            disabledFocusable={activeWidth === null || activeWidth <= MIN_COLUMN_WIDTH}
+            aria-label={activeCol === null ? "Narrower column" : `Narrower column ${columnLetters(activeCol)}`}
+          >
+            Narrower
+          </Button>
+          <Button
+            size="small"
+            onClick={() => changeWidth(WIDTH_STEP)}
+            disabledFocusable={activeWidth === null || activeWidth >= MAX_WIDTH}
+            aria-label={activeCol === null ? "Wider column" : `Wider column ${columnLetters(activeCol)}`}
+          >
+            Wider
+          </Button>
+        </span>
       </div>
       <div role="status" aria-live="polite" className={styles.visuallyHidden} data-testid="grid-announcement">
         {announcement}
@@ -179,6 +216,7 @@ export function WorkbookPreview({
           selection={shownSelection}
           onSelectionChange={onSelectionChange}
           revealKey={goTo?.nonce ?? 0}
+          onResizeColumn={resizeColumn}
         />
       ) : (
         <Text>This workbook has no visible sheets.</Text>
@@ -186,4 +224,17 @@ export function WorkbookPreview({
       <SheetTabs sheets={visible} selected={active} onSelect={onSelectSheet} panelId="sheet-panel" tabId={tabId} />
     </section>
   );
+}
+
+/** How much "Wider" and "Narrower" change the selected column, and the widest it gets, in pixels. */
+const WIDTH_STEP = 40;
+const MAX_WIDTH = 800;
+
+function widthKey(sheet: string, col: number): string {
+  return `${sheet.toLowerCase()}\u0000${col}`;
+}
+
+function withChosenWidths(model: GridModel, chosen: ReadonlyMap<string, number>): GridModel {
+  if (chosen.size === 0) return model;
+  return { ...model, widths: model.widths.map((width, c) => chosen.get(widthKey(model.sheet, c)) ?? width) };
 }

@@ -1,7 +1,9 @@
-import { dateFromSerial, formatUkDate } from "../../domain/dates";
 import { columnIndex } from "../../workbook/address";
 import type { MemorySheet, MemoryTable, MemoryWorkbook } from "../../workbook/memory/memoryWorkbook";
 import type { CellStyle, Scalar } from "../../workbook/types";
+import { formatNumber } from "./numberFormat";
+
+export { isDateFormat } from "./numberFormat";
 
 /**
  * What the preview grid draws for one sheet of the in-memory workbook: the used range (at least a few
@@ -68,23 +70,15 @@ export function gridModel(workbook: MemoryWorkbook, sheetName: string): GridMode
   return { sheet: sheet.name, widths, heights, frozenRows: sheet.frozen.rows, rows };
 }
 
-/** A cell's value as text: dates (a number under a date format) as dd/mm/yyyy, booleans as Excel writes them. */
+/**
+ * A cell's value as text, as its number format shows it: dates as dd/mm/yyyy, times as hh:mm, percentages,
+ * fixed decimals (see formatNumber); booleans as Excel writes them.
+ */
 export function cellText(value: Scalar, numberFormat: string): string {
   if (value === null) return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "number")
-    return isDateFormat(numberFormat) ? formatUkDate(dateFromSerial(value)) : String(value);
+  if (typeof value === "number") return formatNumber(value, numberFormat);
   return value;
-}
-
-/** True for number formats that show a date: d, m or y outside quoted text and [colour] sections. */
-export function isDateFormat(format: string): boolean {
-  if (!format || format.toLowerCase() === "general") return false;
-  const bare = format
-    .replace(/"[^"]*"/g, "")
-    .replace(/\[[^\]]*\]/g, "")
-    .replace(/\\./g, "");
-  return /[dy]/i.test(bare) || /m/i.test(bare.replace(/[hs]+:?m+|m+:?s+/gi, ""));
 }
 
 /** Excel's column width (characters of the default font) in CSS pixels, as Excel on Windows draws it. */
