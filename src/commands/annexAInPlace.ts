@@ -129,7 +129,9 @@ export function annexAInPlace(
   }
   return {
     patch: {
-      description: `${findingsSheet.updated ? "Update" : "Write"} the Annex A findings in the workbook`,
+      description: findingsSheet.updated
+        ? "Update the Annex A findings in the workbook"
+        : "Write the Annex A findings into the workbook",
       ops,
     },
     report: { ...report, fixed, findingsSheet },
