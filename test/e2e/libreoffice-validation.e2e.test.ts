@@ -43,6 +43,13 @@ const rowEdit = fc.record({
       "G",
       "Purple",
       "Blue ",
+      // Spellings councils use, outside the workbook's exact form but read by their words.
+      "Complete - awaiting sign off",
+      "complete–awaiting SIGNOFF",
+      "b",
+      "Done",
+      "A/G",
+      "Red/Amber",
     ),
   ),
   progress: fc.oneof(fc.constant(null), fc.constant("Update given")),
