@@ -121,7 +121,8 @@ export function structureSheet(
     );
   }
   // A RAG key beside or under the table is not part of it: find it, and find the table without it.
-  const key = findRagKey(values, dataCells(values, layout));
+  const full = fullRows(values, layout);
+  const key = findRagKey(values, dataCells(layout, full), (r) => full.has(r));
   if (key.cells.length > 0) {
     const masked = values.map((row) => [...row]);
     for (const [r, c] of key.cells) masked[r]![c] = null;
@@ -324,10 +325,14 @@ function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot {
   return sheet;
 }
 
+/** The rows of a first guess at the table with three or more values: surely data, not a key's lines. */
+function fullRows(values: Scalar[][], layout: DetectedLayout): Set<number> {
+  return new Set(layout.dataRows.filter((r) => (values[r] ?? []).filter((v) => !isBlank(v)).length >= 3));
+}
+
 /** The cells of a first guess at the table that hold its data: mapped columns, in the header row and full rows. */
-function dataCells(values: Scalar[][], layout: DetectedLayout): (row: number, col: number) => boolean {
+function dataCells(layout: DetectedLayout, full: Set<number>): (row: number, col: number) => boolean {
   const mapped = new Set(layout.mapping.values());
-  const full = new Set(layout.dataRows.filter((r) => (values[r] ?? []).filter((v) => !isBlank(v)).length >= 3));
   return (row, col) => mapped.has(col) && (row === layout.headerRow || full.has(row));
 }
 

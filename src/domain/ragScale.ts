@@ -106,20 +106,19 @@ export function sheetScale(
   };
 }
 
-/** A status written in words, fit to be a label: not initials, marks or capitals throughout. */
-const inWords = (s: string) => ragKey(s).length > 2 && /\p{L}/u.test(s) && s !== s.toUpperCase();
+/** A status written in words, fit to be a label: capitalised, not initials, marks, or capitals throughout. */
+const inWords = (s: string) => ragKey(s).length > 2 && /^\p{Lu}/u.test(s) && s !== s.toUpperCase();
 
 /**
  * The label a sheet writes for a concept: its most common spelling in words ("Complete - awaiting sign
- * off"), not initials, marks or capitals throughout ("A/G", "AMBER-GREEN"); else the workbook's or the
- * standard label.
+ * off"), not initials, marks, lower case or capitals throughout ("A/G", "amber-green", "AMBER-GREEN");
+ * else the workbook's or the standard label.
  */
 function labelAsWritten(spellings: string[], concept: RagConcept, vocabulary: readonly RagStatus[]): string {
   const words = spellings.filter(inWords);
   const counts = new Map<string, number>();
   for (const s of words) counts.set(s, (counts.get(s) ?? 0) + 1);
-  const capitalised = (s: string) => (/^\p{Lu}/u.test(s) ? 1 : 0);
-  const best = [...counts].sort((a, b) => capitalised(b[0]) - capitalised(a[0]) || b[1] - a[1])[0]?.[0];
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   return best ?? vocabulary.find((s) => s.concept === concept)?.label ?? standardStatus(concept).label;
 }
 

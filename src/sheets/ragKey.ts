@@ -16,12 +16,17 @@ const text = (v: Scalar | undefined): string => (typeof v === "string" ? v.trim(
  * under it, or two or more key lines together in one column. A line is one cell ("Amber/Green = minor
  * slippage", "Blue – complete and signed off") or, under a heading or on a row of its own, a status and
  * its meaning side by side ("Amber/Green" | "Minor slippage"). `inTable` says which cells hold the
- * plan's data, which are never read as a key.
+ * plan's data, which are never read as a key; `dataRow`, the rows of the table, where a key needs a heading.
  */
-export function findRagKey(values: Scalar[][], inTable: (row: number, col: number) => boolean): FoundRagKey {
+export function findRagKey(
+  values: Scalar[][],
+  inTable: (row: number, col: number) => boolean,
+  dataRow: (row: number) => boolean = () => false,
+): FoundRagKey {
   const filled = (r: number) => (values[r] ?? []).filter((v) => text(v) !== "").length;
   const lineAt = (r: number, c: number, underHeading: boolean) => {
-    if (inTable(r, c)) return null;
+    // Beside the table, only a key with a heading: notes such as "Amber – awaiting funding" are data.
+    if (inTable(r, c) || (!underHeading && dataRow(r))) return null;
     const own = text(values[r]?.[c]);
     if (own === "") return null;
     const oneCell = readKeyLine(own, underHeading);
