@@ -7,6 +7,23 @@ import { UsageError } from "./args";
 import { FORCE_OPTION, oneWorkbook } from "./inputs";
 import { defineCommand } from "./command";
 import { EXIT_FINDINGS, EXIT_OK } from "./output";
+import type { StructureScale } from "../commands/structureSheet";
+
+const SCALE_SOURCE = {
+  values: "the sheet's values",
+  key: "the sheet's key",
+  both: "the sheet's key and values",
+} as const;
+
+/** One line: the sheet's RAG scale, where it came from, and whether the workbook keeps it. */
+function scaleLine(scale: StructureScale): string {
+  const statuses = scale.statuses.map((s) => (s.meaning ? `${s.label} (${s.meaning})` : s.label)).join(", ");
+  const where = scale.keyCells.length > 0 ? ` at ${scale.keyCells[0]}` : "";
+  const unread =
+    scale.unrecognised.length > 0 ? `; not read: ${scale.unrecognised.map((l) => `"${l}"`).join(", ")}` : "";
+  const kept = scale.kept ? "kept as the workbook's RAG scale" : `not kept: ${scale.note}`;
+  return `RAG scale from ${SCALE_SOURCE[scale.from]}${where}: ${statuses}${unread} — ${kept}.`;
+}
 
 /**
  * `inspection-ready structure`: a sheet the user already has, made into a managed plan table in a new
@@ -79,6 +96,7 @@ export const structureCommand = defineCommand({
           .map(([field, header]) => `${field} = "${header}"`)
           .join(", ")}.`,
       );
+      if (report.scale) output.out(scaleLine(report.scale));
       if (report.unmapped.length > 0)
         output.out(`Kept as they are (not mapped): ${report.unmapped.map((h) => `"${h}"`).join(", ")}.`);
       for (const change of report.changes)
@@ -86,7 +104,11 @@ export const structureCommand = defineCommand({
           `Changed ${report.sheet}!${change.cell}: ${JSON.stringify(change.from)} → ${JSON.stringify(change.to)} (${change.why}).`,
         );
       for (const item of report.normalisable) {
-        const fix = item.suggestion ? `suggest ${item.suggestion}` : "not recognised: check it";
+        const fix = !item.suggestion
+          ? "not recognised: check it"
+          : item.fix === undefined
+            ? item.suggestion
+            : `suggest ${item.suggestion}`;
         output.out(
           `${report.normalised && item.fix !== undefined ? "Fixed" : "To check"} ${report.sheet}!${item.cell} (${item.field}): ${JSON.stringify(item.value)} — ${fix}.`,
         );

@@ -1,9 +1,18 @@
 import { dateFromSerial, formatUkDate, parseDateText } from "../domain/dates";
 import type { PlanField, PlanKind } from "../domain/plan";
-import { readRag, type RagStatus } from "../domain/rag";
+import { conceptOf, readRag, type RagStatus } from "../domain/rag";
+import { differsFromStandard, scaleVocabulary, sheetScale, standardStatus, type SheetScale } from "../domain/ragScale";
 import { UserError } from "../domain/userError";
+import { findRagKey } from "../sheets/ragKey";
 import { detectLayout, headerText, isBlank, type DetectedLayout } from "../sheets/layoutDetection";
-import { METADATA_SHEET, emptyMetadata, readMetadata, workbookVocabulary, writeMetadataOps } from "../sheets/metadata";
+import {
+  METADATA_SHEET,
+  emptyMetadata,
+  readMetadata,
+  workbookVocabulary,
+  writeMetadataOps,
+  type Metadata,
+} from "../sheets/metadata";
 import {
   EVIDENCE_STATUSES,
   PLAN_KIND_SPECS,
@@ -69,6 +78,18 @@ export interface StructureReport {
   /** Cells we had to write so the range could become a table, each with why. */
   changes: { cell: string; from: Scalar; to: Scalar; why: string }[];
   range: string;
+  /** The RAG scale the sheet shows, from its values and its key; null when it shows none. */
+  scale: StructureScale | null;
+}
+
+/** A sheet's own RAG scale, as structuring found it. */
+export interface StructureScale extends SheetScale {
+  /** The key's cells (heading and lines), outside the table; empty when there is no key. */
+  keyCells: string[];
+  /** True when it became the workbook's scale (the workbook had none), so its statuses are in the lists. */
+  kept: boolean;
+  /** Why it was not kept, in words; absent when it was. */
+  note?: string;
 }
 
 export function structureQuery(sheet: string) {
@@ -93,13 +114,23 @@ export function structureSheet(
     throw new StructureError(`"${sheet.name}" is already a managed plan sheet; there is nothing to structure`);
   }
   const fields = structureFields(options.as);
-  const layout = detectLayout(values, sheet.merges ?? [], fields);
+  let layout = detectLayout(values, sheet.merges ?? [], fields);
   if (!layout) {
     throw new StructureError(
       `Could not find a header row on "${sheet.name}": no row in the first 30 names two or more of the columns a ${options.as} has (for example Action, Lead, Due date, RAG)`,
     );
   }
+  // A RAG key beside or under the table is not part of it: find it, and find the table without it.
+  const full = fullRows(values, layout);
+  const key = findRagKey(values, dataCells(layout, full), (r) => full.has(r));
+  if (key.cells.length > 0) {
+    const masked = values.map((row) => [...row]);
+    for (const [r, c] of key.cells) masked[r]![c] = null;
+    layout = detectLayout(masked, sheet.merges ?? [], fields) ?? layout;
+  }
   applyMappingOverride(layout, options.mapping);
+  const scale = fields.includes("rag") ? findScale(values, layout, key, metadata) : null;
+  const vocabulary = scale?.kept ? scaleVocabulary(scale) : workbookVocabulary(metadata);
 
   const ops: PatchOp[] = [];
   const changes: StructureReport["changes"] = [];
@@ -181,7 +212,7 @@ export function structureSheet(
   }
 
   // 4. Values not in the plan's form: reported, and fixed only when asked.
-  const normalisable = findNormalisable(values, layout, options.as, workbookVocabulary(metadata));
+  const normalisable = findNormalisable(values, layout, options.as, vocabulary);
   if (options.normalise) {
     for (const item of normalisable) {
       if (item.fix === undefined) continue;
@@ -228,7 +259,7 @@ export function structureSheet(
       top,
       layout.lastRow,
       ruleColumns,
-      { rag: workbookVocabulary(metadata), statuses: PLAN_KIND_SPECS[options.as].statuses },
+      { rag: vocabulary, statuses: PLAN_KIND_SPECS[options.as].statuses },
       (col) => formatsBefore(snapshot, sheet.name, top, col, layout.lastRow - top + 1, 1),
     ),
   );
@@ -250,6 +281,7 @@ export function structureSheet(
   ops.push(
     ...writeMetadataOps(snapshot, {
       ...metadata,
+      ...(scale?.kept ? { settings: { ...metadata.settings, rag: vocabulary.slice() } } : {}),
       plans: [
         ...metadata.plans,
         { kind: options.as, sheet: sheet.name, table, createdAt: options.now.toISOString(), columns: mapping },
@@ -274,6 +306,7 @@ export function structureSheet(
     sections,
     changes,
     range: `${cellAddress(range.top, range.left)}:${cellAddress(range.bottom, range.right)}`,
+    scale,
   };
   return {
     patch: { description: `Structure "${sheet.name}" as ${PLAN_KIND_SPECS[options.as].label.toLowerCase()}`, ops },
@@ -290,6 +323,49 @@ function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot {
   if (!sheet.values || sheet.values.length === 0)
     throw new StructureError(`"${sheet.name}" is empty: there is nothing to structure`);
   return sheet;
+}
+
+/** The rows of a first guess at the table with three or more values: surely data, not a key's lines. */
+function fullRows(values: Scalar[][], layout: DetectedLayout): Set<number> {
+  return new Set(layout.dataRows.filter((r) => (values[r] ?? []).filter((v) => !isBlank(v)).length >= 3));
+}
+
+/** The cells of a first guess at the table that hold its data: mapped columns, in the header row and full rows. */
+function dataCells(layout: DetectedLayout, full: Set<number>): (row: number, col: number) => boolean {
+  const mapped = new Set(layout.mapping.values());
+  return (row, col) => mapped.has(col) && (row === layout.headerRow || full.has(row));
+}
+
+/**
+ * The sheet's own RAG scale, from its RAG values and its key. It becomes the workbook's scale when it says
+ * more than the standard one (a key, or a status such as Amber/Green) and the workbook has no scale yet
+ * and no plan made with the standard one, so that a four-colour sheet stays four-colour.
+ */
+function findScale(
+  values: Scalar[][],
+  layout: DetectedLayout,
+  key: ReturnType<typeof findRagKey>,
+  metadata: Metadata,
+): StructureScale | null {
+  const col = layout.mapping.get("rag");
+  const ragValues =
+    col === undefined
+      ? []
+      : layout.dataRows.flatMap((r) => {
+          const v = values[r]?.[col];
+          return typeof v === "string" && v.trim() !== "" ? [v] : [];
+        });
+  const found = sheetScale(key.lines, ragValues, workbookVocabulary(metadata));
+  if (!found) return null;
+  const keyCells = key.cells.map(([r, c]) => cellAddress(r, c));
+  const note = !differsFromStandard(found)
+    ? "the standard scale holds every status it uses"
+    : metadata.settings?.rag
+      ? "the workbook has a RAG scale of its own already, which its lists keep"
+      : metadata.plans.length > 0
+        ? "the workbook's other plans use the standard scale, which its lists keep"
+        : undefined;
+  return { ...found, keyCells, kept: note === undefined, ...(note ? { note } : {}) };
 }
 
 function applyMappingOverride(layout: DetectedLayout, override: StructureOptions["mapping"]): void {
@@ -322,13 +398,20 @@ function findNormalisable(
       const cell = cellAddress(row, col);
       if (field === "rag") {
         const reading = readRag(value, vocabulary);
-        if (!reading.canonical) {
-          found.push(
-            reading.status
-              ? { cell, field, value, suggestion: reading.status, fix: reading.status }
-              : { cell, field, value, suggestion: null },
-          );
-        }
+        const concept = conceptOf(value, vocabulary);
+        const nearest = reading.status && vocabulary.find((s) => s.label === reading.status)?.concept !== concept;
+        if (reading.canonical) continue;
+        if (!reading.status) found.push({ cell, field, value, suggestion: null });
+        // A status the scale lacks (Amber/Green on a standard scale) is not folded into its neighbour
+        // unasked: the nearest is named, and only a person may choose it.
+        else if (nearest)
+          found.push({
+            cell,
+            field,
+            value,
+            suggestion: `none applied: the workbook's scale has no ${standardStatus(concept!).label} (nearest: ${reading.status})`,
+          });
+        else found.push({ cell, field, value, suggestion: reading.status, fix: reading.status });
       } else if (planColumn(kind, field)?.kind === "status") {
         const status = EVIDENCE_STATUSES.find((s) => s.toLowerCase() === String(value).trim().toLowerCase());
         if (status !== value)

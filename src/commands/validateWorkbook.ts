@@ -1,5 +1,5 @@
 import { dateFromSerial, formatUkDate } from "../domain/dates";
-import { isComplete, statusOf, type RagStatus } from "../domain/rag";
+import { COMPLETE_CONCEPTS, conceptOf, type RagStatus } from "../domain/rag";
 import type { PlanField } from "../domain/plan";
 import { isBlankValue, type PlanRow } from "../domain/validation/planRow";
 import {
@@ -167,8 +167,9 @@ function suggest(row: PlanRow, context: RuleContext): RagSuggestion | null {
   const due = row.value("due");
   if (!row.has("rag") || typeof due !== "number") return null;
   const current = row.value("rag");
-  const status = statusOf(current, context.vocabulary);
-  if (isComplete(status) || status?.concept === "off-track") return null;
+  // What the words mean, in any spelling ("Complete - awaiting sign off"): never Red for a finished row.
+  const concept = conceptOf(current, context.vocabulary);
+  if ((concept && COMPLETE_CONCEPTS.includes(concept)) || concept === "off-track") return null;
   const updated = row.value("updated");
   const recentlyUpdated = typeof updated === "number" && updated >= context.asOf - context.staleDays;
   const suggestion = (to: RagStatus | undefined, reason: string): RagSuggestion | null =>
@@ -179,7 +180,7 @@ function suggest(row: PlanRow, context: RuleContext): RagSuggestion | null {
       `due ${formatUkDate(dateFromSerial(due))} has passed and it is not complete`,
     );
   }
-  if (due <= context.asOf + 14 && !recentlyUpdated && status?.concept !== "at-risk") {
+  if (due <= context.asOf + 14 && !recentlyUpdated && concept !== "at-risk") {
     return suggestion(
       context.vocabulary.find((s) => s.concept === "at-risk"),
       `due ${formatUkDate(dateFromSerial(due))}, within 14 days, with no update in the last ${context.staleDays} days`,

@@ -53,23 +53,110 @@ export const RAG_CONCEPTS: readonly RagConcept[] = [
   "not-started",
 ];
 
-/** Words and marks councils write for each concept, in lower case with single spaces. */
-const CONCEPT_WORDS: Record<RagConcept, string[]> = {
-  complete: ["b", "blue", "complete", "completed", "done", "closed", "achieved", "🔵"],
-  "awaiting-sign-off": [
-    "complete - awaiting sign-off",
-    "complete awaiting sign-off",
-    "awaiting sign-off",
-    "awaiting sign off",
-    "c/a",
-    "complete – awaiting sign-off",
+/**
+ * Marks that separate words in what people type into a RAG cell, and nothing more: "Amber/Green",
+ * "Amber-Green", "Amber / Green" and "amber green" are one status, as are "sign off", "sign-off" and
+ * "signoff". A RAG key (see `ragKey`) drops them all, so the Excel formulas can do the same with SUBSTITUTE.
+ */
+export const RAG_SEPARATORS: readonly string[] = [
+  " ",
+  "\u00a0",
+  "-",
+  "\u2010",
+  "\u2011",
+  "\u2012",
+  "\u2013",
+  "\u2014",
+  "\u2212",
+  "/",
+  "\\",
+  ".",
+  "_",
+  "(",
+  ")",
+  ",",
+];
+
+/** What RAG text is compared by: lower case, with every separator (spaces, dashes, slashes) dropped. */
+export function ragKey(text: string): string {
+  let key = text.toLowerCase();
+  for (const separator of RAG_SEPARATORS) key = key.split(separator).join("");
+  return key;
+}
+
+/**
+ * Words and marks councils write for each concept. Case, spaces, dashes and slashes do not matter (they
+ * are compared by `ragKey`), so "Complete - awaiting sign off", "complete–awaiting sign-off" and
+ * "COMPLETE AWAITING SIGNOFF" are all the one entry "complete – awaiting sign-off".
+ * Red/Amber (between at risk and off track) is deliberately absent: no concept holds it, and calling it
+ * Red or Amber would lose what the council meant, so it is reported for a person to decide.
+ */
+export const CONCEPT_WORDS: Readonly<Record<RagConcept, readonly string[]>> = {
+  complete: [
+    "B",
+    "Blue",
+    "Complete",
+    "Completed",
+    "Done",
+    "Closed",
+    "Achieved",
+    "Complete and signed off",
+    "Completed and signed off",
+    "Complete – signed off",
+    "Signed off",
+    "🔵",
   ],
-  "on-track": ["g", "green", "on track", "on target", "🟢"],
-  "amber-green": ["a/g", "ag", "amber/green", "amber green", "amber-green"],
-  "at-risk": ["a", "amber", "at risk", "🟠", "🟡"],
-  "off-track": ["r", "red", "off track", "not on track", "🔴"],
-  "not-started": ["not started", "ns", "not yet started", "⚪"],
+  "awaiting-sign-off": [
+    "Complete – awaiting sign-off",
+    "Completed – awaiting sign-off",
+    "Awaiting sign-off",
+    "Complete – pending sign-off",
+    "Pending sign-off",
+    "Complete – not signed off",
+    "Light blue",
+    "C/A",
+  ],
+  "on-track": ["G", "Green", "On track", "On target", "🟢"],
+  "amber-green": ["A/G", "Amber/Green", "G/A", "Green/Amber"],
+  "at-risk": ["A", "Amber", "At risk", "🟠", "🟡"],
+  "off-track": ["R", "Red", "Off track", "Not on track", "🔴"],
+  "not-started": ["Not started", "N/S", "Not yet started", "Yet to start", "Grey", "Gray", "⚪"],
 };
+
+const CONCEPT_BY_KEY: ReadonlyMap<string, RagConcept> = new Map(
+  (Object.keys(CONCEPT_WORDS) as RagConcept[]).flatMap((concept) =>
+    CONCEPT_WORDS[concept].map((word): [string, RagConcept] => [ragKey(word), concept]),
+  ),
+);
+
+/** The concept of RAG text by the words councils use, whatever the scale; undefined when not one of them. */
+export function conceptOfWords(text: string): RagConcept | undefined {
+  return CONCEPT_BY_KEY.get(ragKey(text));
+}
+
+/**
+ * The concept a cell holds for a workbook: a status of its own scale (its label in any case, spacing or
+ * dashes), else the words councils use. Unlike `readRag`, never the nearest status the scale has.
+ */
+export function conceptOf(value: unknown, vocabulary: readonly RagStatus[]): RagConcept | undefined {
+  if (typeof value !== "string") return undefined;
+  const key = ragKey(value);
+  if (key === "") return undefined;
+  return vocabulary.find((s) => ragKey(s.label) === key)?.concept ?? CONCEPT_BY_KEY.get(key);
+}
+
+/**
+ * The keys (see `ragKey`) that read as one of `concepts` for a workbook: its own labels of those
+ * concepts, and the words councils use for them unless the workbook gives that text another concept.
+ * What the Excel formulas list, so that they read a cell as `conceptOf` does.
+ */
+export function keysOfConcepts(vocabulary: readonly RagStatus[], concepts: readonly RagConcept[]): string[] {
+  const labelled = new Map(vocabulary.map((s) => [ragKey(s.label), s.concept]));
+  const keys = new Set<string>();
+  for (const [key, concept] of labelled) if (concepts.includes(concept)) keys.add(key);
+  for (const [key, concept] of CONCEPT_BY_KEY) if (!labelled.has(key) && concepts.includes(concept)) keys.add(key);
+  return [...keys].filter((k) => k !== "");
+}
 
 /** Where a vocabulary lacks a concept, the nearest one it has, more cautious first. */
 const FALLBACK: Partial<Record<RagConcept, RagConcept[]>> = {
@@ -87,23 +174,20 @@ export interface RagReading {
 }
 
 /**
- * Reads what a manager typed into a RAG cell: any case, stray or non-breaking spaces, initials (G, A/G),
- * the words people use (On track, At risk, Off track, Complete, Done) and emoji circles. Nothing is
- * changed here; callers report a non-canonical value and offer the canonical one.
+ * Reads what a manager typed into a RAG cell: any case, spaces, dashes or slashes, initials (G, A/G),
+ * the words people use (On track, At risk, Off track, Complete, Done) and emoji circles. Where the
+ * workbook's scale lacks the concept, the nearest status it has is offered (Amber for Amber/Green): a
+ * suggestion for a person to choose, see `conceptOf` for what the text itself means. Nothing is changed
+ * here; callers report a non-canonical value and offer the canonical one.
  */
 export function readRag(value: unknown, vocabulary: readonly RagStatus[] = defaultRagVocabulary): RagReading {
   if (typeof value !== "string") return { status: null, canonical: false };
   if (vocabulary.some((s) => s.label === value)) return { status: value, canonical: true };
-  const key = value
-    .replace(/\u00a0/g, " ")
-    .replace(/[‐‑–—]/g, "-")
-    .trim()
-    .replace(/\s+/g, " ")
-    .toLowerCase();
+  const key = ragKey(value);
   if (key === "") return { status: null, canonical: false };
-  const byLabel = vocabulary.find((s) => s.label.toLowerCase().replace(/[‐‑–—]/g, "-") === key);
+  const byLabel = vocabulary.find((s) => ragKey(s.label) === key);
   if (byLabel) return { status: byLabel.label, canonical: false };
-  const concept = (Object.keys(CONCEPT_WORDS) as RagConcept[]).find((c) => CONCEPT_WORDS[c].includes(key));
+  const concept = CONCEPT_BY_KEY.get(key);
   if (!concept) return { status: null, canonical: false };
   for (const candidate of [concept, ...(FALLBACK[concept] ?? [])]) {
     const status = vocabulary.find((s) => s.concept === candidate);
@@ -118,6 +202,9 @@ export function statusOf(value: unknown, vocabulary: readonly RagStatus[]): RagS
   const lower = value.toLowerCase();
   return vocabulary.find((s) => s.label.toLowerCase() === lower);
 }
+
+/** The concepts that count as done for the rules, whether or not signed off. */
+export const COMPLETE_CONCEPTS: readonly RagConcept[] = ["complete", "awaiting-sign-off"];
 
 /** Complete for the rules: done, whether or not signed off. */
 export function isComplete(status: RagStatus | undefined): boolean {

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { runCommand } from "../../src/commands/runCommand";
 import { StructureError, structureQuery, structureSheet } from "../../src/commands/structureSheet";
+import { conceptOfWords } from "../../src/domain/rag";
 import { METADATA_SHEET, readMetadata } from "../../src/sheets/metadata";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import type { Scalar, WorkbookSnapshot } from "../../src/workbook/types";
@@ -91,6 +92,111 @@ describe("structuring the sheets users already have (real .xlsx files)", () => {
         expect(cells.get(`${row},${col}`)).toEqual(n.fix);
       }
     });
+  });
+});
+
+describe.each(messyPlans.filter((p) => p.expected.scale).map((p) => [p.name, p] as const))(
+  "a sheet's own RAG scale: %s",
+  (_name, plan) => {
+    const expected = plan.expected.scale!;
+    async function structured(normalise = false) {
+      const file = path.join(tempDir(), "scale.xlsx");
+      await writeMessyPlan(plan, file);
+      const workbook = await XlsxWorkbook.open(file);
+      const result = await runCommand(workbook, structureQuery(plan.sheet), (s) =>
+        structureSheet(s, { sheet: plan.sheet, as: plan.as, now, normalise }),
+      );
+      return { ...result, after: await workbook.read({ sheets: "all" }) };
+    }
+
+    it("reports the scale found, from the values and the key, and where the key is", async () => {
+      const { report } = await structured();
+      expect(report.scale).toMatchObject({ from: expected.from, kept: expected.kept });
+      expect(report.scale!.statuses.map((s) => s.label)).toEqual(expected.labels);
+      if (expected.keyCells) expect(report.scale!.keyCells).toEqual(expected.keyCells);
+    });
+
+    it("keeps it as the workbook's scale, on the standard colours, and the RAG list offers its statuses", async () => {
+      const { report, patch, after } = await structured();
+      const kept = readMetadata(after)!.settings?.rag ?? [];
+      expect(kept.map((s) => s.label)).toEqual(expected.labels);
+      for (const status of kept) {
+        const found = report.scale!.statuses.find((s) => s.label === status.label)!;
+        expect(status.concept).toBe(found.concept);
+        if (found.meaning) expect(status.meaning).toBe(found.meaning);
+        expect(status.fill).toMatch(/^#[0-9A-F]{6}$/);
+      }
+      const ragColumn = report.headers.find((h) => h.column === report.columns.rag)!.col;
+      const list = patch.ops.find((op) => op.op === "setValidation" && op.range.left === ragColumn);
+      expect(list).toMatchObject({ rule: { type: "list", values: expected.labels } });
+    });
+
+    it("never folds a status into its neighbour: every Amber/Green value stays Amber/Green, even normalised", async () => {
+      const { report, after } = await structured(true);
+      const amberGreen = report.scale!.statuses.find((s) => s.concept === "amber-green")!.label;
+      const sheet = after.sheets.find((s) => s.name === plan.sheet)!.values!;
+      const col = report.headers.find((h) => h.column === report.columns.rag)!.col;
+      const before = await structured(false);
+      const original = before.after.sheets.find((s) => s.name === plan.sheet)!.values!;
+      for (let r = report.headerRow; r < report.headerRow + report.dataRows; r++) {
+        const value = original[r]?.[col];
+        if (typeof value === "string" && conceptOfWords(value) === "amber-green")
+          expect(sheet[r]![col]).toBe(amberGreen);
+      }
+    });
+  },
+);
+
+describe("a sheet's scale when the workbook already has one", () => {
+  it("is reported, not kept, and Amber/Green is not turned into Amber by --normalise", async () => {
+    const wb = MemoryWorkbook.withSheets("Plan");
+    wb.applySync({
+      description: "user",
+      ops: [
+        {
+          op: "writeValues",
+          sheet: "Plan",
+          row: 0,
+          col: 0,
+          values: [
+            ["Action", "Lead", "RAG"],
+            ["One", "A", "Amber/Green"],
+            ["Two", "B", "Amber"],
+          ],
+        },
+      ],
+    });
+    const first = await runCommand(wb, structureQuery("Plan"), (s) =>
+      structureSheet(s, { sheet: "Plan", as: "action-plan", now }),
+    );
+    expect(first.report.scale?.kept).toBe(true);
+    wb.applySync({
+      description: "user",
+      ops: [
+        { op: "addSheet", sheet: "Second" },
+        {
+          op: "writeValues",
+          sheet: "Second",
+          row: 0,
+          col: 0,
+          values: [
+            ["Action", "Lead", "RAG"],
+            ["One", "A", "Blue"],
+            ["Two", "B", "A/G"],
+          ],
+        },
+      ],
+    });
+    const { report } = await runCommand(wb, structureQuery("Second"), (s) =>
+      structureSheet(s, { sheet: "Second", as: "action-plan", now, normalise: true }),
+    );
+    expect(report.scale).toMatchObject({ kept: false });
+    expect(report.scale!.note).toMatch(/has a RAG scale of its own already/);
+    const blue = report.normalisable.find((n) => n.cell === "C2")!;
+    expect(blue).toMatchObject({ suggestion: expect.stringMatching(/has no Blue \(nearest: Green\)/) });
+    expect(blue.fix).toBeUndefined();
+    expect(report.normalisable.find((n) => n.cell === "C3")).toMatchObject({ fix: "Amber/Green" });
+    expect(wb.cell("Second", 1, 2)?.value).toBe("Blue");
   });
 });
 

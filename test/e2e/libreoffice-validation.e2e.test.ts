@@ -7,6 +7,7 @@ import { runCommand } from "../../src/commands/runCommand";
 import { validateQuery, validateWorkbook, type ValidateReport } from "../../src/commands/validateWorkbook";
 import { serialFromDate } from "../../src/domain/dates";
 import { getFramework } from "../../src/domain/frameworks";
+import { amberGreenVocabulary, defaultRagVocabulary, type RagStatus } from "../../src/domain/rag";
 import { readMetadata } from "../../src/sheets/metadata";
 import type { CellInput, PatchOp } from "../../src/workbook/types";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxFile";
@@ -17,6 +18,14 @@ const now = new Date();
 const today = Math.floor(serialFromDate(new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()))));
 
 const PLANS = 100;
+
+/** A scale as structure keeps it from a council's sheet: its own spellings as the labels. */
+const COUNCIL_SCALE: readonly RagStatus[] = [
+  { ...amberGreenVocabulary[0]!, label: "Red" },
+  { ...amberGreenVocabulary[2]!, label: "Amber / Green" },
+  { ...defaultRagVocabulary[2]!, label: "Green" },
+  { ...defaultRagVocabulary[1]!, label: "Complete - awaiting sign off" },
+];
 
 /** What a manager might leave in each cell of an action-plan row, good and bad. */
 const rowEdit = fc.record({
@@ -43,6 +52,13 @@ const rowEdit = fc.record({
       "G",
       "Purple",
       "Blue ",
+      // Spellings councils use, outside the workbook's exact form but read by their words.
+      "Complete - awaiting sign off",
+      "complete–awaiting SIGNOFF",
+      "b",
+      "Done",
+      "A/G",
+      "Red/Amber",
     ),
   ),
   progress: fc.oneof(fc.constant(null), fc.constant("Update given")),
@@ -58,6 +74,8 @@ const plan = fc.record({
   framework: fc.constantFrom("improvement-programme", "ofsted-ilacs-2024"),
   edits: fc.array(fc.tuple(fc.nat(40), rowEdit), { minLength: 1, maxLength: 20 }),
   duplicateSelfEvaluationRef: fc.boolean(),
+  // The standard scale, a four-colour one, and a council's own labels as structure keeps them.
+  scale: fc.constantFrom<readonly RagStatus[]>(defaultRagVocabulary, amberGreenVocabulary, COUNCIL_SCALE),
 });
 
 const FIELDS = ["ref", "action", "lead", "due", "rag", "progress", "evidence", "updated"] as const;
@@ -68,7 +86,7 @@ async function writePlan(spec: PlanSpec, file: string): Promise<ValidateReport> 
   const workbook = XlsxWorkbook.empty();
   const framework = getFramework(spec.framework);
   await runCommand(workbook, createWorkbookQuery, (s) =>
-    createWorkbook(s, { framework, kinds: ["self-evaluation", "action-plan"], now }),
+    createWorkbook(s, { framework, kinds: ["self-evaluation", "action-plan"], now, vocabulary: spec.scale }),
   );
   const snapshot = await workbook.read({ sheets: "all" });
   const record = readMetadata(snapshot)!.plans.find((p) => p.kind === "action-plan")!;

@@ -365,6 +365,10 @@ test("previews the mapping of the selected sheet without changing it", async () 
   const normalisable = page.getByTestId("normalisable");
   await expect(normalisable.innerText()).resolves.toMatch(/E4\s+G\s+Green/);
   await expect(normalisable.innerText()).resolves.toMatch(/E5\s+a\s+Amber/);
+  // The sheet's RAG scale is shown; the standard one already holds G and a, so the workbook keeps its own.
+  await expect(page.getByTestId("rag-scale").innerText()).resolves.toMatch(
+    /Green.*Amber.*Not kept: the standard scale holds every status it uses/,
+  );
   // Nothing was written: the grid still shows the user's own values, and there is nothing to undo.
   expect(await gridCell("E4")).toBe("G");
   await expect(page.getByRole("button", { name: "Undo last change" }).getAttribute("aria-disabled")).resolves.toBe(

@@ -1,5 +1,14 @@
 import { formatUkDate, dateFromSerial } from "../dates";
-import { isComplete, readRag, statusOf, type RagStatus } from "../rag";
+import {
+  COMPLETE_CONCEPTS,
+  conceptOf,
+  keysOfConcepts,
+  RAG_SEPARATORS,
+  readRag,
+  statusOf,
+  type RagConcept,
+  type RagStatus,
+} from "../rag";
 import type { PlanField, PlanKind } from "../plan";
 import { isBlankValue, isExcelError, type CellValue, type PlanRow, type RowField } from "./planRow";
 
@@ -72,7 +81,13 @@ const fIs = (ref: string, statuses: RagStatus[]) =>
   statuses.length === 0 ? "FALSE" : `OR(${statuses.map((s) => `${ref}=${q(s.label)}`).join(",")})`;
 const withConcepts = (vocabulary: readonly RagStatus[], concepts: RagStatus["concept"][]) =>
   vocabulary.filter((s) => concepts.includes(s.concept));
-const completeStatuses = (vocabulary: readonly RagStatus[]) => vocabulary.filter((s) => isComplete(s));
+/** Excel: the cell's text as `ragKey` makes it, lower case without spaces, dashes or slashes. */
+const fRagKey = (ref: string) => `LOWER(${RAG_SEPARATORS.reduce((e, s) => `SUBSTITUTE(${e},${q(s)},"")`, ref)})`;
+/** Excel: the cell reads as one of the concepts, as `conceptOf` reads it (any spelling councils use). */
+const fConcept = (ref: string, vocabulary: readonly RagStatus[], concepts: readonly RagConcept[]) => {
+  const keys = keysOfConcepts(vocabulary, concepts);
+  return keys.length === 0 ? "FALSE" : `OR(${fRagKey(ref)}={${keys.map(q).join(",")}})`;
+};
 
 /**
  * The catalogue, in the order the Checks column lists findings. Each rule is written twice on purpose:
@@ -174,17 +189,20 @@ export const RULES: Rule[] = [
     label: "Overdue",
     kinds: ["action-plan"],
     needs: ["due", "rag"],
-    test: (row, context, status) => {
+    // Complete in any spelling the words are recognised in ("Complete - awaiting sign off", "B"): a row
+    // awaiting sign-off is not overdue, whether or not its RAG is in the workbook's exact form yet.
+    test: (row, context) => {
       const due = value(row, "due");
       if (typeof due !== "number" || due >= context.asOf) return null;
-      if (isComplete(status)) return null;
+      const concept = conceptOf(value(row, "rag"), context.vocabulary);
+      if (concept && COMPLETE_CONCEPTS.includes(concept)) return null;
       return {
         field: "due",
         message: `${at(row, "due")}: due ${ukDate(due)} has passed and the action is not complete`,
       };
     },
     condition: (c, r, context) =>
-      `AND(ISNUMBER(${c.due}${r}),${c.due}${r}<TODAY(),NOT(${fIs(`${c.rag}${r}`, completeStatuses(context.vocabulary))}))`,
+      `AND(ISNUMBER(${c.due}${r}),${c.due}${r}<TODAY(),NOT(${fConcept(`${c.rag}${r}`, context.vocabulary, COMPLETE_CONCEPTS)}))`,
   },
   {
     id: "green-without-evidence",

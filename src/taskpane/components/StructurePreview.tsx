@@ -86,6 +86,16 @@ export function StructurePreview({ report, onMappingChange }: StructurePreviewPr
             </>
           )}
         </dd>
+        {report.scale && (
+          <>
+            <dt className={styles.term}>RAG scale</dt>
+            <dd className={styles.definition} data-testid="rag-scale">
+              {report.scale.statuses.map((s) => (s.meaning ? `${s.label} (${s.meaning})` : s.label)).join(", ")}
+              {report.scale.keyCells.length > 0 ? `, from the key at ${report.scale.keyCells[0]}` : ""}
+              {report.scale.kept ? ". Kept as the workbook’s scale." : `. Not kept: ${report.scale.note}.`}
+            </dd>
+          </>
+        )}
       </dl>
 
       <Body1Strong as="h3" className={pane.subheading}>
