@@ -1,24 +1,13 @@
+import type { AnnexColumn } from "./annexTypes";
+export type { AnnexColumn, AnnexColumnType } from "./annexTypes";
 import lists from "./ofstedLists2019.json";
-import { BASE_VERSION, TEMPLATE_VERSIONS, type TemplateVersionId } from "./templateVersions";
+import { BASE_VERSION, TEMPLATE_VERSIONS } from "./templateVersions";
 
 /**
  * The eleven Annex A lists as Ofsted's 2019 template defines them (extracted by
  * scripts/extract-annex-a.js from the template and shared/domain/annex-a.md), plus what the template's
  * guidance says about each list's cohort and its dates, written here as rules.
  */
-export type AnnexColumnType = "text" | "code" | "date" | "age" | "count";
-
-export interface AnnexColumn {
-  /** Exactly as the template writes it, curly quotes and trailing spaces included. */
-  name: string;
-  type: AnnexColumnType;
-  blank: boolean;
-  codes?: string[];
-  /** Other names a header may have for this column, each with the template version that uses it ("Sex"). */
-  otherNames?: { name: string; version: TemplateVersionId }[];
-  /** Set on a column a later version adds: recognised when present, never reported missing when absent. */
-  since?: TemplateVersionId;
-}
 
 export interface AnnexList {
   list: number;

@@ -1,4 +1,4 @@
-import type { AnnexColumn } from "./listSpecs";
+import type { AnnexColumn, TemplateVersionId } from "./annexTypes";
 
 /**
  * The versions of the Annex A template a file may follow, as data beside the list specs: what each
@@ -8,7 +8,7 @@ import type { AnnexColumn } from "./listSpecs";
  *
  * Sources: shared/domain/annex-a.md and research/issue10-facts.md section 4.
  */
-export type TemplateVersionId = "ofsted-2019" | "regional-2024" | "sex-2026";
+export type { TemplateVersionId } from "./annexTypes";
 
 export interface TemplateVersion {
   id: TemplateVersionId;

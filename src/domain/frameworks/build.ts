@@ -16,3 +16,13 @@ export const ofstedFourPointGrades = [
 export function markCritical<T extends { ref: string }>(refs: string[], list: T[]): (T & { critical?: boolean })[] {
   return list.map((criterion) => (refs.includes(criterion.ref) ? { ...criterion, critical: true } : criterion));
 }
+
+/** The six-point scale of Scotland's inspectorates (Care Inspectorate, Education Scotland, HMIE). */
+export const sixPointGrades = [
+  { id: "excellent", label: "Excellent", rank: 6 },
+  { id: "very-good", label: "Very good", rank: 5 },
+  { id: "good", label: "Good", rank: 4 },
+  { id: "adequate", label: "Adequate", rank: 3 },
+  { id: "weak", label: "Weak", rank: 2 },
+  { id: "unsatisfactory", label: "Unsatisfactory", rank: 1 },
+];

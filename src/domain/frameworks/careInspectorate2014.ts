@@ -1,4 +1,4 @@
-import { criteria } from "./build";
+import { criteria, sixPointGrades } from "./build";
 
 /**
  * The Care Inspectorate's joint inspection of services for children (Scotland), using the quality
@@ -47,14 +47,7 @@ export const careInspectorate2014 = {
   ],
   scale: {
     id: "six-point",
-    grades: [
-      { id: "excellent", label: "Excellent", rank: 6 },
-      { id: "very-good", label: "Very good", rank: 5 },
-      { id: "good", label: "Good", rank: 4 },
-      { id: "adequate", label: "Adequate", rank: 3 },
-      { id: "weak", label: "Weak", rank: 2 },
-      { id: "unsatisfactory", label: "Unsatisfactory", rank: 1 },
-    ],
+    grades: sixPointGrades,
     // "Adequate" is "Satisfactory" in the education version of the scale.
     confidence: "partly-confirmed",
     sources: guide,

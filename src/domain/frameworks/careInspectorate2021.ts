@@ -1,4 +1,4 @@
-import { criteria } from "./build";
+import { criteria, sixPointGrades } from "./build";
 
 /**
  * The Care Inspectorate's joint inspections of services for children and young people at risk of harm
@@ -64,14 +64,7 @@ export const careInspectorate2021 = {
   ],
   scale: {
     id: "six-point",
-    grades: [
-      { id: "excellent", label: "Excellent", rank: 6 },
-      { id: "very-good", label: "Very good", rank: 5 },
-      { id: "good", label: "Good", rank: 4 },
-      { id: "adequate", label: "Adequate", rank: 3 },
-      { id: "weak", label: "Weak", rank: 2 },
-      { id: "unsatisfactory", label: "Unsatisfactory", rank: 1 },
-    ],
+    grades: sixPointGrades,
     // The quality framework has its own appendix on the scale, not read here; the words are HMIE's.
     confidence: "partly-confirmed",
     sources: ["hmie-six-point", qif],
