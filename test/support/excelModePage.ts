@@ -5,7 +5,7 @@
  * The fake lacks the three calls the pane adds (Worksheet.activate, Range.select,
  * Workbook.getSelectedRange); they are added here, recording what they were asked to do.
  *
- * The same page as preview-checks.e2e.test.ts builds for itself; that file keeps its own copy for now.
+ * The page preview-checks.e2e.test.ts and preview-undo.e2e.test.ts both drive.
  */
 import fs from "node:fs";
 import path from "node:path";
