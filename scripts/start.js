@@ -78,6 +78,18 @@ function serveStatic(root, { host = "127.0.0.1", port = 0 } = {}) {
 }
 
 function startInExcelDesktop() {
+  // The sideloading tool is an optional dependency: npm leaves it out where it cannot build (a machine
+  // without the keychain library keytar needs). Say so rather than fail with npx's own message.
+  try {
+    require.resolve("office-addin-debugging/package.json", { paths: [ROOT] });
+  } catch {
+    console.error(
+      "Excel's sideloading tool (office-addin-debugging) is not installed here: npm skips it where it cannot be built. " +
+        "Run `npm install office-addin-debugging` on this machine, or use Excel on the web: `npm run dev-server`, " +
+        "then upload manifest.xml (Home > Add-ins > More add-ins > Upload My Add-in).",
+    );
+    process.exit(1);
+  }
   const appType = process.env.npm_package_config_app_type_to_debug || "desktop";
   const app = process.env.npm_package_config_app_to_debug || "excel";
   // `npx --no` runs the installed tool and never downloads one; a shell finds npx.cmd on Windows.
