@@ -103,7 +103,8 @@ export function summaryValues(
   const values: CellInput[][] = [
     [`Projected judgements: ${framework.name}`],
     [
-      "Live figures: change a Position on the self-evaluation and they move. Our projection method, not the inspectorate's; " +
+      // An action plan's "criteria" are its actions, whose positions are its RAG ratings.
+      `Live figures: change ${source.cells ? `a RAG on the sheet "${source.sheet}"` : "a Position on the self-evaluation"} and they move. Our projection method, not the inspectorate's; ` +
         `a judgement needs ${Math.round(settings.coverageThreshold * 100)}% of its criteria with a position, and a critical criterion off track caps it.`,
     ],
     [],

@@ -92,9 +92,9 @@ export function ProjectionSection(props: ProjectionSectionProps) {
   return (
     <>
       <Text id={ids.detail} className={pane.detail}>
-        Projects each judgement&apos;s grade from the positions in the self-evaluation, says why, and lists the fewest
-        criteria to improve to reach the target. The method is ours, not the inspectorate&apos;s. Nothing in the
-        workbook changes.
+        Projects each judgement&apos;s grade from the positions in the self-evaluation (or, without one, the RAG ratings
+        in the action plan), says why, and lists the fewest criteria to improve to reach the target. The method is ours,
+        not the inspectorate&apos;s. Nothing in the workbook changes.
       </Text>
       <div className={styles.controls}>
         {framework && (
