@@ -1,6 +1,7 @@
 import type { Command } from "./command";
 import { annexACommand } from "./annexACommand";
 import { auditSampleCommand } from "./auditSampleCommand";
+import { exportCommand } from "./exportCommand";
 import { frameworksCommand } from "./frameworksCommand";
 import { newCommand } from "./newCommand";
 import { projectCommand } from "./projectCommand";
@@ -21,4 +22,5 @@ export const COMMANDS: readonly Command[] = [
   projectCommand,
   annexACommand,
   auditSampleCommand,
+  exportCommand,
 ];

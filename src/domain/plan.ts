@@ -18,6 +18,7 @@ export const PLAN_FIELDS = [
   "ref",
   "judgement",
   "area",
+  "district",
   "criterion",
   "action",
   "item",

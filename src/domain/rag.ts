@@ -210,3 +210,7 @@ export const COMPLETE_CONCEPTS: readonly RagConcept[] = ["complete", "awaiting-s
 export function isComplete(status: RagStatus | undefined): boolean {
   return status?.concept === "complete" || status?.concept === "awaiting-sign-off";
 }
+
+export function isRagConcept(text: string): text is RagConcept {
+  return (RAG_CONCEPTS as readonly string[]).includes(text);
+}

@@ -33,6 +33,7 @@ export const FIELD_SYNONYMS: Readonly<Partial<Record<PlanField, readonly string[
     "domain",
     "strand",
   ],
+  district: ["district", "districts", "locality", "localities", "district team", "locality team", "team", "area office", "patch"],
   criterion: [
     "criterion",
     "criteria",

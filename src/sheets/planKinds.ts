@@ -85,6 +85,20 @@ const selfEvaluation: PlanKindSpec = {
   newRows: (framework) => criterionRows(selfEvaluation, framework),
 };
 
+/**
+ * The district, locality or team an action belongs to, where a county's plan has one (seed 003's twelve
+ * district plans): the committee pack and the roll-up count by it. Mapped when structuring; a new sheet
+ * has none, as the framework has no districts.
+ */
+const DISTRICT_COLUMN: PlanColumn = {
+  field: "district",
+  header: "District or team",
+  owner: "user",
+  kind: "text",
+  width: 14,
+  structureOnly: true,
+};
+
 const actionPlan: PlanKindSpec = {
   kind: "action-plan",
   label: "Action plan",
@@ -99,6 +113,7 @@ const actionPlan: PlanKindSpec = {
     AREA_COLUMN,
     { field: "criterion", header: "Criterion", owner: "framework", kind: "longText", width: 44 },
     { field: "action", header: "Action", owner: "user", kind: "longText", width: 32 },
+    DISTRICT_COLUMN,
     { field: "lead", header: "Lead", owner: "user", kind: "text", width: 14 },
     { field: "due", header: "Due date", owner: "user", kind: "date", width: 12 },
     { field: "rag", header: "RAG", owner: "user", kind: "rag", width: 9 },
