@@ -51,7 +51,7 @@ export const projectCommand = defineCommand({
     },
     force: FORCE_OPTION,
   },
-  async run(args, output) {
+  async run(args, output, now) {
     const input = oneWorkbook("project", args.positionals, "project needs the workbook to read: project FILE.xlsx");
     const out = writeToCopy(args.values, "the Summary sheet");
     const write = out !== undefined;
@@ -61,7 +61,7 @@ export const projectCommand = defineCommand({
 
     const workbook = await XlsxWorkbook.open(input);
     const areas = args.values.areas === undefined ? undefined : areasOption(args.values.areas);
-    const options = { framework, resolve: findFramework, target, write, ...(areas ? { areas } : {}) };
+    const options = { framework, resolve: findFramework, target, write, now, ...(areas ? { areas } : {}) };
     const { report } = write
       ? await runCommand(workbook, projectQuery, (s) => projectWorkbook(s, options))
       : { report: projectWorkbook(await workbook.read(projectQuery), options).report };

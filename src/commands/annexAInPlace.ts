@@ -1,4 +1,4 @@
-import { dateFromSerial } from "../domain/dates";
+import { dateFromSerial, formatUkDate } from "../domain/dates";
 import type { ListReport } from "../domain/annexA/checkList";
 import { quoteSheetName } from "../workbook/address";
 import { parseRange } from "../workbook/address";
@@ -7,6 +7,8 @@ import type { CellInput, PatchOp, WorkbookPatch, WorkbookSnapshot } from "../wor
 import { FINDING_HIGHLIGHT } from "../sheets/highlights";
 import { emptyMetadata, readMetadata, writeMetadataOps, type Metadata, type PlanRecord } from "../sheets/metadata";
 import { uniqueName } from "../sheets/tableLayout";
+import { headerRowFormatOps, pageSetupFor } from "../sheets/printLayout";
+import { rowHeightFor } from "../sheets/rowHeights";
 import { checkAnnexA, type AnnexAReport } from "./checkAnnexA";
 
 export const FINDINGS_SHEET = "Annex A findings";
@@ -122,6 +124,35 @@ export function annexAInPlace(
         ],
       },
       { op: "freezePanes", sheet, rows: 1, columns: 0 },
+      ...headerRowFormatOps(sheet, 0, 0, 5),
+      {
+        op: "setWrapText",
+        sheet,
+        range: { top: 1, left: 0, bottom: Math.max(1, rows.length - 1), right: 5 },
+        wrap: true,
+      },
+      {
+        op: "setRowHeights",
+        sheet,
+        heights: rows
+          .map((row, r) => ({
+            row: r,
+            height: rowHeightFor(
+              row,
+              [6, 16, 8, 9, 14, 90].map((width) => ({ width })),
+              r === 0,
+            ),
+          }))
+          .filter((h) => h.height > 15),
+      },
+      {
+        op: "setPrintSetup",
+        sheet,
+        setup: pageSetupFor(
+          { title: "Annex A findings", date: formatUkDate(dateFromSerial(Math.floor(options.asOf))) },
+          [0, 0],
+        ),
+      },
     );
     for (const list of report.lists) ops.push(highlight(snapshot, list, sheet));
     ops.push(...recordOps(snapshot, metadata, sheet, options.asOf));

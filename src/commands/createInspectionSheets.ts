@@ -1,5 +1,6 @@
 import { WorkingCalendar, type HolidayRegion } from "../domain/calendar";
 import type { Confidence, Framework } from "../domain/framework";
+import { timeOfDay } from "../domain/dates";
 import { defaultRagVocabulary } from "../domain/rag";
 import { evidenceDue, inspectionTimeline, type InspectionDates, type Milestone } from "../domain/timeline";
 import { OVERDUE_HIGHLIGHT } from "../sheets/highlights";
@@ -97,7 +98,7 @@ export function createInspectionSheets(
     milestones.map((m) => ({
       milestone: m.label,
       date: Math.floor(m.when),
-      time: m.timed ? m.when % 1 : null,
+      time: m.timed ? timeOfDay(m.when) : null,
       confidence: CONFIDENCE_WORDS[m.confidence],
       note: m.note,
     })),
@@ -111,7 +112,7 @@ export function createInspectionSheets(
       type: EVIDENCE_TYPE_LABELS[item.kind],
       status: EVIDENCE_NOT_STARTED,
       due: Math.floor(due.when),
-      dueTime: due.when % 1,
+      dueTime: timeOfDay(due.when),
       confidence: CONFIDENCE_WORDS[due.confidence],
     };
   });

@@ -7,7 +7,7 @@ import { emptyMetadata, readMetadata, writeMetadataOps, type Metadata, type Plan
 import { newSheetSpec, PLAN_KIND_SPECS } from "../sheets/planKinds";
 import { columnReference, readPlans } from "../sheets/planTables";
 import type { PatchOp, SnapshotQuery, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
-import { findManagedTable, replaceTableSheet, TableSheets } from "./tableSheets";
+import { findManagedTable, printPageFor, replaceTableSheet, TableSheets } from "./tableSheets";
 
 export interface CreateWorkbookOptions {
   framework: Framework;
@@ -108,7 +108,14 @@ export function createWorkbook(
     const context = { rag: vocabulary, criterionRefSource };
     let sheet: string;
     if (found) {
-      const replaced = replaceTableSheet(snapshot, found, spec, rows, context);
+      const replaced = replaceTableSheet(
+        snapshot,
+        found,
+        spec,
+        rows,
+        context,
+        printPageFor(spec, framework, options.now),
+      );
       replacing.push(...replaced.ops);
       sheet = replaced.made.sheet;
       created.push({ ...(replaced.made as CreatedSheet), replaced: true });

@@ -14,7 +14,9 @@ import { project, type Position, type Projection } from "../domain/projection/pr
 import { isBlankValue } from "../domain/validation/planRow";
 import { writeMetadataOps } from "../sheets/metadata";
 import { readPlans, type PlanTable, type WorkbookPlans } from "../sheets/planTables";
-import { SUMMARY_SHEET, summaryValues, type PositionSource } from "../sheets/summarySheet";
+import { SUMMARY_SHEET, summaryFormatOps, summaryValues, type PositionSource } from "../sheets/summarySheet";
+import { pageSetupFor } from "../sheets/printLayout";
+import { ukDateOf } from "../domain/dates";
 import { columnLetters, parseRange, quoteSheetName } from "../workbook/address";
 import { uniqueName } from "../sheets/tableLayout";
 import { cellsBefore } from "../workbook/snapshotCells";
@@ -36,6 +38,8 @@ export interface ProjectOptions {
    * match (area → judgement id, or null for none). Stored with the plan when written, and used after.
    */
   areas?: AreaChoices;
+  /** When the command runs: the date the Summary prints in its page header (today where absent). */
+  now?: Date;
 }
 
 /** A projection, and for an action plan how its areas were matched, what matched nothing, and its themes. */
@@ -110,6 +114,10 @@ export function projectWorkbook(
   const existingName = metadata.settings?.summarySheet;
   const existing = existingName ? snapshot.sheets.find((s) => s.name === existingName) : undefined;
   const ops: PatchOp[] = [];
+  const page = {
+    title: `Projected judgements – ${projected.framework.name}`,
+    date: ukDateOf(options.now ?? new Date()),
+  };
   let sheet: string;
   if (existing) {
     sheet = existing.name;
@@ -127,6 +135,9 @@ export function projectWorkbook(
       values: block,
       before: cellsBefore(snapshot, sheet, 0, 0, height, width),
     });
+    // The page header carries today's date; the layout and its formats are the sheet's own already.
+    const setup = pageSetupFor(page, [3, 3]);
+    ops.push({ op: "setPrintSetup", sheet, setup, before: setup });
   } else {
     sheet = uniqueName(
       SUMMARY_SHEET,
@@ -144,14 +155,6 @@ export function projectWorkbook(
         values: layout.values.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null)),
       },
       {
-        op: "setColumnWidths",
-        sheet,
-        widths: layout.values[3]!.map((_, col) => ({
-          col,
-          width: col === 0 ? 40 : col === layout.columns.reasons ? 48 : col === layout.columns.grade ? 26 : 12,
-        })),
-      },
-      {
         op: "setNumberFormats",
         sheet,
         row: 4,
@@ -167,17 +170,12 @@ export function projectWorkbook(
         source: { top: 3, left: 0, bottom: 3 + layout.judgementRows.size, right: vocabulary.length },
         title: "Criteria by RAG, per judgement",
       },
-      {
-        op: "setPrintSetup",
+      ...summaryFormatOps(
         sheet,
-        setup: {
-          orientation: "landscape",
-          paper: "A4",
-          fitToWidth: true,
-          repeatRows: [3, 3],
-          centreFooter: "Page &P of &N",
-        },
-      },
+        layout,
+        [...vocabulary.map((s) => s.label), ...projected.framework.scale.grades.map((g) => g.label)],
+        page,
+      ),
     );
   }
   const plans = options.areas

@@ -1,4 +1,4 @@
-import { dateFromSerial, formatUkDate, parseDateText } from "../domain/dates";
+import { dateFromSerial, formatUkDate, parseDateText, ukDateOf } from "../domain/dates";
 import type { PlanField, PlanKind } from "../domain/plan";
 import { conceptOf, readRag, type RagStatus } from "../domain/rag";
 import { differsFromStandard, scaleVocabulary, sheetScale, standardStatus, type SheetScale } from "../domain/ragScale";
@@ -20,6 +20,7 @@ import {
   STRUCTURED_TABLE_STYLE,
   structureFields,
 } from "../sheets/planKinds";
+import { headerRowFormatOps, pageSetupFor } from "../sheets/printLayout";
 import { columnRuleOps, uniqueName, type RuleColumn } from "../sheets/tableLayout";
 import { cellAddress, columnLetters, parseRange, rangesOverlap, sameRange } from "../workbook/address";
 import { cellsBefore, formatsBefore } from "../workbook/snapshotCells";
@@ -275,6 +276,21 @@ export function structureSheet(
     rows: layout.headerRow + 1,
     columns: 0,
     before: { rows: sheet.frozenRows, columns: sheet.frozenColumns },
+  });
+  // Print-ready: the header row styled directly (a table style prints nowhere but Excel), repeated on
+  // every page of an A4 landscape printout fitted to width. Neither is in the snapshot, so undo leaves
+  // them (see invert.ts): they change how the sheet looks, never what it holds.
+  const label = PLAN_KIND_SPECS[options.as].label;
+  ops.push(...headerRowFormatOps(sheet.name, layout.headerRow, layout.left, layout.right), {
+    op: "setPrintSetup",
+    sheet: sheet.name,
+    setup: pageSetupFor(
+      {
+        title: sheet.name.toLowerCase() === label.toLowerCase() ? label : `${label} – ${sheet.name}`,
+        date: ukDateOf(options.now),
+      },
+      [layout.headerRow, layout.headerRow],
+    ),
   });
 
   const mapping = Object.fromEntries([...layout.mapping].map(([field, col]) => [field, headers[col - layout.left]!]));

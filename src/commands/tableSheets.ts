@@ -1,7 +1,9 @@
+import { ukDateOf } from "../domain/dates";
 import type { Framework } from "../domain/framework";
 import { UserError } from "../domain/userError";
 import type { Metadata, PlanRecord } from "../sheets/metadata";
 import { fieldColumn } from "../sheets/planTables";
+import type { PrintPage } from "../sheets/printLayout";
 import type { TableSheetSpec } from "../sheets/sheetSpec";
 import { columnRuleOps, layOutTableSheet, uniqueName, type LayoutContext } from "../sheets/tableLayout";
 import { cellAddress } from "../workbook/address";
@@ -43,7 +45,10 @@ export class TableSheets {
     const table = uniqueName(spec.tableName, this.tableNames, (n) => `${n}`);
     this.sheetNames.push(sheet);
     this.tableNames.push(table);
-    this.ops.push({ op: "addSheet", sheet }, ...layOutTableSheet(spec, sheet, table, rows, context));
+    this.ops.push(
+      { op: "addSheet", sheet },
+      ...layOutTableSheet(spec, sheet, table, rows, context, printPageFor(spec, this.framework, this.now)),
+    );
     const made = { kind: spec.kind, sheet, table, rows: rows.length };
     this.made.push(made);
     this.records.push({
@@ -57,6 +62,14 @@ export class TableSheets {
     });
     return made;
   }
+}
+
+/**
+ * What a managed sheet prints at the top of each page: what it is, for which framework ("Action plan –
+ * Ofsted ILACS, from April 2026"), and the day it was made.
+ */
+export function printPageFor(spec: TableSheetSpec, framework: Framework, now: Date): PrintPage {
+  return { title: `${spec.sheetName} – ${framework.name}`, date: ukDateOf(now) };
 }
 
 /** A managed table sheet the workbook already has, found through its metadata record. */
@@ -294,12 +307,13 @@ export function replaceTableSheet(
   spec: TableSheetSpec,
   rows: CellInput[][],
   context: LayoutContext,
+  page: PrintPage,
 ): { ops: PatchOp[]; made: MadeSheet } {
   const { table } = found;
   const name = table.sheet;
   const old = snapshot.sheets.find((s) => s.name === name);
   if (!old?.values) throw new Error(`The snapshot holds no cells of "${name}"; include it in the query`);
-  const laid = layOutTableSheet(spec, name, table.name, rows, context);
+  const laid = layOutTableSheet(spec, name, table.name, rows, context, page);
   const oldLaid = layOutTableSheet(
     spec,
     name,
@@ -308,6 +322,7 @@ export function replaceTableSheet(
       spec.columns.map((_, c) => old.values![table.range.top + 1 + r]?.[table.range.left + c] ?? null),
     ),
     context,
+    page,
   );
   const key = (op: PatchOp) =>
     op.op === "setValidation" || op.op === "addConditionalFormat" || op.op === "setWrapText"

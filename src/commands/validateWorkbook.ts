@@ -13,6 +13,7 @@ import {
 } from "../domain/validation/rules";
 import { FINDING_HIGHLIGHT, OVERDUE_HIGHLIGHT } from "../sheets/highlights";
 import { writeMetadataOps } from "../sheets/metadata";
+import { headerRowFormatOps } from "../sheets/printLayout";
 import { readPlans, type PlanTable, type WorkbookPlans } from "../sheets/planTables";
 import { cellAddress, columnLetters } from "../workbook/address";
 import { cellsBefore } from "../workbook/snapshotCells";
@@ -223,6 +224,8 @@ function checksColumnOps(
         before: cellsBefore(snapshot, table.sheet, table.range.top, col, 1, 1),
       },
       { op: "resizeTable", name: table.name, range: { ...table.range, right: col }, before: table.range },
+      // The new header looks like the others when printed or opened outside Excel.
+      ...headerRowFormatOps(table.sheet, table.range.top, col, col),
       { op: "setColumnWidths", sheet: table.sheet, widths: [{ col, width: 32 }] },
       { op: "setWrapText", sheet: table.sheet, range: { top, left: col, bottom, right: col }, wrap: true },
       {

@@ -34,6 +34,20 @@ export function todaySerial(now: Date = new Date()): number {
   return serialFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
+/** The user's own calendar day of `now` as dd/mm/yyyy: the date a command puts on what it prints. */
+export function ukDateOf(now: Date): string {
+  return formatUkDate(dateFromSerial(todaySerial(now)));
+}
+
+/**
+ * The time of day of a serial as Excel stores it, exactly to the minute. A serial's fraction, taken as
+ * `serial % 1`, can fall a hair below the minute (10:00 as 0.41666666664), which LibreOffice shows as
+ * 09:59: rounding to whole minutes gives the same number Excel stores for a time typed as 10:00.
+ */
+export function timeOfDay(serial: number): number {
+  return (Math.round((serial - Math.floor(serial)) * 1440) % 1440) / 1440;
+}
+
 /**
  * A time of day typed on the 24-hour clock, 15:00 (or 15.00, 9:30), as the fraction of a day Excel
  * stores; null when the text is not such a time.

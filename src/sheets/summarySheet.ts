@@ -1,4 +1,5 @@
 import type { Framework } from "../domain/framework";
+import { builtInFrameworks } from "../domain/frameworks";
 import {
   CONCEPT_SCORES,
   gradeScore,
@@ -12,7 +13,9 @@ import {
 } from "../domain/projection/project";
 import type { RagStatus } from "../domain/rag";
 import { columnLetters, quoteSheetName } from "../workbook/address";
-import type { CellInput } from "../workbook/types";
+import type { CellInput, PatchOp } from "../workbook/types";
+import { headerRowFormatOps, pageSetupFor, type PrintPage } from "./printLayout";
+import { LINE_HEIGHT, rowHeightFor, wrappedLines } from "./rowHeights";
 
 export const SUMMARY_SHEET = "Summary";
 
@@ -36,6 +39,8 @@ export interface SummaryLayout {
   /** 0-based rows of the judgement lines, by judgement id, and of the overall line. */
   judgementRows: Map<string, number>;
   overallRow: number | null;
+  /** 0-based row of the criteria block's header; its lines follow, one per criterion. */
+  criteriaHeaderRow: number;
   /** 0-based column of each figure, for tests and the pane. */
   columns: { counts: Map<string, number>; score: number; coverage: number; grade: number; reasons: number };
 }
@@ -219,6 +224,7 @@ export function summaryValues(
     values,
     judgementRows,
     overallRow,
+    criteriaHeaderRow,
     columns: {
       counts: new Map(vocabulary.map((s, i) => [s.label, countCol(i)])),
       score: scoreCol,
@@ -227,4 +233,107 @@ export function summaryValues(
       reasons: reasonsCol,
     },
   };
+}
+
+/** The criteria block's score column (A ref, B judgement, C weight, D critical, E position, F score). */
+const CRITERION_POSITION_COL = 4;
+const CRITERION_SCORE_COL = 5;
+
+/**
+ * The widest grade any framework has ("Requires improvement to be good"), and "Insufficient evidence":
+ * the projected grade column is made wide enough for every one on a single line, so no grade is cut.
+ */
+export function longestGradeText(): number {
+  const labels = builtInFrameworks().flatMap((f) => f.scale.grades.map((g) => g.label));
+  return Math.max("Insufficient evidence".length, ...labels.map((label) => label.length));
+}
+
+/** Column widths, in characters: names and reasons wide, the grade as wide as the longest grade. */
+export function summaryColumnWidths(layout: SummaryLayout): number[] {
+  const header = layout.values[3] ?? [];
+  return header.map((_, col) =>
+    col === 0 ? 40 : col === layout.columns.reasons ? 48 : col === layout.columns.grade ? longestGradeText() + 3 : 14,
+  );
+}
+
+/**
+ * How the Summary prints and reads outside Excel: widths, scores to two decimal places, header rows in
+ * bold on a fill, wrapped text with row heights that show it (a position may be a grade's words, so the
+ * criteria lines leave room for the longest), the note under the title across the page, and A4
+ * landscape with the judgements' header repeated. For a Summary sheet the same patch adds.
+ */
+export function summaryFormatOps(
+  sheet: string,
+  layout: SummaryLayout,
+  positions: readonly string[],
+  page: PrintPage,
+): PatchOp[] {
+  const widths = summaryColumnWidths(layout);
+  const right = widths.length - 1;
+  const judgementRows = [...layout.judgementRows.values()];
+  const lastTopRow = layout.overallRow ?? Math.max(3, ...judgementRows);
+  const firstCriterion = layout.criteriaHeaderRow + 1;
+  const lastCriterion = Math.max(firstCriterion, layout.values.length - 1);
+  const cols = widths.map((width) => ({ width }));
+  const criteriaCols = cols.slice(0, CRITERION_SCORE_COL + 1);
+  const longestPosition = Math.max(1, ...positions.map((p) => wrappedLines(p, widths[CRITERION_POSITION_COL] ?? 14)));
+  const heights: { row: number; height: number }[] = [];
+  const note = layout.values[1]?.[0];
+  const noteWidth = widths.reduce((sum, w) => sum + w, 0);
+  if (typeof note === "string") heights.push({ row: 1, height: rowHeightFor([note], [{ width: noteWidth }]) });
+  heights.push({ row: 3, height: rowHeightFor(layout.values[3] ?? [], cols, true) });
+  for (let r = 4; r <= lastTopRow; r++) {
+    // Reasons are formulas: leave two lines for them beside the judgement's name.
+    heights.push({ row: r, height: Math.max(2 * LINE_HEIGHT, rowHeightFor(layout.values[r] ?? [], cols)) });
+  }
+  heights.push({
+    row: layout.criteriaHeaderRow,
+    height: rowHeightFor(layout.values[layout.criteriaHeaderRow] ?? [], criteriaCols, true),
+  });
+  for (let r = firstCriterion; r <= lastCriterion; r++) {
+    heights.push({
+      row: r,
+      height: Math.max(longestPosition * LINE_HEIGHT, rowHeightFor(layout.values[r] ?? [], criteriaCols)),
+    });
+  }
+  const scoreRows = [...judgementRows, ...(layout.overallRow === null ? [] : [layout.overallRow])].sort(
+    (a, b) => a - b,
+  );
+  return [
+    { op: "setColumnWidths", sheet, widths: widths.map((width, col) => ({ col, width })) },
+    {
+      op: "setCellFormat",
+      sheet,
+      range: { top: 0, left: 0, bottom: 0, right: 0 },
+      format: { bold: true, fontSize: 14 },
+    },
+    { op: "mergeCells", sheet, range: { top: 1, left: 0, bottom: 1, right } },
+    { op: "setWrapText", sheet, range: { top: 1, left: 0, bottom: 1, right }, wrap: true },
+    ...headerRowFormatOps(sheet, 3, 0, right),
+    { op: "setWrapText", sheet, range: { top: 4, left: 0, bottom: lastTopRow, right }, wrap: true },
+    ...headerRowFormatOps(sheet, layout.criteriaHeaderRow, 0, CRITERION_SCORE_COL),
+    {
+      op: "setWrapText",
+      sheet,
+      range: { top: firstCriterion, left: 0, bottom: lastCriterion, right: CRITERION_SCORE_COL },
+      wrap: true,
+    },
+    // Scores to two decimal places wherever they stand (the engine rounds them the same way).
+    ...scoreRows.map((row): PatchOp => ({
+      op: "setNumberFormats",
+      sheet,
+      row,
+      col: layout.columns.score,
+      formats: [["0.00"]],
+    })),
+    {
+      op: "setNumberFormats",
+      sheet,
+      row: firstCriterion,
+      col: CRITERION_SCORE_COL,
+      formats: Array.from({ length: lastCriterion - firstCriterion + 1 }, () => ["0.00"]),
+    },
+    { op: "setRowHeights", sheet, heights },
+    { op: "setPrintSetup", sheet, setup: pageSetupFor(page, [3, 3]) },
+  ];
 }

@@ -1,9 +1,10 @@
 import { UK_DATE_FORMAT, serialFromYmd } from "../domain/dates";
 import type { RagStatus } from "../domain/rag";
 import { columnLetters } from "../workbook/address";
+import { headerRowFormatOps, pageSetupFor, type PrintPage } from "./printLayout";
 import { rowHeightFor } from "./rowHeights";
 import type { ColumnKind, TableSheetSpec } from "./sheetSpec";
-import type { CellInput, CellRange, PatchOp, PrintSetup } from "../workbook/types";
+import type { CellInput, CellRange, PatchOp } from "../workbook/types";
 
 /** What the layout needs from the rest of the workbook. */
 export interface LayoutContext {
@@ -12,20 +13,13 @@ export interface LayoutContext {
   criterionRefSource?: string;
 }
 
-export const LANDSCAPE_A4_FIT_WIDTH: Omit<PrintSetup, "repeatRows"> = {
-  orientation: "landscape",
-  paper: "A4",
-  fitToWidth: true,
-  centreFooter: "Page &P of &N",
-};
-
 /** Earliest date the date columns accept: anything earlier is almost certainly a typing slip. */
 const EARLIEST_PLAN_DATE = serialFromYmd(2000, 1, 1);
 
 /**
  * The operations that lay out a new table sheet: header and rows, the table, validation, RAG colours,
- * formats, widths, frozen header and print setup. The sheet must be added by the same patch, so undo
- * simply deletes it.
+ * formats, widths, frozen header, a header row that prints styled, and the page setup `page` describes.
+ * The sheet must be added by the same patch, so undo simply deletes it.
  */
 export function layOutTableSheet(
   spec: TableSheetSpec,
@@ -33,6 +27,7 @@ export function layOutTableSheet(
   table: string,
   rows: CellInput[][],
   context: LayoutContext,
+  page: PrintPage,
 ): PatchOp[] {
   // Excel requires a table to have at least one data row; an empty plan gets one blank row to type in.
   const dataRows = rows.length > 0 ? rows : [spec.columns.map(() => null)];
@@ -63,14 +58,22 @@ export function layOutTableSheet(
     range: { top: 1, left: 0, bottom: lastRow, right: spec.columns.length - 1 },
     wrap: true,
   });
-  const heights = dataRows
-    .map((row, r) => ({ row: r + 1, height: rowHeightFor(row, spec.columns) }))
-    .filter((h) => h.height > 15);
+  // The header is bold and wraps too: a long header in a narrow column takes two lines.
+  const headerHeight = rowHeightFor(
+    spec.columns.map((c) => c.header),
+    spec.columns,
+    true,
+  );
+  const heights = [
+    { row: 0, height: headerHeight },
+    ...dataRows.map((row, r) => ({ row: r + 1, height: rowHeightFor(row, spec.columns) })),
+  ].filter((h) => h.height > 15);
   ops.push(
+    ...headerRowFormatOps(sheet, 0, 0, spec.columns.length - 1),
     { op: "setRowHeights", sheet, heights },
     { op: "setColumnWidths", sheet, widths: spec.columns.map((c, col) => ({ col, width: c.width })) },
     { op: "freezePanes", sheet, rows: 1, columns: 0 },
-    { op: "setPrintSetup", sheet, setup: { ...LANDSCAPE_A4_FIT_WIDTH, repeatRows: [0, 0] } },
+    { op: "setPrintSetup", sheet, setup: pageSetupFor(page, [0, 0]) },
   );
   return ops;
 }

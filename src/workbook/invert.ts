@@ -81,6 +81,11 @@ function invertOp(op: PatchOp): PatchOp[] {
       return [{ op: "setWrapText", sheet: op.sheet, range: op.range, wrap: op.before ?? false, before: op.wrap }];
     case "setPrintSetup":
       return op.before ? [{ op: "setPrintSetup", sheet: op.sheet, setup: op.before, before: op.setup }] : [];
+    case "setCellFormat":
+      // Formats are not in the snapshot, so what a range looked like before is unknown. On a sheet the
+      // patch adds (every use but a structured sheet's header row) undo deletes the sheet and the format
+      // with it; elsewhere undo leaves the formatting in place, as it does column widths it never recorded.
+      return [];
     case "setVisibility":
       if (!op.before) throw new NotInvertibleError(`Hiding or showing ${op.sheet} did not record its previous state`);
       return [{ op: "setVisibility", sheet: op.sheet, visibility: op.before, before: op.visibility }];

@@ -115,6 +115,13 @@ export interface ExpressionFormat {
   style: CellStyle;
 }
 
+/** Text for the three parts of a page header or footer, in Excel header/footer codes (&P page, &N pages). */
+export interface PageBand {
+  left?: string;
+  centre?: string;
+  right?: string;
+}
+
 export interface PrintSetup {
   orientation: "portrait" | "landscape";
   paper: "A4";
@@ -123,6 +130,27 @@ export interface PrintSetup {
   repeatRows: [number, number] | null;
   /** Footer text in Excel header/footer codes, e.g. "Page &P of &N" (centred). */
   centreFooter: string;
+  /** The page header (a title and date, a protective marking); none where absent. */
+  header?: PageBand;
+  /** Left and right of the footer, beside centreFooter (a protective marking). */
+  footer?: Omit<PageBand, "centre">;
+}
+
+/**
+ * Direct formatting of cells: what prints and what every spreadsheet program draws, unlike a table
+ * style (LibreOffice draws none). Absent properties are left as they are.
+ */
+export interface CellFormat {
+  bold?: boolean;
+  italic?: boolean;
+  /** Points. */
+  fontSize?: number;
+  fill?: string; // "#RRGGBB"
+  fontColour?: string; // "#RRGGBB"
+  /** A thin border on every edge of every cell of the range. */
+  border?: "thin";
+  horizontal?: "left" | "centre" | "right";
+  vertical?: "top" | "middle";
 }
 
 export type PatchOp =
@@ -186,6 +214,8 @@ export type PatchOp =
   | { op: "unmergeCells"; sheet: string; range: CellRange }
   | { op: "setWrapText"; sheet: string; range: CellRange; wrap: boolean; before?: boolean }
   | { op: "setPrintSetup"; sheet: string; setup: PrintSetup; before?: PrintSetup }
+  /** Direct formatting of a range (headers, the pack's titles); undone only on sheets the patch adds. */
+  | { op: "setCellFormat"; sheet: string; range: CellRange; format: CellFormat }
   | { op: "setVisibility"; sheet: string; visibility: SheetVisibility; before?: SheetVisibility };
 
 export type PatchOpKind = PatchOp["op"];

@@ -50,6 +50,21 @@ export interface FakeCell {
   formula: string | null;
   numberFormat: string;
   wrap: boolean;
+  /** Direct formatting set through range.format; absent until a call sets it. */
+  style?: FakeCellStyle;
+}
+
+/** The direct formatting the fake models, with Office.js's own names and values. */
+export interface FakeCellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  fontColor?: string;
+  fill?: string;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  /** Border line style and weight by edge ("EdgeTop", "InsideVertical", …) of the range set. */
+  borders?: Record<string, { style?: string; weight?: string }>;
 }
 
 export interface FakeValidation {
@@ -73,7 +88,14 @@ export interface FakePageLayout {
   paperSize: string;
   zoom: Excel.PageLayoutZoomOptions;
   printTitleRows: string | null;
+  /** "" = automatic (numbered on from the sheet before); a number restarts this sheet's pages. */
+  firstPageNumber: number | "";
+  leftHeader: string;
+  centerHeader: string;
+  rightHeader: string;
+  leftFooter: string;
   centerFooter: string;
+  rightFooter: string;
 }
 
 export interface FakeSheet {
@@ -137,7 +159,13 @@ export class FakeWorkbookModel {
         paperSize: "Letter",
         zoom: { scale: 100 },
         printTitleRows: null,
+        firstPageNumber: "",
+        leftHeader: "",
+        centerHeader: "",
+        rightHeader: "",
+        leftFooter: "",
         centerFooter: "",
+        rightFooter: "",
       },
       merged: [],
       charts: [],
@@ -998,6 +1026,124 @@ class FakeRangeFormat
       }
     });
   }
+  set horizontalAlignment(value: string) {
+    if (
+      !["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"].includes(value)
+    )
+      throw new FakeOfficeError("InvalidArgument", `no horizontal alignment "${value}"`);
+    this.write(
+      "horizontalAlignment",
+      [value],
+      styleEach(this.ctx, (style) => (style.horizontalAlignment = value)),
+    );
+  }
+  set verticalAlignment(value: string) {
+    if (!["Top", "Center", "Bottom", "Justify", "Distributed"].includes(value))
+      throw new FakeOfficeError("InvalidArgument", `no vertical alignment "${value}"`);
+    this.write(
+      "verticalAlignment",
+      [value],
+      styleEach(this.ctx, (style) => (style.verticalAlignment = value)),
+    );
+  }
+  get font(): FakeRangeFont {
+    return this.share("font", FakeRangeFont);
+  }
+  get fill(): FakeRangeFill {
+    return this.share("fill", FakeRangeFill);
+  }
+  get borders(): FakeRangeBorderCollection {
+    return this.share("borders", FakeRangeBorderCollection);
+  }
+}
+
+/** A write that sets part of the direct formatting of every cell of a range. */
+function styleEach(ctx: FakeRequestContext, set: (style: FakeCellStyle) => void): (target: RangeTarget) => void {
+  return ({ sheet, rect }) => {
+    checkSize(rect);
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      for (let c = rect.left; c <= rect.right; c++) set((ctx.model.touch(sheet, r, c).style ??= {}));
+    }
+  };
+}
+
+class FakeRangeFont extends FakeObject<RangeTarget> {
+  set bold(value: boolean) {
+    this.write(
+      "bold",
+      [value],
+      styleEach(this.ctx, (style) => (style.bold = value)),
+    );
+  }
+  set italic(value: boolean) {
+    this.write(
+      "italic",
+      [value],
+      styleEach(this.ctx, (style) => (style.italic = value)),
+    );
+  }
+  set size(value: number) {
+    if (value < 1 || value > 409) throw new FakeOfficeError("InvalidArgument", "a font size is 1 to 409 points");
+    this.write(
+      "size",
+      [value],
+      styleEach(this.ctx, (style) => (style.size = value)),
+    );
+  }
+  set color(value: string) {
+    checkColour(value);
+    this.write(
+      "color",
+      [value],
+      styleEach(this.ctx, (style) => (style.fontColor = value)),
+    );
+  }
+}
+
+class FakeRangeFill extends FakeObject<RangeTarget> {
+  set color(value: string) {
+    checkColour(value);
+    this.write(
+      "color",
+      [value],
+      styleEach(this.ctx, (style) => (style.fill = value)),
+    );
+  }
+}
+
+const BORDER_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"];
+
+class FakeRangeBorderCollection extends FakeObject<RangeTarget> {
+  getItem(edge: string): FakeRangeBorder {
+    if (!["DiagonalDown", "DiagonalUp", ...BORDER_EDGES].includes(edge))
+      throw new FakeOfficeError("InvalidArgument", `no border "${edge}"`);
+    this.path("getItem", [edge]);
+    return new FakeRangeBorder(
+      this.ctx,
+      this.from((target) => ({ ...target, edge })),
+    );
+  }
+}
+
+class FakeRangeBorder extends FakeObject<RangeTarget & { edge: string }> {
+  set style(value: string) {
+    this.write("style", [value], (target) =>
+      styleEach(
+        this.ctx,
+        (style) => ((style.borders ??= {})[target.edge] = { ...style.borders?.[target.edge], style: value }),
+      )(target),
+    );
+  }
+  set weight(value: string) {
+    if (!["Hairline", "Thin", "Medium", "Thick"].includes(value))
+      throw new FakeOfficeError("InvalidArgument", `no border weight "${value}"`);
+    this.write("weight", [value], (target) =>
+      styleEach(
+        this.ctx,
+        (style) => ((style.borders ??= {})[target.edge] = { ...style.borders?.[target.edge], weight: value }),
+      )(target),
+    );
+  }
 }
 
 class FakeDataValidation
@@ -1282,7 +1428,7 @@ class FakeFreezePanes
   }
 }
 
-type PageLayoutMembers = "orientation" | "paperSize" | "zoom" | "setPrintTitleRows";
+type PageLayoutMembers = "orientation" | "paperSize" | "zoom" | "setPrintTitleRows" | "firstPageNumber";
 
 class FakePageLayoutProxy extends FakeObject<FakePageLayout> implements Pick<Excel.PageLayout, PageLayoutMembers> {
   get orientation(): Excel.PageLayout["orientation"] {
@@ -1322,6 +1468,16 @@ class FakePageLayoutProxy extends FakeObject<FakePageLayout> implements Pick<Exc
       layout.printTitleRows = printTitleRows;
     });
   }
+  get firstPageNumber(): number | "" {
+    return this.get("firstPageNumber");
+  }
+  set firstPageNumber(value: number | "") {
+    this.write("firstPageNumber", [value], (layout) => {
+      if (value !== "" && (!Number.isInteger(value) || value < 1))
+        throw new FakeOfficeError("InvalidArgument", "the first page number is a whole number, or blank");
+      layout.firstPageNumber = value;
+    });
+  }
   get headersFooters(): FakeHeadersFooters {
     return this.share("headersFooters", FakeHeadersFooters);
   }
@@ -1333,14 +1489,51 @@ class FakeHeadersFooters extends FakeObject<FakePageLayout> {
   }
 }
 
-class FakeHeaderFooter extends FakeObject<FakePageLayout> implements Pick<Excel.HeaderFooter, "centerFooter"> {
+type HeaderFooterPart = "leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter";
+
+class FakeHeaderFooter extends FakeObject<FakePageLayout> implements Pick<Excel.HeaderFooter, HeaderFooterPart> {
+  private part(name: HeaderFooterPart, text: string): void {
+    this.write(name, [text], (layout) => {
+      // Excel refuses a header or footer part over 255 characters.
+      if (text.length > 255) throw new FakeOfficeError("InvalidArgument", `${name} is over 255 characters`);
+      layout[name] = text;
+    });
+  }
+  get leftHeader(): string {
+    return this.get("leftHeader");
+  }
+  set leftHeader(text: string) {
+    this.part("leftHeader", text);
+  }
+  get centerHeader(): string {
+    return this.get("centerHeader");
+  }
+  set centerHeader(text: string) {
+    this.part("centerHeader", text);
+  }
+  get rightHeader(): string {
+    return this.get("rightHeader");
+  }
+  set rightHeader(text: string) {
+    this.part("rightHeader", text);
+  }
+  get leftFooter(): string {
+    return this.get("leftFooter");
+  }
+  set leftFooter(text: string) {
+    this.part("leftFooter", text);
+  }
   get centerFooter(): string {
     return this.get("centerFooter");
   }
   set centerFooter(text: string) {
-    this.write("centerFooter", [text], (layout) => {
-      layout.centerFooter = text;
-    });
+    this.part("centerFooter", text);
+  }
+  get rightFooter(): string {
+    return this.get("rightFooter");
+  }
+  set rightFooter(text: string) {
+    this.part("rightFooter", text);
   }
 }
 

@@ -145,8 +145,29 @@ function expectSameFormatting(fakeSheet: FakeSheet, memory: MemoryWorkbook, shee
     paperSize: "A4",
     zoom: setup.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 },
     printTitleRows: setup.repeatRows ? `$${setup.repeatRows[0] + 1}:$${setup.repeatRows[1] + 1}` : null,
+    firstPageNumber: "",
+    leftHeader: setup.header?.left ?? "",
+    centerHeader: setup.header?.centre ?? "",
+    rightHeader: setup.header?.right ?? "",
+    leftFooter: setup.footer?.left ?? "",
     centerFooter: setup.centreFooter,
+    rightFooter: setup.footer?.right ?? "",
   });
+  // Direct formatting: every cell the memory workbook formats has the same look in Excel.
+  for (const { range } of sheet.formats) {
+    for (let r = range.top; r <= range.bottom; r++) {
+      for (let c = range.left; c <= range.right; c++) {
+        const want = memory.cellFormat(sheetName, r, c);
+        const style = fakeSheet.cells.get(`${r},${c}`)?.style ?? {};
+        expect({ bold: style.bold, fill: style.fill, fontColor: style.fontColor }).toEqual({
+          bold: want.bold,
+          fill: want.fill?.toUpperCase(),
+          fontColor: want.fontColour?.toUpperCase(),
+        });
+        if (want.border === "thin") expect(style.borders?.EdgeTop).toEqual({ style: "Continuous", weight: "Thin" });
+      }
+    }
+  }
   for (const range of sheet.wrapped) {
     for (let r = range.top; r <= range.bottom; r++) {
       for (let c = range.left; c <= range.right; c++) expect(fakeSheet.cells.get(`${r},${c}`)?.wrap).toBe(true);

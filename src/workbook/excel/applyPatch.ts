@@ -1,5 +1,5 @@
 import { columnLetters, parseRange, rangeAddress, sameRange } from "../address";
-import type { PatchOp, PrintSetup, SheetVisibility, ValidationRule, WorkbookPatch } from "../types";
+import type { CellFormat, PatchOp, PrintSetup, SheetVisibility, ValidationRule, WorkbookPatch } from "../types";
 import { encodeBlock, encodeFormats } from "./cells";
 import { CALL_OVERHEAD, SyncBudget, jsonBytes, queueRowChunks } from "./payload";
 import type { NameSet } from "./readSnapshot";
@@ -166,6 +166,9 @@ async function queueOp(context: Excel.RequestContext, op: PatchOp, budget: SyncB
     case "setPrintSetup":
       queuePrintSetup(sheetNamed(context, op.sheet).pageLayout, op.setup); // ExcelApi 1.9
       return;
+    case "setCellFormat":
+      queueCellFormat(sheetNamed(context, op.sheet).getRange(rangeAddress(op.range)).format, op.format);
+      return;
     case "setVisibility":
       sheetNamed(context, op.sheet).visibility = EXCEL_VISIBILITY[op.visibility]; // ExcelApi 1.2 to set
       return;
@@ -184,9 +187,24 @@ const EXCEL_VISIBILITY: Record<SheetVisibility, "Visible" | "Hidden" | "VeryHidd
 
 /** The payload an operation other than a block write adds: its own size plus a call's envelope per item. */
 function opBytes(op: PatchOp): number {
-  const items =
-    op.op === "setColumnWidths" ? op.widths.length : op.op === "setRowHeights" ? heightRuns(op.heights).length : 0;
-  return jsonBytes(op) + CALL_OVERHEAD * (4 + items);
+  return jsonBytes(op) + CALL_OVERHEAD * (4 + extraCalls(op));
+}
+
+/** Calls an operation queues beyond the four the base allowance covers. */
+function extraCalls(op: PatchOp): number {
+  switch (op.op) {
+    case "setColumnWidths":
+      return op.widths.length;
+    case "setRowHeights":
+      return heightRuns(op.heights).length;
+    case "setPrintSetup":
+      // Orientation, paper, zoom, titles, first page number and five header and footer parts.
+      return 10 + (setupBands(op.setup).length > 0 ? 1 : 0);
+    case "setCellFormat":
+      return formatCalls(op.format);
+    default:
+      return 0;
+  }
 }
 
 function blockAddress(row: number, col: number, height: number, width: number): string {
@@ -252,10 +270,65 @@ function queuePrintSetup(layout: Excel.PageLayout, setup: PrintSetup): void {
   // Fit all columns on one page across, as many pages down as it takes (0 = automatic); zoom must be
   // assigned as a whole object. ExcelApi 1.9
   layout.zoom = setup.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: 100 };
+  // "" = automatic: each sheet's pages are numbered on from the sheet before, so "Page x of y" counts
+  // across the whole printout. ExcelApi 1.9
+  layout.firstPageNumber = "";
   // Office.js can set print titles but not remove them, so a setup without repeated rows leaves them as
   // they are.
   if (setup.repeatRows) layout.setPrintTitleRows(`$${setup.repeatRows[0] + 1}:$${setup.repeatRows[1] + 1}`); // ExcelApi 1.9
-  layout.headersFooters.defaultForAllPages.centerFooter = setup.centreFooter; // ExcelApi 1.9
+  const page = layout.headersFooters.defaultForAllPages; // ExcelApi 1.9 for every part below
+  page.centerFooter = setup.centreFooter;
+  for (const [part, text] of setupBands(setup)) page[part] = text;
+}
+
+type BandPart = "leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "rightFooter";
+
+/** Every header and footer part besides the centre footer, "" where the setup leaves it empty. */
+function setupBands(setup: PrintSetup): [BandPart, string][] {
+  if (!setup.header && !setup.footer) return [];
+  return [
+    ["leftHeader", setup.header?.left ?? ""],
+    ["centerHeader", setup.header?.centre ?? ""],
+    ["rightHeader", setup.header?.right ?? ""],
+    ["leftFooter", setup.footer?.left ?? ""],
+    ["rightFooter", setup.footer?.right ?? ""],
+  ];
+}
+
+const HORIZONTAL: Record<NonNullable<CellFormat["horizontal"]>, "Left" | "Center" | "Right"> = {
+  left: "Left",
+  centre: "Center",
+  right: "Right",
+};
+
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
+
+/** Direct formatting of a range; properties the format leaves out are not touched. */
+function queueCellFormat(range: Excel.RangeFormat, format: CellFormat): void {
+  if (format.bold !== undefined) range.font.bold = format.bold; // ExcelApi 1.1
+  if (format.italic !== undefined) range.font.italic = format.italic; // ExcelApi 1.1
+  if (format.fontSize !== undefined) range.font.size = format.fontSize; // ExcelApi 1.1
+  if (format.fontColour !== undefined) range.font.color = format.fontColour; // ExcelApi 1.1
+  if (format.fill !== undefined) range.fill.color = format.fill; // ExcelApi 1.1
+  if (format.horizontal !== undefined) range.horizontalAlignment = HORIZONTAL[format.horizontal]; // ExcelApi 1.1
+  if (format.vertical !== undefined) range.verticalAlignment = format.vertical === "top" ? "Top" : "Center"; // ExcelApi 1.1
+  if (format.border === "thin") {
+    // Every edge of every cell: the outline and the lines between. A one-cell-high range has no inside
+    // horizontal line, which Excel simply ignores.
+    for (const edge of EDGES) {
+      const border = range.borders.getItem(edge); // ExcelApi 1.1
+      border.style = "Continuous"; // ExcelApi 1.1
+      border.weight = "Thin"; // ExcelApi 1.1
+    }
+  }
+}
+
+/** How many calls queueCellFormat makes for a format, for the payload estimate. */
+function formatCalls(format: CellFormat): number {
+  const simple = (["bold", "italic", "fontSize", "fontColour", "fill", "horizontal", "vertical"] as const).filter(
+    (key) => format[key] !== undefined,
+  ).length;
+  return simple + (format.border === "thin" ? EDGES.length * 3 : 0);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { rangesOverlap, sameRange } from "../address";
 import type {
+  CellFormat,
   CellInput,
   CellRange,
   ExpressionFormat,
@@ -35,6 +36,8 @@ export interface MemorySheet {
   frozen: { rows: number; columns: number };
   printSetup: PrintSetup | null;
   wrapped: CellRange[];
+  /** Direct formatting, in the order applied: a later format's properties win where ranges overlap. */
+  formats: { range: CellRange; format: CellFormat }[];
   merged: CellRange[];
   charts: { name: string; source: CellRange; title: string }[];
 }
@@ -107,6 +110,13 @@ export class MemoryWorkbook implements WorkbookAdapter {
     return this.sheet(sheetName).rows[row]?.[col];
   }
 
+  /** The direct formatting a cell has, every format over it merged in the order applied. */
+  cellFormat(sheetName: string, row: number, col: number): CellFormat {
+    return this.sheet(sheetName)
+      .formats.filter(({ range }) => row >= range.top && row <= range.bottom && col >= range.left && col <= range.right)
+      .reduce<CellFormat>((merged, { format }) => ({ ...merged, ...format }), {});
+  }
+
   private snapshotTable(table: MemoryTable): TableSnapshot {
     const sheet = this.sheet(table.sheet);
     const headers: string[] = [];
@@ -132,6 +142,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
       frozen: { rows: 0, columns: 0 },
       printSetup: null,
       wrapped: [],
+      formats: [],
       merged: [],
       charts: [],
     });
@@ -259,6 +270,9 @@ export class MemoryWorkbook implements WorkbookAdapter {
       case "setPrintSetup":
         this.sheet(op.sheet).printSetup = op.setup;
         return;
+      case "setCellFormat":
+        this.sheet(op.sheet).formats.push({ range: { ...op.range }, format: { ...op.format } });
+        return;
       case "setVisibility": {
         const sheet = this.sheet(op.sheet);
         if (
@@ -284,6 +298,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
         rowHeights: new Map(s.rowHeights),
         frozen: { ...s.frozen },
         wrapped: [...s.wrapped],
+        formats: [...s.formats],
         merged: [...s.merged],
         charts: [...s.charts],
       })),

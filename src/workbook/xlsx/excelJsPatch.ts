@@ -1,9 +1,11 @@
 import type ExcelJS from "exceljs";
 import { parseRange, rangeAddress, rangesOverlap, sameRange } from "../address";
 import type {
+  CellFormat,
   CellRange,
   CellStyle,
   ExpressionFormat,
+  PageBand,
   PatchOp,
   PrintSetup,
   ValidationRule,
@@ -155,6 +157,8 @@ function applyOp(workbook: ExcelJS.Workbook, op: PatchOp): void {
     }
     case "setPrintSetup":
       return setPrintSetup(worksheet(workbook, op.sheet), op.setup);
+    case "setCellFormat":
+      return setCellFormat(worksheet(workbook, op.sheet), op.range, op.format);
     case "setVisibility":
       worksheet(workbook, op.sheet).state = op.visibility;
       return;
@@ -307,8 +311,55 @@ function setPrintSetup(ws: ExcelJS.Worksheet, setup: PrintSetup): void {
   ws.pageSetup.fitToPage = setup.fitToWidth;
   ws.pageSetup.fitToWidth = 1;
   ws.pageSetup.fitToHeight = 0; // 0 = as many pages tall as needed
+  // ExcelJS writes firstPageNumber="1" useFirstPageNumber="1" by default, which makes every sheet start
+  // again at page 1; without it, numbering runs on across the whole printout ("Page 3 of 9").
+  ws.pageSetup.firstPageNumber = undefined;
   if (setup.repeatRows) ws.pageSetup.printTitlesRow = `${setup.repeatRows[0] + 1}:${setup.repeatRows[1] + 1}`;
-  ws.headerFooter.oddFooter = setup.centreFooter ? `&C${setup.centreFooter}` : "";
+  ws.headerFooter.oddHeader = bandCodes(setup.header ?? {});
+  ws.headerFooter.oddFooter = bandCodes({ ...setup.footer, centre: setup.centreFooter });
+}
+
+/** A header or footer's three parts as one string of Excel's section codes (&L, &C, &R). */
+function bandCodes(band: PageBand): string {
+  return [
+    band.left ? `&L${band.left}` : "",
+    band.centre ? `&C${band.centre}` : "",
+    band.right ? `&R${band.right}` : "",
+  ].join("");
+}
+
+const HORIZONTAL: Record<NonNullable<CellFormat["horizontal"]>, ExcelJS.Alignment["horizontal"]> = {
+  left: "left",
+  centre: "center",
+  right: "right",
+};
+
+/** Direct formatting, cell by cell (ExcelJS keeps a style per cell); properties not given are kept. */
+function setCellFormat(ws: ExcelJS.Worksheet, range: CellRange, format: CellFormat): void {
+  const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
+  for (let r = range.top; r <= range.bottom; r++) {
+    for (let c = range.left; c <= range.right; c++) {
+      const cell = ws.getCell(r + 1, c + 1);
+      const font: Partial<ExcelJS.Font> = { ...cell.font };
+      if (format.bold !== undefined) font.bold = format.bold;
+      if (format.italic !== undefined) font.italic = format.italic;
+      if (format.fontSize !== undefined) font.size = format.fontSize;
+      if (format.fontColour !== undefined) font.color = { argb: argb(format.fontColour) };
+      cell.font = font;
+      if (format.fill !== undefined) {
+        // A cell's own fill is the pattern's foreground; bgColor is what conditional formats use.
+        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(format.fill) } };
+      }
+      if (format.border === "thin") cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+      if (format.horizontal !== undefined || format.vertical !== undefined) {
+        cell.alignment = {
+          ...cell.alignment,
+          ...(format.horizontal !== undefined ? { horizontal: HORIZONTAL[format.horizontal] } : {}),
+          ...(format.vertical !== undefined ? { vertical: format.vertical } : {}),
+        };
+      }
+    }
+  }
 }
 
 function safeSameRange(ref: string, range: CellRange): boolean {
