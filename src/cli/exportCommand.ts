@@ -1,13 +1,7 @@
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import {
-  committeePack,
-  DEFAULT_MARKING,
-  packCsv,
-  packPage,
-  packPatch,
-} from "../commands/committeePack";
+import { committeePack, DEFAULT_MARKING, packCsv, packPage, packPatch } from "../commands/committeePack";
 import { readPackSnapshot } from "../commands/packSnapshot";
 import { findFramework } from "../domain/frameworks";
 import { todaySerial } from "../domain/dates";
@@ -67,13 +61,18 @@ export const exportCommand = defineCommand({
     },
     internal: {
       type: "boolean",
-      description: "Show small counts from the Annex A lists (1 to 5) unsuppressed: only for a pack that stays within the team.",
+      description:
+        "Show small counts from the Annex A lists (1 to 5) unsuppressed: only for a pack that stays within the team.",
     },
     force: FORCE_OPTION,
     json: { type: "boolean", description: "Print what was written as JSON." },
   },
   async run(args, output, now) {
-    const input = oneWorkbook("export", args.positionals, "export needs the plan workbook: export PLAN.xlsx --out PACK.xlsx");
+    const input = oneWorkbook(
+      "export",
+      args.positionals,
+      "export needs the plan workbook: export PLAN.xlsx --out PACK.xlsx",
+    );
     const asked = args.values.out;
     if (!asked) throw new UsageError("export needs --out PACK.xlsx, PACK.pdf or PACK.csv: the pack to write");
     const marking = (args.values.marking ?? DEFAULT_MARKING).trim();
@@ -139,7 +138,17 @@ export const exportCommand = defineCommand({
     if (args.values.json) {
       output.out(
         JSON.stringify(
-          { file: input, out, format, sheets, pages, suppressed: pack.suppressed, exceptions: pack.exceptions, removed: pack.removed, marking },
+          {
+            file: input,
+            out,
+            format,
+            sheets,
+            pages,
+            suppressed: pack.suppressed,
+            exceptions: pack.exceptions,
+            removed: pack.removed,
+            marking,
+          },
           null,
           2,
         ),
@@ -167,9 +176,13 @@ export function withMarking(file: string, marking: string): string {
   return path.join(path.dirname(file), `${base.slice(0, base.length - ext.length)} ${safe}${ext}`);
 }
 
+/**
+ * A document property as a person gave it: "Unknown" is what ExcelJS writes when nobody did, and
+ * "Inspection Ready" is what this product writes as a new workbook's creator.
+ */
 function nonBlank(text: string | undefined): string | null {
   const t = text?.trim();
-  return t ? t : null;
+  return t && t !== "Unknown" && t !== "Inspection Ready" ? t : null;
 }
 
 /** Writes beside the target and renames, so a failure never leaves half a file where the pack belongs. */

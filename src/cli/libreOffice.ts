@@ -63,11 +63,15 @@ export async function convertWithLibreOffice(soffice: string, file: string, form
       (error) => (error ? reject(error) : resolve()),
     );
   }).catch((error: Error) => {
-    throw new UserError(`LibreOffice could not convert ${path.basename(file)} to ${format}: ${error.message.split("\n")[0]}`);
+    throw new UserError(
+      `LibreOffice could not convert ${path.basename(file)} to ${format}: ${error.message.split("\n")[0]}`,
+    );
   });
   const converted = path.join(outDir, `${path.basename(file, path.extname(file))}.${format}`);
   if (!existsSync(converted)) {
-    throw new UserError(`LibreOffice ran but wrote no ${format} for ${path.basename(file)}; open the .xlsx in LibreOffice to see why`);
+    throw new UserError(
+      `LibreOffice ran but wrote no ${format} for ${path.basename(file)}; open the .xlsx in LibreOffice to see why`,
+    );
   }
   return converted;
 }

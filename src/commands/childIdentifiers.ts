@@ -7,10 +7,12 @@ import type { Scalar, WorkbookSnapshot } from "../workbook/types";
  * birth — so that nothing a pack prints can carry one, even where someone typed a child's id or name into
  * an action's progress update. Read from the lists' own columns by their headers.
  */
-const ID_HEADER = /\b(child|person|client|young person)\b.*\b(id|identifier|number|ref|reference)\b|^(child )?unique id|^id$|^upn$|^nhs number$|^lcs id$|^mosaic id$/i;
+const ID_HEADER =
+  /\b(child|person|client|young person)\b.*\b(id|identifier|number|ref|reference)\b|^(child )?unique id|^id$|^upn$|^nhs number$|^lcs id$|^mosaic id$/i;
 const NAME_HEADER = /\b(name|forename|surname|first name|last name|family name|given name)s?\b/i;
 /** Names that are not a child's: the worker's, the team's, the carer's… */
-const NOT_A_CHILD = /worker|team|manager|school|agency|carer|provider|placement|officer|practitioner|social|adopter|parent|mother|father|iro|chair|authority|la\b/i;
+const NOT_A_CHILD =
+  /worker|team|manager|school|agency|carer|provider|placement|officer|practitioner|social|adopter|parent|mother|father|iro|chair|authority|la\b/i;
 const BIRTH_HEADER = /birth|\bdob\b/i;
 
 export interface ChildIdentifiers {

@@ -1,5 +1,4 @@
 import type { Framework } from "../domain/framework";
-import { inForceWords } from "../domain/frameworks";
 import { serialDate } from "../domain/dates";
 import {
   actionDirection,
@@ -23,13 +22,22 @@ import { UserError } from "../domain/userError";
 import { count } from "../domain/words";
 import { readPlans } from "../sheets/planTables";
 import type { PrintPage } from "../sheets/printLayout";
-import { layOutReportSheet, reportSheetText, type ReportCell, type ReportColumn, type ReportSheet, type ReportTable } from "../sheets/reportSheet";
+import {
+  layOutReportSheet,
+  reportSheetText,
+  type ReportCell,
+  type ReportColumn,
+  type ReportSheet,
+} from "../sheets/reportSheet";
 import { csvText } from "../workbook/csv/csvText";
 import type { WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
 import { checkAnnexA } from "./checkAnnexA";
 import { childIdentifiers, withoutChildData } from "./childIdentifiers";
 import { packSnapshotSheet, type PackSnapshot } from "./packSnapshot";
-import { projectWorkbook } from "./projectWorkbook";
+import { actionsOf, projectWorkbook } from "./projectWorkbook";
+import { frameworkFromActions } from "../domain/projection/planProjection";
+import { project, type Projection } from "../domain/projection/project";
+import type { PlanTable } from "../sheets/planTables";
 import { trackedActions } from "./trackedActions";
 
 /**
@@ -46,6 +54,7 @@ export const PACK_SHEET_NAMES = {
   cover: "Cover",
   exceptions: "Exceptions",
   summary: "Summary by judgement",
+  rag: "RAG by judgement",
   completed: "Completed since last pack",
   direction: "Direction of travel",
   districts: "Districts",
@@ -98,16 +107,21 @@ export function committeePack(snapshot: WorkbookSnapshot, options: PackOptions):
   const vocabulary = workbook.vocabulary;
   const framework = plan.record.frameworkId ? options.resolve(plan.record.frameworkId) : undefined;
   const actions = trackedActions(plan, vocabulary, framework);
-  const projection = projectionOf(snapshot, options, workbook);
+  const projected = projectionOf(snapshot, options, workbook, plan, framework);
+  const projection = projected?.projection ?? null;
   const groups = groupsOf(actions, framework, projection);
-  const exceptions = actions.map((a) => ({ action: a, found: exceptionsOf(a, options.asOf, DEFAULT_EXCEPTION_SETTINGS) }));
+  const exceptions = actions.map((a) => ({
+    action: a,
+    found: exceptionsOf(a, options.asOf, DEFAULT_EXCEPTION_SETTINGS),
+  }));
   const annexA = annexACounts(snapshot, options);
 
-  const title = `Committee pack – ${options.authority ?? "children's services"} – ${serialDate(options.asOf)}`;
+  const title = `Committee pack – ${options.authority ?? "children's services"}`;
   const sheets: ReportSheet[] = [
     coverSheet(options, framework, plan.sheet),
     exceptionsSheet(exceptions),
-    summarySheet(groups, vocabulary, framework, options.previous),
+    summarySheet(groups, vocabulary, framework, options.previous, projected?.source ?? null),
+    ragSheet(groups, vocabulary),
     completedSheet(actions, options),
     directionSheet(actions, groups, options),
   ];
@@ -143,21 +157,37 @@ interface Group {
   judgement: boolean;
 }
 
-function projectionOf(snapshot: WorkbookSnapshot, options: PackOptions, workbook: ReturnType<typeof readPlans>) {
-  try {
-    return projectWorkbook(snapshot, { resolve: options.resolve }, workbook).report;
-  } catch (error) {
-    // A plan that follows no framework has no grades; the pack still counts its actions by area.
-    if (error instanceof UserError) return null;
-    throw error;
+/**
+ * The grades the pack shows: the self-evaluation's where it has positions (the council's own judgement of
+ * itself), else the action plan's RAG ratings read as the projection reads them; none for a plan that
+ * follows no framework.
+ */
+function projectionOf(
+  snapshot: WorkbookSnapshot,
+  options: PackOptions,
+  workbook: ReturnType<typeof readPlans>,
+  plan: PlanTable,
+  framework: Framework | undefined,
+): { projection: Projection; source: string } | null {
+  if (!framework) return null;
+  if (workbook.first("self-evaluation")) {
+    try {
+      const report = projectWorkbook(snapshot, { resolve: options.resolve }, workbook).report;
+      if (report.judgements.some((j) => j.coverage > 0))
+        return { projection: report, source: "the self-evaluation's positions" };
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+    }
   }
+  const { derived, positions } = frameworkFromActions(framework, actionsOf(plan), plan.record.areas ?? {});
+  return { projection: project(derived, positions, workbook.vocabulary), source: "the action plan's RAG ratings" };
 }
 
 /** The framework's judgements in its order, then the plan's own areas in the order they first appear. */
 function groupsOf(
   actions: readonly TrackedAction[],
   framework: Framework | undefined,
-  projection: ReturnType<typeof projectionOf>,
+  projection: Projection | null,
 ): Group[] {
   const groups = new Map<string, Group>();
   for (const judgement of framework?.judgements ?? []) {
@@ -185,11 +215,15 @@ function groupsOf(
 
 // ---- sheets --------------------------------------------------------------------------------------------
 
-const col = (header: string, width: number, kind: ReportColumn["kind"] = "text"): ReportColumn => ({ header, width, kind });
+const col = (header: string, width: number, kind: ReportColumn["kind"] = "text"): ReportColumn => ({
+  header,
+  width,
+  kind,
+});
 
 function coverSheet(options: PackOptions, framework: Framework | undefined, planSheet: string): ReportSheet {
   const frameworkText = framework
-    ? `${framework.name}, version ${framework.version} (${inForceWords(framework.inForceFrom, framework.inForceTo)})`
+    ? `${framework.name} (version ${framework.version})`
     : "None: the plan follows no framework, so its actions are counted by its own areas";
   const rows: ReportCell[][] = [
     ["Authority", options.authority ?? "Not given"],
@@ -217,14 +251,16 @@ function coverSheet(options: PackOptions, framework: Framework | undefined, plan
         ? `No child-level data: counts from the Annex A lists of 1 to 5 are shown as "${SUPPRESSED_TEXT}", with a second count hidden wherever a total would reveal them.`
         : "INTERNAL: small counts from the Annex A lists are NOT suppressed. Do not share this pack outside the performance team.",
     ],
-    tables: [{ columns: [col("", 22), col("", 80, "longText")], rows }],
+    tables: [{ columns: [col("About this pack", 22), col("", 80, "longText")], rows }],
   };
 }
 
 function exceptionsSheet(exceptions: { action: TrackedAction; found: ActionException[] }[]): ReportSheet {
   const order = (found: ActionException[]) => Math.min(...found.map((e) => EXCEPTION_KINDS.indexOf(e.kind)));
   const listed = exceptions.filter((e) => e.found.length > 0).sort((a, b) => order(a.found) - order(b.found));
-  const byKind = EXCEPTION_KINDS.map((kind) => `${EXCEPTION_TITLES[kind]}: ${listed.filter((e) => e.found.some((f) => f.kind === kind)).length}`);
+  const byKind = EXCEPTION_KINDS.map(
+    (kind) => `${EXCEPTION_TITLES[kind]}: ${listed.filter((e) => e.found.some((f) => f.kind === kind)).length}`,
+  );
   return {
     name: PACK_SHEET_NAMES.exceptions,
     title: "Exceptions",
@@ -269,69 +305,99 @@ function summarySheet(
   vocabulary: readonly RagStatus[],
   framework: Framework | undefined,
   previous: PackSnapshot | null,
+  source: string | null,
 ): ReportSheet {
-  const labels = [...vocabulary.map((s) => s.label), NO_STATUS];
-  const percentLabels = vocabulary.filter((s) => s.concept !== "not-started").map((s) => s.label);
   const hasGrades = groups.some((g) => g.judgement);
-  const grades: ReportTable = {
-    heading: hasGrades ? "Projected grades" : "Areas of the plan",
-    columns: [
-      col("Judgement or area", 30, "longText"),
-      col("Projected grade", 16, "longText"),
-      col("Score (1–4)", 9, "score"),
-      col("Since last pack", 11),
-      col("Reasons", 60, "longText"),
-    ],
-    rows: groups.map((g) => [
-      g.name,
-      g.judgement ? (g.grade ?? "Not enough evidence to grade") : "Not a judgement of the framework",
-      g.score,
-      directionWord(previous ? scoreDirection(previous.groups.get(g.name)?.score ?? null, g.score) : null, previous),
-      g.reasons.join(" ") || (g.judgement ? "" : "The plan's own area: counted, not graded."),
-    ]),
-  };
-  const counts = groups.map((g) => countByStatus(g.actions, vocabulary));
-  const total = countByStatus(groups.flatMap((g) => g.actions), vocabulary);
-  const ragTable: ReportTable = {
-    heading: "Actions by RAG status",
-    columns: [col("Judgement or area", 30, "longText"), ...labels.map((l) => col(l, 10, "count")), col("Total", 8, "count")],
-    rows: [...groups.map((g, i) => [g.name, ...labels.map((l) => counts[i]![l]!), g.actions.length]), ["Total", ...labels.map((l) => total[l]!), groups.reduce((n, g) => n + g.actions.length, 0)]],
-  };
-  const percentTable: ReportTable = {
-    heading: "Share of the actions under way or done (%)",
-    columns: [
-      col("Judgement or area", 30, "longText"),
-      ...percentLabels.map((l) => col(l, 10, "percent")),
-      col("Complete or on track", 26),
-    ],
-    rows: [...groups.map((g, i) => percentRow(g.name, counts[i]!, vocabulary, percentLabels)), percentRow("Total", total, vocabulary, percentLabels)],
-  };
   return {
     name: PACK_SHEET_NAMES.summary,
     title: "Summary by judgement",
     intro: [
       framework
-        ? `Grades projected from the plan as the framework's scoring table reads its RAG ratings (1 inadequate to 4 outstanding, to 2 decimal places)${framework.judgements.some((j) => j.kind === "overall") ? "" : "; this framework has no overall grade"}.`
+        ? `Grades projected from ${source ?? "the plan"} by the framework's scoring table (scores from 1, the lowest grade, to 4, the highest, to 2 decimal places)${framework.judgements.some((j) => j.kind === "overall") ? "" : "; this framework has no overall grade"}.`
         : "The plan follows no framework, so there are no grades: its actions are counted by its own areas.",
-      "Percentages are of the actions with a status other than Not started: complete and in progress, never those not begun.",
+      `The actions of each ${hasGrades ? "judgement" : "area"} by RAG status are on the next sheet, "${PACK_SHEET_NAMES.rag}".`,
     ],
-    tables: [grades, ragTable, percentTable],
+    tables: [
+      {
+        columns: [
+          col("Judgement or area", 34, "longText"),
+          col("Projected grade", 18, "longText"),
+          col("Score (1 to 4)", 10, "score"),
+          col("Since last pack", 11),
+          col("Actions", 9, "count"),
+          col("Reasons", 64, "longText"),
+        ],
+        rows: groups.map((g) => [
+          g.name,
+          g.judgement ? (g.grade ?? "Not enough evidence to grade") : "Not a judgement of the framework",
+          g.score,
+          directionWord(
+            previous ? scoreDirection(previous.groups.get(g.name)?.score ?? null, g.score) : null,
+            previous,
+          ),
+          g.actions.length,
+          g.reasons.join(" ") || (g.judgement ? "" : "The plan's own area: counted, not graded."),
+        ]),
+      },
+    ],
   };
 }
 
-function percentRow(name: string, counts: Record<string, number>, vocabulary: readonly RagStatus[], labels: readonly string[]): ReportCell[] {
-  const percents = labels.map((l) => percentageOf(l, counts, vocabulary));
-  const good = vocabulary
-    .filter((s) => s.concept === "complete" || s.concept === "awaiting-sign-off" || s.concept === "on-track")
-    .reduce((n, s) => n + (percentageOf(s.label, counts, vocabulary) ?? 0), 0);
-  const any = percents.some((p) => p !== null);
-  return [name, ...percents, any ? bar(good) : "No actions under way"];
+/** Each judgement's actions by RAG status, with the share of those under way or done and a bar to show it. */
+function ragSheet(groups: readonly Group[], vocabulary: readonly RagStatus[]): ReportSheet {
+  const labels = [...vocabulary.map((s) => s.label), NO_STATUS];
+  const percentLabels = vocabulary.filter((s) => s.concept !== "not-started").map((s) => s.label);
+  const counts = groups.map((g) => countByStatus(g.actions, vocabulary));
+  const total = countByStatus(
+    groups.flatMap((g) => g.actions),
+    vocabulary,
+  );
+  const allCounts = [...counts, total];
+  const names = [...groups.map((g) => g.name), "Total"];
+  return {
+    name: PACK_SHEET_NAMES.rag,
+    title: "Actions by RAG status",
+    intro: [
+      "Complete actions are counted apart from Green, Amber and Red. Actions not started are shown apart and left out of the percentages, which are of the actions under way or done.",
+      "The bar shows the share complete (signed off or awaiting sign-off) or on track, one block for each 10%.",
+    ],
+    tables: [
+      {
+        heading: "Number of actions",
+        columns: [
+          col("Judgement or area", 34, "longText"),
+          ...labels.map((l) => col(l, 11, "count")),
+          col("Total", 8, "count"),
+          col("Complete or on track", 27),
+        ],
+        rows: allCounts.map((c, i) => [
+          names[i]!,
+          ...labels.map((l) => c[l]!),
+          labels.reduce((n, l) => n + c[l]!, 0),
+          completeOrOnTrack(c, vocabulary),
+        ]),
+      },
+      {
+        heading: "Share of the actions under way or done (%)",
+        columns: [col("Judgement or area", 34, "longText"), ...percentLabels.map((l) => col(l, 11, "percent"))],
+        rows: allCounts.map((c, i) => [names[i]!, ...percentLabels.map((l) => percentageOf(l, c, vocabulary))]),
+      },
+    ],
+  };
 }
 
-/** A bar of 20 blocks, one for each 5 %: a chart that prints and survives every spreadsheet program. */
+function completeOrOnTrack(counts: Record<string, number>, vocabulary: readonly RagStatus[]): string {
+  const shares = vocabulary
+    .filter((s) => s.concept === "complete" || s.concept === "awaiting-sign-off" || s.concept === "on-track")
+    .map((s) => percentageOf(s.label, counts, vocabulary));
+  if (shares.every((p) => p === null)) return "None under way";
+  return bar(shares.reduce<number>((n, p) => n + (p ?? 0), 0));
+}
+
+/** A bar of 10 blocks, one for each 10 %: a chart that prints and survives every spreadsheet program. */
 export function bar(percent: number): string {
-  const filled = Math.round(Math.min(100, Math.max(0, percent)) / 5);
-  return `${"█".repeat(filled)}${"░".repeat(20 - filled)} ${Math.round(percent)}%`;
+  const filled = Math.round(Math.min(100, Math.max(0, percent)) / 10);
+  return `${"█".repeat(filled)}${"░".repeat(10 - filled)} ${Math.round(percent)}%`;
 }
 
 function completedSheet(actions: readonly TrackedAction[], options: PackOptions): ReportSheet {
@@ -339,7 +405,9 @@ function completedSheet(actions: readonly TrackedAction[], options: PackOptions)
   const previous = options.previous;
   const listed = previous
     ? actions.filter((a) => done(a) && !done(previous.actions.get(a.key) ?? { concept: null }))
-    : actions.filter((a) => done(a) && a.updated !== null && a.updated > options.asOf - DEFAULT_EXCEPTION_SETTINGS.staleDays);
+    : actions.filter(
+        (a) => done(a) && a.updated !== null && a.updated > options.asOf - DEFAULT_EXCEPTION_SETTINGS.staleDays,
+      );
   return {
     name: PACK_SHEET_NAMES.completed,
     title: "Completed since the last pack",
@@ -359,14 +427,26 @@ function completedSheet(actions: readonly TrackedAction[], options: PackOptions)
           col("Status", 16, "longText"),
           col("Last updated", 11, "date"),
         ],
-        rows: listed.map((a) => [a.ref, a.action, a.group, a.district, a.lead, a.status, a.updated === null ? null : { date: a.updated }]),
+        rows: listed.map((a) => [
+          a.ref,
+          a.action,
+          a.group,
+          a.district,
+          a.lead,
+          a.status,
+          a.updated === null ? null : { date: a.updated },
+        ]),
         empty: "No action completed in this period.",
       },
     ],
   };
 }
 
-function directionSheet(actions: readonly TrackedAction[], groups: readonly Group[], options: PackOptions): ReportSheet {
+function directionSheet(
+  actions: readonly TrackedAction[],
+  groups: readonly Group[],
+  options: PackOptions,
+): ReportSheet {
   const previous = options.previous;
   if (!previous) {
     return {
@@ -381,9 +461,17 @@ function directionSheet(actions: readonly TrackedAction[], groups: readonly Grou
   const judgementRows = groups.map((g) => {
     const before = previous.groups.get(g.name);
     const direction = scoreDirection(before?.score ?? null, g.score);
-    return [g.name, before?.grade ?? null, before?.score ?? null, g.grade, g.score, directionWord(direction, previous)] as ReportCell[];
+    return [
+      g.name,
+      before?.grade ?? null,
+      before?.score ?? null,
+      g.grade,
+      g.score,
+      directionWord(direction, previous),
+    ] as ReportCell[];
   });
-  const rank = (d: Direction | null | "new") => (d === "worse" ? 0 : d === "new" ? 1 : d === "improved" ? 2 : d === "same" ? 3 : 4);
+  const rank = (d: Direction | null | "new") =>
+    d === "worse" ? 0 : d === "new" ? 1 : d === "improved" ? 2 : d === "same" ? 3 : 4;
   const actionRows = actions
     .map((a) => {
       const before = previous.actions.get(a.key);
@@ -458,10 +546,12 @@ function districtsSheet(
     const counts = countByStatus(mine, vocabulary);
     const raised = exceptions.filter((e) => e.found.length > 0 && mine.includes(e.action)).length;
     const moves = previous
-      ? directionCounts(mine.map((a) => {
-          const before = previous.actions.get(a.key);
-          return before ? actionDirection(before.concept, a.concept) : null;
-        }))
+      ? directionCounts(
+          mine.map((a) => {
+            const before = previous.actions.get(a.key);
+            return before ? actionDirection(before.concept, a.concept) : null;
+          }),
+        )
       : null;
     return [
       name,
@@ -474,7 +564,9 @@ function districtsSheet(
   return {
     name: PACK_SHEET_NAMES.districts,
     title: "Districts and teams",
-    intro: ["Each district's or team's actions by RAG status, its exceptions, and which way its actions went since the last pack."],
+    intro: [
+      "Each district's or team's actions by RAG status, its exceptions, and which way its actions went since the last pack.",
+    ],
     tables: [
       {
         columns: [
@@ -520,7 +612,13 @@ function annexACounts(snapshot: WorkbookSnapshot, options: PackOptions) {
     ],
     tables: [
       {
-        columns: [col("List", 8), col("What it lists", 40, "longText"), col("Records", 10, "count"), col("Errors found", 10, "count"), col("Warnings", 10, "count")],
+        columns: [
+          col("List", 8),
+          col("What it lists", 40, "longText"),
+          col("Records", 10, "count"),
+          col("Errors found", 10, "count"),
+          col("Warnings", 10, "count"),
+        ],
         rows,
       },
     ],

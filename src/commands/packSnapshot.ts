@@ -65,7 +65,9 @@ export function readPackSnapshot(snapshot: WorkbookSnapshot, source: string): Pa
   }
   const result: PackSnapshot = { asOf: 0, frameworkId: null, actions: new Map(), groups: new Map() };
   const bad = (r: number, c: number, what: string) =>
-    new PackSnapshotError(`${source}: ${PACK_SNAPSHOT_SHEET}!${cellAddress(r, c)} ${what}; the pack's snapshot has been changed, so give an unedited pack`);
+    new PackSnapshotError(
+      `${source}: ${PACK_SNAPSHOT_SHEET}!${cellAddress(r, c)} ${what}; the pack's snapshot has been changed, so give an unedited pack`,
+    );
   for (let r = headerRow + 1; r < values.length; r++) {
     const row = values[r] ?? [];
     const kind = row[0];

@@ -238,19 +238,22 @@ function fromSelfEvaluation(
 }
 
 /** The action plan's rows as the projection reads them: ref, area (or judgement) and RAG. */
-function actionsOf(plan: PlanTable): PlanAction[] {
+/** An action has a RAG or says what is to be done; a row with neither is a heading or a note. */
+export function isActionRow(row: ReturnType<PlanTable["rows"]>[number]): boolean {
+  return !isBlankValue(row.value("rag")) || !isBlankValue(row.value("action")) || !isBlankValue(row.value("criterion"));
+}
+
+/** The actions of an action plan as the projection reads them. */
+export function actionsOf(plan: PlanTable): PlanAction[] {
   if (plan.column("rag") === undefined) {
     throw new ProjectError(
       `The action plan table "${plan.table.name}" has no "${plan.record.columns.rag ?? "RAG"}" column any more, so there is nothing to project from`,
     );
   }
   const areaField = plan.column("area") !== undefined ? "area" : "judgement";
-  // An action has a RAG or says what is to be done; a row with neither is a heading or a note.
-  const isAction = (row: ReturnType<PlanTable["rows"]>[number]) =>
-    !isBlankValue(row.value("rag")) || !isBlankValue(row.value("action")) || !isBlankValue(row.value("criterion"));
   return plan
     .rows()
-    .filter(isAction)
+    .filter(isActionRow)
     .map((row) => {
       const ref = row.value("ref");
       const area = row.value(areaField);

@@ -5,6 +5,7 @@ import { conceptOf, readRag, type RagStatus } from "../domain/rag";
 import { actionKey, uniqueKeys, type TrackedAction } from "../domain/progress/trackedAction";
 import type { CellValue } from "../domain/validation/planRow";
 import type { PlanTable } from "../sheets/planTables";
+import { isActionRow } from "./projectWorkbook";
 
 /** The group of actions whose area names no judgement and that have no area of their own. */
 export const NO_AREA = "No area given";
@@ -21,26 +22,29 @@ export function trackedActions(
   framework: Framework | undefined,
 ): TrackedAction[] {
   const group = groupFinder(framework, plan.record.areas ?? {});
-  const actions = plan.rows().map((row): TrackedAction => {
-    const ref = text(row.value("ref"));
-    const action = text(row.value("action")) ?? text(row.value("criterion")) ?? "";
-    const rag = row.value("rag");
-    const status = readRag(rag, vocabulary).status;
-    const concept = conceptOf(rag, vocabulary) ?? vocabulary.find((s) => s.label === status)?.concept ?? null;
-    return {
-      key: actionKey(ref, action),
-      ref,
-      action,
-      group: group(ref, text(row.value("area")) ?? text(row.value("judgement"))),
-      district: text(row.value("district")),
-      lead: text(row.value("lead")),
-      due: dateOf(row.value("due")),
-      updated: dateOf(row.value("updated")),
-      status,
-      concept,
-      cell: `${row.sheet}!${row.address("rag")}`,
-    };
-  });
+  const actions = plan
+    .rows()
+    .filter(isActionRow)
+    .map((row): TrackedAction => {
+      const ref = text(row.value("ref"));
+      const action = text(row.value("action")) ?? text(row.value("criterion")) ?? "";
+      const rag = row.value("rag");
+      const status = readRag(rag, vocabulary).status;
+      const concept = conceptOf(rag, vocabulary) ?? vocabulary.find((s) => s.label === status)?.concept ?? null;
+      return {
+        key: actionKey(ref, action),
+        ref,
+        action,
+        group: group(ref, text(row.value("area")) ?? text(row.value("judgement"))),
+        district: text(row.value("district")),
+        lead: text(row.value("lead")),
+        due: dateOf(row.value("due")),
+        updated: dateOf(row.value("updated")),
+        status,
+        concept,
+        cell: `${row.sheet}!${row.address("rag")}`,
+      };
+    });
   return uniqueKeys(actions);
 }
 

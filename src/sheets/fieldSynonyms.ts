@@ -33,7 +33,17 @@ export const FIELD_SYNONYMS: Readonly<Partial<Record<PlanField, readonly string[
     "domain",
     "strand",
   ],
-  district: ["district", "districts", "locality", "localities", "district team", "locality team", "team", "area office", "patch"],
+  district: [
+    "district",
+    "districts",
+    "locality",
+    "localities",
+    "district team",
+    "locality team",
+    "team",
+    "area office",
+    "patch",
+  ],
   criterion: [
     "criterion",
     "criteria",

@@ -85,7 +85,8 @@ export function layOutReportSheet(sheet: ReportSheet, page: PrintPage): PatchOp[
   for (let r = 1; r < row; r++) {
     if (width > 1) ops.push({ op: "mergeCells", sheet: name, range: { top: r, left: 0, bottom: r, right: width - 1 } });
   }
-  if (row > 1) ops.push({ op: "setWrapText", sheet: name, range: { top: 1, left: 0, bottom: row - 1, right: 0 }, wrap: true });
+  if (row > 1)
+    ops.push({ op: "setWrapText", sheet: name, range: { top: 1, left: 0, bottom: row - 1, right: 0 }, wrap: true });
 
   let firstHeader: number | null = null;
   for (const table of sheet.tables) {
@@ -100,10 +101,20 @@ export function layOutReportSheet(sheet: ReportSheet, page: PrintPage): PatchOp[
     const last = table.columns.length - 1;
     ops.push({ op: "writeValues", sheet: name, row: header, col: 0, values: [table.columns.map((c) => c.header)] });
     ops.push(...headerRowFormatOps(name, header, 0, last));
-    heights.push({ row: header, height: LINE_HEIGHT * Math.max(...table.columns.map((c) => linesFor(c.header, c.width))) });
+    heights.push({
+      row: header,
+      height: LINE_HEIGHT * Math.max(...table.columns.map((c) => linesFor(c.header, c.width))),
+    });
     table.columns.forEach((c, col) => widths.set(col, Math.max(widths.get(col) ?? 0, c.width)));
-    const body = table.rows.length > 0 ? table.rows : [[table.empty ?? "None.", ...table.columns.slice(1).map(() => null)]];
-    ops.push({ op: "writeValues", sheet: name, row: header + 1, col: 0, values: body.map((r) => r.map(reportCellInput)) });
+    const body =
+      table.rows.length > 0 ? table.rows : [[table.empty ?? "None.", ...table.columns.slice(1).map(() => null)]];
+    ops.push({
+      op: "writeValues",
+      sheet: name,
+      row: header + 1,
+      col: 0,
+      values: body.map((r) => r.map(reportCellInput)),
+    });
     const top = header + 1;
     const bottom = header + body.length;
     ops.push({ op: "setWrapText", sheet: name, range: { top, left: 0, bottom, right: last }, wrap: true });
@@ -125,6 +136,14 @@ export function layOutReportSheet(sheet: ReportSheet, page: PrintPage): PatchOp[
         });
       }
     });
+    // A date in a column of another kind (the cover's "Position as at") still shows as a date.
+    body.forEach((cells, r) =>
+      cells.forEach((cell, c) => {
+        if (cell !== null && typeof cell === "object" && table.columns[c]?.kind !== "date") {
+          ops.push({ op: "setNumberFormats", sheet: name, row: top + r, col: c, formats: [[UK_DATE_FORMAT]] });
+        }
+      }),
+    );
     for (const fill of table.fills ?? []) {
       format(top + fill.row, fill.col, fill.col, { fill: fill.fill, fontColour: fill.fontColour });
     }
@@ -137,10 +156,16 @@ export function layOutReportSheet(sheet: ReportSheet, page: PrintPage): PatchOp[
     });
     row = bottom + 1;
   }
+  // A sheet of text alone (no table yet) reads across the page rather than down a narrow first column.
+  if (widths.size === 0) widths.set(0, introWidth);
   ops.push(
     { op: "setColumnWidths", sheet: name, widths: [...widths].map(([col, w]) => ({ col, width: w })) },
     { op: "setRowHeights", sheet: name, heights },
-    { op: "setPrintSetup", sheet: name, setup: pageSetupFor(page, sheet.tables.length === 1 && firstHeader !== null ? [firstHeader, firstHeader] : null) },
+    {
+      op: "setPrintSetup",
+      sheet: name,
+      setup: pageSetupFor(page, sheet.tables.length === 1 && firstHeader !== null ? [firstHeader, firstHeader] : null),
+    },
   );
   if (sheet.visibility && sheet.visibility !== "visible") {
     ops.push({ op: "setVisibility", sheet: name, visibility: sheet.visibility });

@@ -49,7 +49,10 @@ export function exceptionsOf(
   }
   const open = !isDone(action) && action.concept !== "not-started";
   if (open && action.updated !== null && action.updated < asOf - settings.staleDays) {
-    found.push({ kind: "no-update", detail: `Last updated ${serialDate(action.updated)}, ${days(asOf - action.updated)} ago` });
+    found.push({
+      kind: "no-update",
+      detail: `Last updated ${serialDate(action.updated)}, ${days(asOf - action.updated)} ago`,
+    });
   }
   if (action.concept === "awaiting-sign-off") {
     if (action.updated === null) {

@@ -11,7 +11,10 @@ export const NO_STATUS = "No status";
 const OUTSIDE_PERCENTAGES: ReadonlySet<RagConcept | null> = new Set<RagConcept | null>(["not-started", null]);
 
 /** One number per status of the scale, in its order, then "No status": every action counted once. */
-export function countByStatus(actions: readonly TrackedAction[], vocabulary: readonly RagStatus[]): Record<string, number> {
+export function countByStatus(
+  actions: readonly TrackedAction[],
+  vocabulary: readonly RagStatus[],
+): Record<string, number> {
   const counts: Record<string, number> = Object.fromEntries(vocabulary.map((s) => [s.label, 0]));
   counts[NO_STATUS] = 0;
   for (const action of actions) {

@@ -32,7 +32,7 @@ export function suppressTable(body: readonly (readonly number[])[]): { shown: Sh
   const lines: [number, number][][] = [];
   for (let r = 0; r <= rows; r++) lines.push(Array.from({ length: cols + 1 }, (_, c) => [r, c]));
   for (let c = 0; c <= cols; c++) lines.push(Array.from({ length: rows + 1 }, (_, r) => [r, c]));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const line of lines) {
       if (line.filter(([r, c]) => hidden[r]![c]).length !== 1) continue;

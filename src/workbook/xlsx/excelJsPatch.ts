@@ -340,7 +340,9 @@ function setCellFormat(ws: ExcelJS.Worksheet, range: CellRange, format: CellForm
   for (let r = range.top; r <= range.bottom; r++) {
     for (let c = range.left; c <= range.right; c++) {
       const cell = ws.getCell(r + 1, c + 1);
-      const font: Partial<ExcelJS.Font> = { ...cell.font };
+      // A cell ExcelJS has never styled has no font at all, and LibreOffice then draws it in its own
+      // serif default: start from the font ExcelJS writes as the workbook's Normal style.
+      const font: Partial<ExcelJS.Font> = { name: "Calibri", size: 11, family: 2, ...cell.font };
       if (format.bold !== undefined) font.bold = format.bold;
       if (format.italic !== undefined) font.italic = format.italic;
       if (format.fontSize !== undefined) font.size = format.fontSize;
