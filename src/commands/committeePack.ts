@@ -273,13 +273,14 @@ function exceptionsSheet(exceptions: { action: TrackedAction; found: ActionExcep
         columns: [
           col("Exception", 16, "longText"),
           col("Ref", 8),
-          col("Action", 40, "longText"),
+          col("Action", 34, "longText"),
           col("Judgement or area", 22, "longText"),
           col("District or team", 14, "longText"),
           col("Lead", 14, "longText"),
           col("Due date", 11, "date"),
           col("RAG", 12, "longText"),
           col("Why", 30, "longText"),
+          col("Latest update", 36, "longText"),
           col("Where", 16),
         ],
         rows: listed.map(({ action, found }) => [
@@ -292,6 +293,7 @@ function exceptionsSheet(exceptions: { action: TrackedAction; found: ActionExcep
           action.due === null ? null : { date: action.due },
           action.status ?? NO_STATUS,
           found.map((f) => f.detail).join("; "),
+          action.update,
           action.cell,
         ]),
         empty: "No exceptions.",

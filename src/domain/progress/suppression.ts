@@ -14,24 +14,27 @@ export const SUPPRESSED_TEXT = "≤5";
 export type ShownCount = number | typeof SUPPRESSED_TEXT;
 
 /**
- * A table of counts, each row with its total in the last column and a total row at the bottom, with
+ * A table of counts, each row with its total in the last column (where it has more than one column) and a
+ * total row at the bottom, with
  * small counts hidden and, in every row and column whose total is shown, never exactly one cell hidden:
  * the next smallest cell is hidden with it (a total, where no other cell is left). Returns the table as
  * shown and how many cells were hidden.
  */
 export function suppressTable(body: readonly (readonly number[])[]): { shown: ShownCount[][]; suppressed: number } {
   const rows = body.length;
-  const cols = rows === 0 ? 0 : body[0]!.length;
-  // The full grid with totals: rows × cols of body, a total column, a total row.
-  const grid: number[][] = body.map((row) => [...row, sum(row)]);
-  grid.push(Array.from({ length: cols + 1 }, (_, c) => sum(grid.map((row) => row[c]!))));
+  const width = rows === 0 ? 0 : body[0]!.length;
+  // A table of one column needs no row totals: each would only repeat its row's one count.
+  const rowTotals = width > 1;
+  const grid: number[][] = body.map((row) => (rowTotals ? [...row, sum(row)] : [...row]));
+  const cols = rowTotals ? width + 1 : width;
+  grid.push(Array.from({ length: cols }, (_, c) => sum(grid.map((row) => row[c]!))));
   const hidden: boolean[][] = grid.map((row) => row.map((n) => n >= 1 && n <= SUPPRESSION_MAX));
 
   // A line (row or column, totals included) must never have exactly one hidden cell: the others and the
   // total would give it away. Hide more until no line has one; each pass hides at least one cell, so this ends.
   const lines: [number, number][][] = [];
-  for (let r = 0; r <= rows; r++) lines.push(Array.from({ length: cols + 1 }, (_, c) => [r, c]));
-  for (let c = 0; c <= cols; c++) lines.push(Array.from({ length: rows + 1 }, (_, r) => [r, c]));
+  if (rowTotals) for (let r = 0; r <= rows; r++) lines.push(Array.from({ length: cols }, (_, c) => [r, c]));
+  for (let c = 0; c < cols; c++) lines.push(Array.from({ length: rows + 1 }, (_, r) => [r, c]));
   for (let changed = true; changed;) {
     changed = false;
     for (const line of lines) {

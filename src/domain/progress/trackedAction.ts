@@ -15,6 +15,8 @@ export interface TrackedAction {
   /** A district, locality or team, where the plan has such a column. */
   district: string | null;
   lead: string | null;
+  /** The latest progress update, as the plan's owner wrote it. */
+  update: string | null;
   /** Excel serial days; null where blank or not a date. */
   due: number | null;
   updated: number | null;
