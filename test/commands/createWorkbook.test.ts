@@ -72,7 +72,14 @@ describe("createWorkbook", () => {
       fitToWidth: true,
       repeatRows: [0, 0],
       centreFooter: "Page &P of &N",
+      header: { left: `Action plan – ${ilacs.name}`, right: "25/11/2026" },
     });
+    // The header row is styled directly, so it prints bold on a fill outside Excel too.
+    for (let col = 0; col < sheet.rows[0]!.length; col++) {
+      expect(workbook.cellFormat("Action plan", 0, col)).toMatchObject({ bold: true, border: "thin" });
+      expect(workbook.cellFormat("Action plan", 0, col).fill).toMatch(/^#[0-9A-F]{6}$/);
+    }
+    expect(workbook.cellFormat("Action plan", 1, 0)).toEqual({});
   });
 
   it("records the plan in the very hidden metadata sheet", async () => {

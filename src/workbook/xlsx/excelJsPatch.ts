@@ -315,8 +315,12 @@ function setPrintSetup(ws: ExcelJS.Worksheet, setup: PrintSetup): void {
   // again at page 1; without it, numbering runs on across the whole printout ("Page 3 of 9").
   ws.pageSetup.firstPageNumber = undefined;
   if (setup.repeatRows) ws.pageSetup.printTitlesRow = `${setup.repeatRows[0] + 1}:${setup.repeatRows[1] + 1}`;
-  ws.headerFooter.oddHeader = bandCodes(setup.header ?? {});
-  ws.headerFooter.oddFooter = bandCodes({ ...setup.footer, centre: setup.centreFooter });
+  // A sheet read from a file without a header or footer has none at all (null), not an empty one.
+  ws.headerFooter = {
+    ...ws.headerFooter,
+    oddHeader: bandCodes(setup.header ?? {}),
+    oddFooter: bandCodes({ ...setup.footer, centre: setup.centreFooter }),
+  };
 }
 
 /** A header or footer's three parts as one string of Excel's section codes (&L, &C, &R). */

@@ -46,9 +46,23 @@ export class XlsxBytesWorkbook implements WorkbookAdapter {
 
   /** The workbook as the bytes of an .xlsx file. */
   async toBytes(): Promise<Uint8Array<ArrayBuffer>> {
+    numberPagesOn(this.workbook);
     // ExcelJS gives a Node Buffer (a view that may share a pool) or, in the browser, its own Buffer: a copy
     // into a fresh array is the same plain bytes everywhere.
     return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+  }
+}
+
+/**
+ * Lets every sheet's page numbers run on from the sheet before, so "Page x of y" counts across the
+ * whole printout. ExcelJS gives every sheet it makes, and every sheet it reads without a first page
+ * number, firstPageNumber 1, and writes that as useFirstPageNumber="1": each sheet would restart at
+ * page 1. A sheet that starts at another number (a user's own choice) keeps it; an explicit 1 cannot be
+ * told apart from ExcelJS's default once read, and is taken as automatic.
+ */
+export function numberPagesOn(workbook: ExcelJS.Workbook): void {
+  for (const ws of workbook.worksheets) {
+    if (ws.pageSetup?.firstPageNumber === 1) ws.pageSetup.firstPageNumber = undefined;
   }
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { UnreadableWorkbookError, XlsxBytesWorkbook, newExcelJsWorkbook } from "./xlsxBytes";
+import { UnreadableWorkbookError, XlsxBytesWorkbook, newExcelJsWorkbook, numberPagesOn } from "./xlsxBytes";
 
 export { UnreadableWorkbookError };
 
@@ -32,6 +32,7 @@ export class XlsxWorkbook extends XlsxBytesWorkbook {
     const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
     // Formulas are written without cached results; ask Excel to calculate them all when it opens the file.
     this.workbook.calcProperties.fullCalcOnLoad = true;
+    numberPagesOn(this.workbook);
     try {
       await this.workbook.xlsx.writeFile(temp);
       await fs.rename(temp, file);
