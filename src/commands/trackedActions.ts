@@ -38,7 +38,7 @@ export function trackedActions(
         group: group(ref, text(row.value("area")) ?? text(row.value("judgement"))),
         district: text(row.value("district")),
         lead: text(row.value("lead")),
-      update: text(row.value("progress")),
+        update: text(row.value("progress")),
         due: dateOf(row.value("due")),
         updated: dateOf(row.value("updated")),
         status,

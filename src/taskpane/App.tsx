@@ -22,6 +22,7 @@ import { SelectionError, type CellSelection } from "./checks/selectionAddress";
 import type { LiveMode } from "./checks/useChecks";
 import { AnnexASection } from "./components/AnnexASection";
 import { ChecksSection, type ChecksPart } from "./components/ChecksSection";
+import { CommitteePackSection } from "./components/CommitteePackSection";
 import { CreateSection } from "./components/CreateSection";
 import { InspectionDatesSection } from "./components/InspectionDatesSection";
 import { PaneSection } from "./components/PaneSection";
@@ -68,7 +69,7 @@ type SectionId =
   | "undo";
 
 /** The pane's collapsible sections, in order. */
-type PanelId = "create" | "structure" | "refresh" | "checks" | "projection" | "inspection" | "annexa";
+type PanelId = "create" | "structure" | "refresh" | "checks" | "projection" | "inspection" | "annexa" | "pack";
 
 /** Open when the pane starts: the rest are a click (or Enter on their heading) away. */
 const FIRST_OPEN: PanelId[] = ["create"];
@@ -414,6 +415,9 @@ function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = fa
             part={section}
             frameworks={all}
           />
+        </PaneSection>
+        <PaneSection value="pack" title="Committee pack" testId="pack-section">
+          <CommitteePackSection session={session} preview={preview} />
         </PaneSection>
       </Accordion>
       <UndoSection session={session} {...section("undo")} />

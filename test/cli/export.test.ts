@@ -27,7 +27,15 @@ async function allCellText(file: string): Promise<string[]> {
 describe("inspection-ready export", () => {
   it("writes the pack as .xlsx with the documented JSON, the marking in the file name and on every page", async () => {
     const plan = await packPlan(tempDir());
-    const { code, out, err } = await run("export", plan, "--out", path.join(tempDir(), "pack.xlsx"), "--as-of", "25/11/2026", "--json");
+    const { code, out, err } = await run(
+      "export",
+      plan,
+      "--out",
+      path.join(tempDir(), "pack.xlsx"),
+      "--as-of",
+      "25/11/2026",
+      "--json",
+    );
     expect(err).toBe("");
     expect(code).toBe(0);
     const report = JSON.parse(out);
@@ -36,7 +44,9 @@ describe("inspection-ready export", () => {
     );
     expect(report.out).toBe(path.join(tempDir(), "pack OFFICIAL-SENSITIVE.xlsx"));
     expect(report.format).toBe("xlsx");
-    expect(report.sheets).toEqual(expect.arrayContaining(["Cover", "Exceptions", "Summary by judgement", "Annex A counts"]));
+    expect(report.sheets).toEqual(
+      expect.arrayContaining(["Cover", "Exceptions", "Summary by judgement", "Annex A counts"]),
+    );
     expect(report.exceptions).toBeGreaterThan(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(report.out);
@@ -81,7 +91,9 @@ describe("inspection-ready export", () => {
     expect([list1[2], list6[2], total[2]]).toEqual(["≤5", "≤5", "≤5"]);
     expect(report.suppressed).toBeGreaterThanOrEqual(3);
 
-    const internal = JSON.parse((await run("export", plan, "--out", path.join(tempDir(), "internal.xlsx"), "--internal", "--json")).out);
+    const internal = JSON.parse(
+      (await run("export", plan, "--out", path.join(tempDir(), "internal.xlsx"), "--internal", "--json")).out,
+    );
     expect(internal.suppressed).toBe(0);
     const open = new ExcelJS.Workbook();
     await open.xlsx.readFile(internal.out);
@@ -97,7 +109,15 @@ describe("inspection-ready export", () => {
       sheet.getCell(16, col("Action")).value = "+44 7700 900123 rang back";
       sheet.getCell(24, col("Progress update")).value = "@risk register";
     });
-    const { out } = await run("export", plan, "--out", path.join(tempDir(), "pack.csv"), "--as-of", "25/11/2026", "--json");
+    const { out } = await run(
+      "export",
+      plan,
+      "--out",
+      path.join(tempDir(), "pack.csv"),
+      "--as-of",
+      "25/11/2026",
+      "--json",
+    );
     const text = readFileSync(JSON.parse(out).out, "utf8");
     expect(text.startsWith("\uFEFF")).toBe(true);
     expect(text).toContain(`"'=HYPERLINK(""http://example.invalid"",""click"")"`);
@@ -112,14 +132,24 @@ describe("inspection-ready export", () => {
   it("compares with the previous pack: which actions and judgements went which way, and what was completed since", async () => {
     const dir = tempDir();
     const october = await packPlan(dir, "october.xlsx");
-    const last = JSON.parse((await run("export", october, "--out", path.join(dir, "oct.xlsx"), "--as-of", "25/10/2026", "--json")).out);
+    const last = JSON.parse(
+      (await run("export", october, "--out", path.join(dir, "oct.xlsx"), "--as-of", "25/10/2026", "--json")).out,
+    );
     // Row 8 (LE-07) was Red and goes Green; row 2 (LE-01) was Green and goes Red; row 4 (LE-03) Not started → Blue.
     const november = await packPlan(dir, "november.xlsx", (sheet, col) => {
       sheet.getCell(8, col("RAG")).value = "Green";
       sheet.getCell(2, col("RAG")).value = "Red";
       sheet.getCell(4, col("RAG")).value = "Blue";
     });
-    const { code, out } = await run("export", november, "--out", path.join(dir, "nov.xlsx"), "--previous", last.out, "--json");
+    const { code, out } = await run(
+      "export",
+      november,
+      "--out",
+      path.join(dir, "nov.xlsx"),
+      "--previous",
+      last.out,
+      "--json",
+    );
     expect(code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(JSON.parse(out).out);
@@ -128,7 +158,9 @@ describe("inspection-ready export", () => {
       workbook.getWorksheet(name)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
       return rows;
     };
-    const byAction = rowsOf("Direction of travel").filter((r) => typeof r[0] === "string" && /^LE-0[1-9]$/.test(r[0] as string));
+    const byAction = rowsOf("Direction of travel").filter(
+      (r) => typeof r[0] === "string" && /^LE-0[1-9]$/.test(r[0] as string),
+    );
     const direction = Object.fromEntries(byAction.map((r) => [r[0], [r[3], r[4], r[5]]]));
     expect(direction["LE-07"]).toEqual(["Red", "Green", "Improved"]);
     expect(direction["LE-01"]).toEqual(["Green", "Red", "Worse"]);

@@ -29,18 +29,28 @@ function action(over: Partial<TrackedAction>): TrackedAction {
 
 describe("exceptions", () => {
   it("finds Red, overdue, stale and long-awaiting actions, and none on an action in good order", () => {
-    expect(exceptionsOf(action({ status: "Red", concept: "off-track" }), asOf).map((e) => e.kind)).toEqual(["off-track"]);
+    expect(exceptionsOf(action({ status: "Red", concept: "off-track" }), asOf).map((e) => e.kind)).toEqual([
+      "off-track",
+    ]);
     expect(exceptionsOf(action({ due: asOf - 1 }), asOf).map((e) => e.detail)).toEqual(["Due 24/11/2026, 1 day ago"]);
     expect(exceptionsOf(action({ updated: asOf - 31 }), asOf).map((e) => e.kind)).toEqual(["no-update"]);
     expect(exceptionsOf(action({ updated: asOf - 30 }), asOf)).toEqual([]);
-    const waiting = action({ status: "Complete – awaiting sign-off", concept: "awaiting-sign-off", updated: asOf - 15 });
+    const waiting = action({
+      status: "Complete – awaiting sign-off",
+      concept: "awaiting-sign-off",
+      updated: asOf - 15,
+    });
     expect(exceptionsOf(waiting, asOf).map((e) => e.kind)).toEqual(["awaiting-sign-off"]);
     expect(exceptionsOf(action({ due: asOf, updated: asOf - 3 }), asOf)).toEqual([]);
   });
 
   it("never calls a complete action overdue, nor a not-started one stale", () => {
-    expect(exceptionsOf(action({ status: "Blue", concept: "complete", due: asOf - 50, updated: asOf - 90 }), asOf)).toEqual([]);
-    expect(exceptionsOf(action({ status: "Not started", concept: "not-started", updated: asOf - 90 }), asOf)).toEqual([]);
+    expect(
+      exceptionsOf(action({ status: "Blue", concept: "complete", due: asOf - 50, updated: asOf - 90 }), asOf),
+    ).toEqual([]);
+    expect(exceptionsOf(action({ status: "Not started", concept: "not-started", updated: asOf - 90 }), asOf)).toEqual(
+      [],
+    );
   });
 });
 
@@ -65,7 +75,12 @@ describe("RAG counts", () => {
   });
 
   it("adds districts' counts status by status", () => {
-    expect(addCounts([{ Red: 1, Green: 2 }, { Red: 3, Blue: 1 }])).toEqual({ Red: 4, Green: 2, Blue: 1 });
+    expect(
+      addCounts([
+        { Red: 1, Green: 2 },
+        { Red: 3, Blue: 1 },
+      ]),
+    ).toEqual({ Red: 4, Green: 2, Blue: 1 });
   });
 });
 
@@ -123,13 +138,13 @@ describe("small-number suppression", () => {
 
 describe("CSV", () => {
   it.each([
-    ["=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""],
+    ['=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'],
     ["+1+1", "'+1+1"],
     ["-2+3", "'-2+3"],
     ["@SUM(A1)", "'@SUM(A1)"],
     ["\tTAB", "'\tTAB"],
-    ["\rCR", "\"'\rCR\""],
-    ["plain, with comma", "\"plain, with comma\""],
+    ["\rCR", '"\'\rCR"'],
+    ["plain, with comma", '"plain, with comma"'],
     ["Requires improvement", "Requires improvement"],
   ])("makes %j safe as %j", (text, field) => {
     expect(csvField(text)).toBe(field);

@@ -10,13 +10,23 @@ const tempDir = useTempDir();
 
 /** The text of each page of a PDF, in order (pdftotext separates pages with a form feed). */
 function pages(pdf: string): string[] {
-  return pdfText(pdf).split("\f").filter((page) => page.trim() !== "");
+  return pdfText(pdf)
+    .split("\f")
+    .filter((page) => page.trim() !== "");
 }
 
 describe("the committee pack as PDF, through LibreOffice", () => {
   it("numbers its pages 1..N across the whole pack, marks every page, styles header rows, and shows no child", async () => {
     const plan = await packPlan(tempDir());
-    const { code, out, err } = await runCli(["export", plan, "--out", path.join(tempDir(), "pack.pdf"), "--as-of", "25/11/2026", "--json"]);
+    const { code, out, err } = await runCli([
+      "export",
+      plan,
+      "--out",
+      path.join(tempDir(), "pack.pdf"),
+      "--as-of",
+      "25/11/2026",
+      "--json",
+    ]);
     expect(err).toBe("");
     expect(code).toBe(0);
     const report = JSON.parse(out);

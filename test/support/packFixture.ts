@@ -50,9 +50,27 @@ export async function packPlan(
   // Annex A lists 1 and 6 beside the plan, as a case-management export gives them (title row, headers).
   const list1 = workbook.addWorksheet("List_1");
   list1.addRow(["List 1: Contacts"]);
-  list1.addRow(["Child Unique ID", "Child Name", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)", "Date of Contact", "Contact Source"]);
+  list1.addRow([
+    "Child Unique ID",
+    "Child Name",
+    "Gender",
+    "Ethnicity",
+    "Date of Birth",
+    "Age of Child (Years)",
+    "Date of Contact",
+    "Contact Source",
+  ]);
   CHILDREN.forEach((c, i) =>
-    list1.addRow([c.id, c.name, "a) Male", "a) WBRI", c.birth, 10 - i, new Date(Date.UTC(2026, 9, 1 + i)), "1A) Individual"]),
+    list1.addRow([
+      c.id,
+      c.name,
+      "a) Male",
+      "a) WBRI",
+      c.birth,
+      10 - i,
+      new Date(Date.UTC(2026, 9, 1 + i)),
+      "1A) Individual",
+    ]),
   );
   const list6 = workbook.addWorksheet("List_6");
   list6.addRow(["List 6: Children in need"]);

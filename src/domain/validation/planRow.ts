@@ -4,7 +4,10 @@ import type { PlanField } from "../plan";
 export type CellValue = string | number | boolean | null;
 
 /** The fields the rules read: every field but the ones that only place or label a row. */
-export type RowField = Exclude<PlanField, "judgement" | "area" | "district" | "type" | "location" | "reviewedBy" | "checks">;
+export type RowField = Exclude<
+  PlanField,
+  "judgement" | "area" | "district" | "type" | "location" | "reviewedBy" | "checks"
+>;
 
 /** Where a table's fields are: shared by all its rows, so a row costs one object however wide it is. */
 export interface RowLayout {

@@ -45,3 +45,13 @@ export function liveChecksSupported(): boolean {
     return false;
   }
 }
+
+/**
+ * Opens .xlsx bytes as a new workbook in a window of its own (Application.createWorkbook, ExcelApi 1.8),
+ * leaving the user's workbook as it is: how the pane hands over a committee pack.
+ */
+export async function openAsNewExcelWorkbook(bytes: Uint8Array): Promise<void> {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  await Excel.createWorkbook(btoa(binary)); // ExcelApi 1.8
+}
