@@ -93,6 +93,15 @@ export function validateWorkbook(
   };
   const ops: PatchOp[] = [];
   let records = metadata.plans;
+  for (const gone of workbook.missing) {
+    report.findings.push({
+      rule: "missing-table",
+      severity: "error",
+      sheet: gone.record.sheet,
+      cell: "A1",
+      message: gone.message,
+    });
+  }
 
   for (const plan of plans) {
     const rules = rulesFor(plan.kind, Object.keys(plan.columns) as PlanField[]);

@@ -97,6 +97,17 @@ const fConcept = (ref: string, vocabulary: readonly RagStatus[], concepts: reado
  */
 export const RULES: Rule[] = [
   {
+    // About the workbook, not a row: a plan the records name whose table or sheet has gone. It runs on no
+    // row (no kinds) and has no formula; it is listed here so its findings have a label and come first.
+    id: "missing-table",
+    severity: "error",
+    label: "Plan table missing",
+    kinds: [],
+    needs: [],
+    test: () => null,
+    condition: () => "FALSE",
+  },
+  {
     id: "excel-error",
     severity: "error",
     label: "Excel error",
