@@ -23,6 +23,7 @@ import {
 import { columnRuleOps, uniqueName, type RuleColumn } from "../sheets/tableLayout";
 import { cellAddress, columnLetters, parseRange, rangesOverlap, sameRange } from "../workbook/address";
 import { cellsBefore, formatsBefore } from "../workbook/snapshotCells";
+import { dateSystemOf, workbookSerial, type DateSystem } from "../workbook/serialDates";
 import type {
   CellInput,
   CellRange,
@@ -212,7 +213,7 @@ export function structureSheet(
   }
 
   // 4. Values not in the plan's form: reported, and fixed only when asked.
-  const normalisable = findNormalisable(values, layout, options.as, vocabulary);
+  const normalisable = findNormalisable(values, layout, options.as, vocabulary, dateSystemOf(snapshot));
   if (options.normalise) {
     for (const item of normalisable) {
       if (item.fix === undefined) continue;
@@ -389,6 +390,7 @@ function findNormalisable(
   layout: DetectedLayout,
   kind: PlanKind,
   vocabulary: readonly RagStatus[],
+  system: DateSystem,
 ): Normalisable[] {
   const found: Normalisable[] = [];
   for (const [field, col] of layout.mapping) {
@@ -423,7 +425,14 @@ function findNormalisable(
         found.push(
           serial === null
             ? { cell, field, value, suggestion: null }
-            : { cell, field, value, suggestion: `${formatUkDate(dateFromSerial(serial))} as a date`, fix: serial },
+            : {
+                cell,
+                field,
+                value,
+                suggestion: `${formatUkDate(dateFromSerial(serial))} as a date`,
+                // Written as the workbook counts days: a 1904-system workbook would show a 1900 serial 4 years late.
+                fix: workbookSerial(serial, system),
+              },
         );
       }
     }
