@@ -318,8 +318,15 @@ export function structureSheet(
 function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot {
   const sheet = snapshot.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   if (!sheet || sheet.name === METADATA_SHEET) {
-    const names = snapshot.sheets.filter((s) => s.visibility !== "veryHidden").map((s) => `"${s.name}"`);
-    throw new StructureError(`There is no sheet called "${name}"; the workbook has ${names.join(", ")}`);
+    const names = snapshot.sheets
+      .filter((s) => s.visibility !== "veryHidden" && s.name !== METADATA_SHEET)
+      .map((s) => `"${s.name}"`);
+    // A workbook whose every sheet is very hidden once left this sentence ending "the workbook has".
+    throw new StructureError(
+      names.length === 0
+        ? `There is no sheet called "${name}"; the workbook has no sheet that can be shown (every sheet is very hidden), so there is nothing to structure`
+        : `There is no sheet called "${name}"; the workbook has ${names.join(", ")}`,
+    );
   }
   if (!sheet.values || sheet.values.length === 0)
     throw new StructureError(`"${sheet.name}" is empty: there is nothing to structure`);
