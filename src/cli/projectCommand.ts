@@ -7,7 +7,7 @@ import { UsageError } from "./args";
 import { FORCE_OPTION, oneWorkbook, writeToCopy } from "./inputs";
 import { defineCommand } from "./command";
 import { frameworkFromOption } from "./frameworkOption";
-import { EXIT_OK } from "./output";
+import { EXIT_FINDINGS, EXIT_OK } from "./output";
 
 /** `inspection-ready project`: each judgement's projected grade from the self-evaluation, with reasons and the path to the target. */
 export const projectCommand = defineCommand({
@@ -17,7 +17,7 @@ export const projectCommand = defineCommand({
   usage:
     'FILE.xlsx [--json] [--target GRADE] [--framework ID|FILE.json] [--areas "AREA=JUDGEMENT;…"] [--write --out OUT.xlsx [--force]]',
   description:
-    "--write adds a Summary sheet of live formulas that move when a position changes. An action plan's areas are matched to the framework's judgements by their names and the words councils use (CP, LAC, Leadership…); --areas corrects a match, and --write keeps the correction with the plan.",
+    "--write adds a Summary sheet of live formulas that move when a position changes. An action plan's areas are matched to the framework's judgements by their names and the words councils use (CP, LAC, Leadership…); --areas corrects a match, and --write keeps the correction with the plan. Exit 1 when a plan the workbook records has lost its sheet or table (each is named).",
   positionals: [
     { name: "FILE.xlsx", description: "The workbook with the self-evaluation or action plan; it is never changed." },
   ],
@@ -67,10 +67,13 @@ export const projectCommand = defineCommand({
       : { report: projectWorkbook(await workbook.read(projectQuery), options).report };
     if (write && out) await workbook.save(out);
 
+    // A plan whose table has gone is an error: the projection may rest on less than the workbook holds.
+    const exit = (report.missing ?? []).length > 0 ? EXIT_FINDINGS : EXIT_OK;
     if (args.values.json) {
       output.out(JSON.stringify({ file: input, ...(out ? { out } : {}), ...report }, null, 2));
-      return EXIT_OK;
+      return exit;
     }
+    for (const gone of report.missing ?? []) output.out(`error    ${gone.message}.`);
     const from =
       report.source.kind === "action-plan" ? `the action plan "${report.source.sheet}"` : "the self-evaluation";
     if (report.judgements.length > 0) {
@@ -111,7 +114,7 @@ export const projectCommand = defineCommand({
       }
     }
     if (out) output.out(`Summary sheet written to ${out}.`);
-    return EXIT_OK;
+    return exit;
   },
 });
 

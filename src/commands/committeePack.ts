@@ -97,10 +97,10 @@ export function committeePack(snapshot: WorkbookSnapshot, options: PackOptions):
   const workbook = readPlans(snapshot);
   const plan = workbook.first("action-plan");
   if (!plan) {
-    const missing = workbook.missing.find((r) => r.kind === "action-plan");
+    const missing = workbook.missing.find((m) => m.record.kind === "action-plan");
     throw new PackError(
       missing
-        ? `The action plan's table "${missing.table}" on the sheet "${missing.sheet}" is no longer in the workbook: restore it (Undo, or an earlier copy) before making a pack`
+        ? `${missing.message}; then make the pack`
         : "This workbook has no action plan to report on: create plan sheets, or structure the action plan you already have, first",
     );
   }

@@ -54,6 +54,8 @@ export interface ProjectReport extends Projection {
   unmatched?: UnmatchedAction[];
   /** The plan's own areas or themes with their RAG counts. */
   themes?: Theme[];
+  /** Plans the workbook records whose table or sheet has gone: errors, so the projection may rest on less. */
+  missing?: { sheet: string; table: string; kind: string; message: string }[];
 }
 
 export const projectQuery = { sheets: "all" as const };
@@ -76,12 +78,30 @@ export function projectWorkbook(
   /** The plans, where the caller has read them already from the same snapshot. */
   workbook: WorkbookPlans = readPlans(snapshot),
 ): { patch: WorkbookPatch; report: ProjectReport } {
+  const missing = workbook.missing.map((m) => ({
+    sheet: m.record.sheet,
+    table: m.record.table,
+    kind: m.record.kind,
+    message: m.message,
+  }));
+  const projected = projectPlans(snapshot, options, workbook);
+  return missing.length === 0 ? projected : { ...projected, report: { ...projected.report, missing } };
+}
+
+function projectPlans(
+  snapshot: WorkbookSnapshot,
+  options: ProjectOptions,
+  workbook: WorkbookPlans,
+): { patch: WorkbookPatch; report: ProjectReport } {
   const { metadata } = workbook;
   const selfEvaluation = workbook.first("self-evaluation");
   const actionPlan = workbook.first("action-plan");
   if (!metadata || (!selfEvaluation && !actionPlan)) {
+    const gone = workbook.missing.filter((m) => m.record.kind !== "evidence").map((m) => m.message);
     throw new ProjectError(
-      "This workbook has no self-evaluation to project from, nor an action plan: create plan sheets, or structure the plan you already have, first",
+      gone.length > 0
+        ? `Nothing to project from: ${gone.join("; ")}`
+        : "This workbook has no self-evaluation to project from, nor an action plan: create plan sheets, or structure the plan you already have, first",
     );
   }
   const plan = (selfEvaluation ?? actionPlan)!;

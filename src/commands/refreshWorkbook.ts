@@ -86,13 +86,16 @@ export function refreshWorkbook(
       records.push(record);
       continue;
     }
-    const reason = !framework
-      ? record.frameworkId
-        ? `the framework "${record.frameworkId}" is not one this version knows; refresh with that framework's own file`
-        : "it was structured from a sheet and follows no framework, so there is nothing to refresh it to"
-      : !plan
-        ? `its table "${record.table}" is no longer in the workbook`
-        : undefined;
+    const gone = workbook.missing.find((m) => m.record === record);
+    const reason = gone
+      ? gone.message
+      : !framework
+        ? record.frameworkId
+          ? `the framework "${record.frameworkId}" is not one this version knows; refresh with that framework's own file`
+          : "it was structured from a sheet and follows no framework, so there is nothing to refresh it to"
+        : !plan
+          ? `its table "${record.table}" is no longer in the workbook`
+          : undefined;
     if (reason || !framework || !plan) {
       report.skipped.push({ sheet: record.sheet, reason: reason ?? "" });
       records.push(record);

@@ -24,6 +24,7 @@ import { headerRowFormatOps, pageSetupFor } from "../sheets/printLayout";
 import { columnRuleOps, uniqueName, type RuleColumn } from "../sheets/tableLayout";
 import { cellAddress, columnLetters, parseRange, rangesOverlap, sameRange } from "../workbook/address";
 import { cellsBefore, formatsBefore } from "../workbook/snapshotCells";
+import { dateSystemOf, workbookSerial, type DateSystem } from "../workbook/serialDates";
 import type {
   CellInput,
   CellRange,
@@ -213,7 +214,7 @@ export function structureSheet(
   }
 
   // 4. Values not in the plan's form: reported, and fixed only when asked.
-  const normalisable = findNormalisable(values, layout, options.as, vocabulary);
+  const normalisable = findNormalisable(values, layout, options.as, vocabulary, dateSystemOf(snapshot));
   if (options.normalise) {
     for (const item of normalisable) {
       if (item.fix === undefined) continue;
@@ -333,8 +334,15 @@ export function structureSheet(
 function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot {
   const sheet = snapshot.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   if (!sheet || sheet.name === METADATA_SHEET) {
-    const names = snapshot.sheets.filter((s) => s.visibility !== "veryHidden").map((s) => `"${s.name}"`);
-    throw new StructureError(`There is no sheet called "${name}"; the workbook has ${names.join(", ")}`);
+    const names = snapshot.sheets
+      .filter((s) => s.visibility !== "veryHidden" && s.name !== METADATA_SHEET)
+      .map((s) => `"${s.name}"`);
+    // A workbook whose every sheet is very hidden once left this sentence ending "the workbook has".
+    throw new StructureError(
+      names.length === 0
+        ? `There is no sheet called "${name}"; the workbook has no sheet that can be shown (every sheet is very hidden), so there is nothing to structure`
+        : `There is no sheet called "${name}"; the workbook has ${names.join(", ")}`,
+    );
   }
   if (!sheet.values || sheet.values.length === 0)
     throw new StructureError(`"${sheet.name}" is empty: there is nothing to structure`);
@@ -405,6 +413,7 @@ function findNormalisable(
   layout: DetectedLayout,
   kind: PlanKind,
   vocabulary: readonly RagStatus[],
+  system: DateSystem,
 ): Normalisable[] {
   const found: Normalisable[] = [];
   for (const [field, col] of layout.mapping) {
@@ -439,7 +448,14 @@ function findNormalisable(
         found.push(
           serial === null
             ? { cell, field, value, suggestion: null }
-            : { cell, field, value, suggestion: `${formatUkDate(dateFromSerial(serial))} as a date`, fix: serial },
+            : {
+                cell,
+                field,
+                value,
+                suggestion: `${formatUkDate(dateFromSerial(serial))} as a date`,
+                // Written as the workbook counts days: a 1904-system workbook would show a 1900 serial 4 years late.
+                fix: workbookSerial(serial, system),
+              },
         );
       }
     }

@@ -17,13 +17,17 @@ import { headerRowFormatOps } from "../sheets/printLayout";
 import { readPlans, type PlanTable, type WorkbookPlans } from "../sheets/planTables";
 import { cellAddress, columnLetters } from "../workbook/address";
 import { cellsBefore } from "../workbook/snapshotCells";
+import { dateSystemOf, serial1900, workbookSerial } from "../workbook/serialDates";
 import type { CellInput, PatchOp, Scalar, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
 import { UserError } from "../domain/userError";
 
 export class ValidateError extends UserError {}
 
 export interface ValidateOptions {
-  /** The day to judge dates against, as an Excel serial (the workbook's own formulas use TODAY()). */
+  /**
+   * The day to judge dates against, as a serial of the 1900 date system (todaySerial's; the workbook's
+   * own formulas use TODAY()). A workbook in the 1904 system is judged in its own serials.
+   */
   asOf: number;
   /** Days without an update before a row is reported; 30 unless the workbook or the caller says. */
   staleDays?: number;
@@ -80,6 +84,9 @@ export function validateWorkbook(
     );
   }
   const staleDays = options.staleDays ?? metadata.settings?.staleDays ?? 30;
+  const system = dateSystemOf(snapshot);
+  const asOf = workbookSerial(options.asOf, system);
+  const dayZero = serial1900(0, system);
   const { vocabulary, plans } = workbook;
   const selfEvaluation = plans.find((p) => p.kind === "self-evaluation");
   const knownRefs = selfEvaluation ? refsOf(selfEvaluation) : null;
@@ -94,12 +101,22 @@ export function validateWorkbook(
   };
   const ops: PatchOp[] = [];
   let records = metadata.plans;
+  for (const gone of workbook.missing) {
+    report.findings.push({
+      rule: "missing-table",
+      severity: "error",
+      sheet: gone.record.sheet,
+      cell: "A1",
+      message: gone.message,
+    });
+  }
 
   for (const plan of plans) {
     const rules = rulesFor(plan.kind, Object.keys(plan.columns) as PlanField[]);
     const rows = plan.rows();
     const context: RuleContext = {
-      asOf: options.asOf,
+      asOf,
+      dayZero,
       staleDays,
       vocabulary,
       knownRefs,
@@ -178,13 +195,13 @@ function suggest(row: PlanRow, context: RuleContext): RagSuggestion | null {
   if (due < context.asOf) {
     return suggestion(
       context.vocabulary.find((s) => s.concept === "off-track"),
-      `due ${formatUkDate(dateFromSerial(due))} has passed and it is not complete`,
+      `due ${formatUkDate(dateFromSerial(due + (context.dayZero ?? 0)))} has passed and it is not complete`,
     );
   }
   if (due <= context.asOf + 14 && !recentlyUpdated && concept !== "at-risk") {
     return suggestion(
       context.vocabulary.find((s) => s.concept === "at-risk"),
-      `due ${formatUkDate(dateFromSerial(due))}, within 14 days, with no update in the last ${context.staleDays} days`,
+      `due ${formatUkDate(dateFromSerial(due + (context.dayZero ?? 0)))}, within 14 days, with no update in the last ${context.staleDays} days`,
     );
   }
   return null;

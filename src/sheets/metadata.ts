@@ -1,6 +1,7 @@
 import { defaultRagVocabulary, type RagStatus } from "../domain/rag";
 import type { CellInput, PatchOp, Scalar, WorkbookSnapshot } from "../workbook/types";
 import { UserError } from "../domain/userError";
+import { checkPlanRecord, checkSettings } from "./metadataSchema";
 
 /**
  * The add-in's own records live in a very hidden sheet of the workbook itself (the workbook is the
@@ -71,12 +72,13 @@ export function readMetadata(snapshot: WorkbookSnapshot): Metadata | null {
     if (key === null || key === undefined || key === "") return;
     const value = parseJson(json ?? null, r);
     if (key === "schemaVersion") version = typeof value === "number" ? value : Number.NaN;
-    else if (key === "plan") metadata.plans.push(value as PlanRecord);
-    else if (key === "settings") metadata.settings = value as WorkbookSettings;
+    else if (key === "plan")
+      metadata.plans.push(valid(value, checkPlanRecord, "one of its plan records", r) as PlanRecord);
+    else if (key === "settings") metadata.settings = valid(value, checkSettings, "its settings", r) as WorkbookSettings;
   });
   if (version === null || !Number.isInteger(version)) {
     throw new MetadataError(
-      `The ${METADATA_SHEET} sheet has no valid schema version in it; it may have been edited by hand`,
+      `The ${METADATA_SHEET} sheet has no valid schema version in it (column A "schemaVersion", column B a whole number); it may have been edited by hand. ${WHAT_TO_DO}`,
     );
   }
   if (version > SCHEMA_VERSION) {
@@ -87,12 +89,27 @@ export function readMetadata(snapshot: WorkbookSnapshot): Metadata | null {
   return { ...metadata, schemaVersion: SCHEMA_VERSION };
 }
 
+/** What a user can do about records that were changed by hand: they cannot be mended from the pane. */
+const WHAT_TO_DO =
+  "Open a copy of the workbook saved before the change, or make the plan sheets again in a new workbook and copy your rows across.";
+
 function parseJson(cell: Scalar, row: number): unknown {
   try {
     return JSON.parse(String(cell));
   } catch {
-    throw new MetadataError(`${METADATA_SHEET}!B${row + 1} is not valid JSON; the sheet may have been edited by hand`);
+    throw new MetadataError(
+      `${METADATA_SHEET}!B${row + 1} is not valid JSON; the sheet may have been edited by hand. ${WHAT_TO_DO}`,
+    );
   }
+}
+
+/** The record when it has the shape we write; otherwise a message naming the cell and the field. */
+function valid(value: unknown, check: (value: unknown, field: string) => string | null, what: string, row: number) {
+  const problem = check(value, "");
+  if (problem === null) return value;
+  throw new MetadataError(
+    `${METADATA_SHEET}!B${row + 1}, ${what}, is not as Inspection Ready wrote it: ${problem}. The sheet (very hidden, where the add-in keeps its records) may have been edited by hand. ${WHAT_TO_DO}`,
+  );
 }
 
 /** Operations that make the metadata sheet hold `metadata`, creating and hiding it when it is missing. */

@@ -107,22 +107,45 @@ export interface WorkbookPlans {
   vocabulary: readonly RagStatus[];
   /** The plans whose tables are in the workbook, in the order they were made. */
   plans: PlanTable[];
-  /** Plans the metadata records whose table is no longer in the workbook. */
-  missing: PlanRecord[];
+  /** Plans the metadata records whose table is no longer in the workbook, each with a message naming it. */
+  missing: MissingPlan[];
   /** The first plan of a kind the metadata records, if its table is still there. */
   first(kind: PlanKind): PlanTable | undefined;
+}
+
+/**
+ * A managed plan whose table has gone: its sheet deleted, its table removed or renamed, or the records
+ * naming a table that was never there. Every command that reads plans reports it as an error, never
+ * quietly checking one plan fewer.
+ */
+export interface MissingPlan {
+  record: PlanRecord & { kind: PlanKind };
+  /** True when the sheet has gone too; false when the sheet is there without its table. */
+  sheetGone: boolean;
+  /** What has gone and what to do, for the user. */
+  message: string;
+}
+
+function missingPlan(record: PlanRecord & { kind: PlanKind }, snapshot: WorkbookSnapshot): MissingPlan {
+  const label = PLAN_KIND_SPECS[record.kind].label.toLowerCase();
+  const sheetGone = !snapshot.sheets.some((s) => s.name.toLowerCase() === record.sheet.toLowerCase());
+  const restore = "Restore it with Undo or from a copy of the workbook saved before the change";
+  const message = sheetGone
+    ? `The ${label}'s sheet "${record.sheet}" is no longer in the workbook (nor its table "${record.table}"). ${restore}, or create the ${label} again`
+    : `The ${label} on "${record.sheet}" is no longer an Excel table: its table "${record.table}" was removed or renamed. ${restore}, or if the table was renamed, name it "${record.table}" again (Table Design › Table Name)`;
+  return { record, sheetGone, message };
 }
 
 export function readPlans(snapshot: WorkbookSnapshot): WorkbookPlans {
   const metadata = readMetadata(snapshot);
   const plans: PlanTable[] = [];
-  const missing: PlanRecord[] = [];
+  const missing: MissingPlan[] = [];
   const byRecord = new Map<PlanRecord, PlanTable>();
   for (const record of metadata?.plans ?? []) {
     if (!isPlanRecord(record)) continue;
     const table = snapshot.tables.find((t) => t.name === record.table);
     if (!table) {
-      missing.push(record);
+      missing.push(missingPlan(record, snapshot));
       continue;
     }
     const plan = new PlanTable(record, table, snapshot);

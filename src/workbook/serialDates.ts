@@ -10,14 +10,33 @@ import { dateFromSerial as dateFromSerial1900, serialFromDate as serial1900FromD
  * - "1904", the old Mac system: day 0 is 01/01/1904, which is day 1462 of the 1900 system.
  *
  * The day arithmetic itself is domain/dates', which the domain needs for its own serial days; this module
- * adds only the date system. ExcelJS already applies a file's 1904 setting when it turns cells into Dates,
- * so the xlsx adapter converts in the 1900 system; the parameter is for a backend that hands over raw
- * serials in the workbook's own system.
+ * adds only the date system. A snapshot holds the workbook's own serials (Excel hands them over raw, and
+ * the xlsx adapter turns ExcelJS's Dates back into them), with `dateSystem` saying which system; patches
+ * write serials in the same system, so a value read and written back is unchanged. Commands convert where
+ * text becomes a date, a date becomes text, or today is compared with a cell.
  */
 export type DateSystem = "1900" | "1904";
 
 /** How many days day 0 of each date system is after day 0 of the 1900 system (30/12/1899). */
 export const DATE_SYSTEM_OFFSET_DAYS: Readonly<Record<DateSystem, number>> = { "1900": 0, "1904": 1462 };
+
+/** The date system a snapshot's serials are in. */
+export function dateSystemOf(snapshot: { dateSystem?: DateSystem }): DateSystem {
+  return snapshot.dateSystem ?? "1900";
+}
+
+/**
+ * A serial of the 1900 system, as the domain and `todaySerial` count, as the workbook counts it: what a
+ * command writes into a cell, or compares with the workbook's own cells.
+ */
+export function workbookSerial(serial1900: number, system: DateSystem): number {
+  return serial1900 - DATE_SYSTEM_OFFSET_DAYS[system];
+}
+
+/** A serial read from a workbook of the given date system, as the domain counts it (1900 system). */
+export function serial1900(workbookSerial: number, system: DateSystem): number {
+  return workbookSerial + DATE_SYSTEM_OFFSET_DAYS[system];
+}
 
 /** The serial of a Date (taken in UTC) in the given date system. */
 export function serialFromDate(date: Date, system: DateSystem = "1900"): number {

@@ -62,6 +62,12 @@ export interface SheetSnapshot {
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   tables: TableSnapshot[];
+  /**
+   * The workbook's date system: its dates are serials counted from 30/12/1899 ("1900", the default when
+   * absent) or from 01/01/1904 ("1904", old Mac workbooks). Cell values are the workbook's own serials,
+   * so a command turning text into a date or a date into text converts with workbook/serialDates.
+   */
+  dateSystem?: "1900" | "1904";
 }
 
 /** Which cells a command needs; backends with expensive reads (Excel) read only these. */

@@ -99,7 +99,9 @@ describe("reading a command's flags", () => {
   it("takes what follows -- as file names, even one that starts with a dash", async () => {
     const { code, err } = await run("validate", "--json", "--", "-plan.xlsx");
     expect(code).toBe(2);
-    expect(err).toMatch(/^inspection-ready: Cannot open -plan\.xlsx: the file does not exist$/);
+    expect(err).toMatch(
+      /^inspection-ready: Cannot open -plan\.xlsx: the file does not exist; check its name and folder$/,
+    );
   });
 
   it("still reads flags given before the command's name", async () => {

@@ -126,6 +126,8 @@ describe("inspection-ready structure", () => {
       path.join(tempDir(), "o.xlsx"),
     );
     expect(code).toBe(2);
-    expect(err).toBe(`inspection-ready: Cannot open ${input}: it is not a readable .xlsx workbook`);
+    expect(err).toBe(
+      `inspection-ready: Cannot open ${input}: it is text (a CSV or similar, named as if it were .xlsx), not an Excel workbook. Open it in Excel and save it as an Excel Workbook (.xlsx), then try again`,
+    );
   });
 });

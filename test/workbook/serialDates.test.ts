@@ -74,14 +74,24 @@ describe("dates through a real .xlsx, as bytes", () => {
     expect(sheet.numberFormats![0]![0]).toBe("dd/mm/yyyy");
   });
 
-  it("reads a date in a 1904 workbook as the same 1900 serial: ExcelJS applies the file's date system", async () => {
+  it("reads a date in a 1904 workbook as the workbook's own serial, and says the snapshot is in 1904", async () => {
     const source = new ExcelJS.Workbook();
     source.properties.date1904 = true;
     const ws = source.addWorksheet("Dates");
     ws.getCell("A1").value = utc(2025, 1, 1);
     ws.getCell("A1").numFmt = "dd/mm/yyyy";
-    const sheet = (await (await reopen(source)).read({ sheets: "all" })).sheets[0]!;
-    expect(sheet.values![0]![0]).toBe(45658);
+    const snapshot = await (await reopen(source)).read({ sheets: "all" });
+    expect(snapshot.dateSystem).toBe("1904");
+    // 01/01/2025 is serial 45658 counted from 1900 and 1462 fewer from 1904: what the file itself holds,
+    // so a value read and written back is unchanged.
+    expect(snapshot.sheets[0]!.values![0]![0]).toBe(45658 - 1462);
+    expect(dateFromSerial(snapshot.sheets[0]!.values![0]![0] as number, "1904")).toEqual(utc(2025, 1, 1));
+  });
+
+  it("leaves the date system out of a 1900 workbook's snapshot", async () => {
+    const source = new ExcelJS.Workbook();
+    source.addWorksheet("Dates").getCell("A1").value = utc(2025, 1, 1);
+    expect((await (await reopen(source)).read({ sheets: "all" })).dateSystem).toBeUndefined();
   });
 
   it("writes a date validation's minimum serial as the date ExcelJS reads back", async () => {

@@ -154,7 +154,7 @@ describe("saving and opening files", () => {
     writeFileSync(notXlsx, "not a zip");
     await expect(XlsxWorkbook.open(notXlsx)).rejects.toThrow(UnreadableWorkbookError);
     await expect(XlsxWorkbook.open(notXlsx)).rejects.toThrow(
-      `Cannot open ${notXlsx}: it is not a readable .xlsx workbook`,
+      `Cannot open ${notXlsx}: it is text (a CSV or similar, named as if it were .xlsx), not an Excel workbook`,
     );
     await expect(XlsxWorkbook.open(path.join(tempDir(), "gone.xlsx"))).rejects.toThrow(/the file does not exist/);
   });

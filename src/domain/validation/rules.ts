@@ -15,8 +15,13 @@ import { isBlankValue, isExcelError, type CellValue, type PlanRow, type RowField
 export type Severity = "error" | "warning" | "info";
 
 export interface RuleContext {
-  /** Today, as an Excel serial day (what TODAY() returns). */
+  /** Today, as an Excel serial day (what TODAY() returns), in the workbook's own date system. */
   asOf: number;
+  /**
+   * Days from 30/12/1899 to the workbook's day 0: 0 in the 1900 date system, 1462 in the 1904 one. The
+   * cells' serials are the workbook's own, so dates in messages are read with it. 0 when absent.
+   */
+  dayZero?: number;
   staleDays: number;
   vocabulary: readonly RagStatus[];
   /** Refs of the self-evaluation, lower case; null when the workbook has none. */
@@ -65,7 +70,7 @@ export interface Rule {
 const value = (row: PlanRow, field: RowField): CellValue => row.value(field);
 const present = (v: CellValue) => !isBlankValue(v);
 const at = (row: PlanRow, field: RowField) => `${row.sheet}!${row.address(field)}`;
-const ukDate = (serial: number) => formatUkDate(dateFromSerial(serial));
+const ukDate = (serial: number, context: RuleContext) => formatUkDate(dateFromSerial(serial + (context.dayZero ?? 0)));
 const q = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 /**
@@ -96,6 +101,17 @@ const fConcept = (ref: string, vocabulary: readonly RagStatus[], concepts: reado
  * over random plans and requires both to flag the same rows.
  */
 export const RULES: Rule[] = [
+  {
+    // About the workbook, not a row: a plan the records name whose table or sheet has gone. It runs on no
+    // row (no kinds) and has no formula; it is listed here so its findings have a label and come first.
+    id: "missing-table",
+    severity: "error",
+    label: "Plan table missing",
+    kinds: [],
+    needs: [],
+    test: () => null,
+    condition: () => "FALSE",
+  },
   {
     id: "excel-error",
     severity: "error",
@@ -198,7 +214,7 @@ export const RULES: Rule[] = [
       if (concept && COMPLETE_CONCEPTS.includes(concept)) return null;
       return {
         field: "due",
-        message: `${at(row, "due")}: due ${ukDate(due)} has passed and the action is not complete`,
+        message: `${at(row, "due")}: due ${ukDate(due, context)} has passed and the action is not complete`,
       };
     },
     condition: (c, r, context) =>
@@ -293,7 +309,7 @@ export const RULES: Rule[] = [
       if (typeof updated !== "number" || updated >= context.asOf - context.staleDays) return null;
       return {
         field: "updated",
-        message: `${at(row, "updated")}: last updated ${ukDate(updated)}, more than ${context.staleDays} days ago`,
+        message: `${at(row, "updated")}: last updated ${ukDate(updated, context)}, more than ${context.staleDays} days ago`,
       };
     },
     condition: (c, r, context) => `AND(ISNUMBER(${c.updated}${r}),${c.updated}${r}<TODAY()-${context.staleDays})`,

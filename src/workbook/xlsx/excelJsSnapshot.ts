@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { serialFromDate } from "../serialDates";
+import { serialFromDate, type DateSystem } from "../serialDates";
 import { parseRange } from "../address";
 import type { Scalar, SheetSnapshot, SheetVisibility, SnapshotQuery, TableSnapshot, WorkbookSnapshot } from "../types";
 import { cellScalar } from "./cellScalar";
@@ -16,9 +16,11 @@ export function snapshotFromExcelJs(
 ): WorkbookSnapshot {
   const wanted = (name: string) =>
     query.sheets === "all" || query.sheets.some((s) => s.toLowerCase() === name.toLowerCase());
-  const sheets = workbook.worksheets.map((ws) => snapshotSheet(ws, wanted(ws.name)));
+  // ExcelJS turns date cells into Dates with the file's date system; they go back to that system's serials.
+  const system: DateSystem = workbook.properties?.date1904 ? "1904" : "1900";
+  const sheets = workbook.worksheets.map((ws) => snapshotSheet(ws, wanted(ws.name), system));
   const tables: TableSnapshot[] = workbook.worksheets.flatMap((ws) => tablesOf(ws).map((t) => snapshotTable(ws, t)));
-  return { sheets, tables };
+  return system === "1904" ? { sheets, tables, dateSystem: system } : { sheets, tables };
 }
 
 function snapshotTable(ws: ExcelJS.Worksheet, table: ExcelJS.Table): TableSnapshot {
@@ -38,7 +40,7 @@ function frozen(ws: ExcelJS.Worksheet): { rows: number; columns: number } {
   return { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 };
 }
 
-function snapshotSheet(ws: ExcelJS.Worksheet, withCells: boolean): SheetSnapshot {
+function snapshotSheet(ws: ExcelJS.Worksheet, withCells: boolean, system: DateSystem): SheetSnapshot {
   const panes = frozen(ws);
   const base = {
     name: ws.name,
@@ -62,8 +64,8 @@ function snapshotSheet(ws: ExcelJS.Worksheet, withCells: boolean): SheetSnapshot
       let formula: string | null = null;
       if (cell.type === MERGE_SLAVE && cell.master !== cell) return;
       if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") value = raw;
-      else if (raw instanceof Date) value = serialFromDate(raw);
-      else ({ value, formula } = readCell(cell));
+      else if (raw instanceof Date) value = serialFromDate(raw, system);
+      else ({ value, formula } = readCell(cell, system));
       const format = cell.numFmt || GENERAL;
       if (value === null && formula === null && format === GENERAL) return;
       (values[r] ??= [])[c] = value;
@@ -86,14 +88,15 @@ function snapshotSheet(ws: ExcelJS.Worksheet, withCells: boolean): SheetSnapshot
   return { ...base, values, numberFormats, formulas, merges: mergedRanges(ws) };
 }
 
-function readCell(cell: ExcelJS.Cell): { value: Scalar; formula: string | null } {
+function readCell(cell: ExcelJS.Cell, system: DateSystem): { value: Scalar; formula: string | null } {
   // ExcelJS answers the master's value for every cell of a merged area; Excel holds it only in the first.
   if (cell.isMerged && cell.master !== cell) return { value: null, formula: null };
   const raw = cell.value;
   if (raw !== null && typeof raw === "object" && !(raw instanceof Date)) {
     if ("formula" in raw || "sharedFormula" in raw) {
       const result = (raw as ExcelJS.CellFormulaValue).result;
-      return { value: cellScalar(result as ExcelJS.CellValue), formula: `=${cell.formula}` };
+      const value = result instanceof Date ? serialFromDate(result, system) : cellScalar(result as ExcelJS.CellValue);
+      return { value, formula: `=${cell.formula}` };
     }
   }
   return { value: cellScalar(raw), formula: null };

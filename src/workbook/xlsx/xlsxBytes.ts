@@ -73,14 +73,58 @@ export function newExcelJsWorkbook(): ExcelJS.Workbook {
 }
 
 /** Reads .xlsx bytes into an ExcelJS workbook; UnreadableWorkbookError when they are not an .xlsx file. */
-export async function loadExcelJsWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+export async function loadExcelJsWorkbook(
+  bytes: ArrayBuffer | Uint8Array,
+  name = "The file",
+): Promise<ExcelJS.Workbook> {
   // ExcelJS may take the buffer over, so it gets a copy.
   const copy = bytes instanceof Uint8Array ? bytes.slice() : new Uint8Array(bytes.slice(0));
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(copy as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
   } catch {
-    throw new UnreadableWorkbookError("The bytes are not a readable .xlsx workbook");
+    throw new UnreadableWorkbookError(`${name} ${whyUnreadable(copy)}`);
   }
   return workbook;
+}
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+
+const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
+
+/** Whether `text` appears in the bytes as UTF-16LE, as the names of an OLE file's streams are stored. */
+function hasUtf16Name(bytes: Uint8Array, text: string): boolean {
+  const pattern = [...text].flatMap((ch) => [ch.charCodeAt(0), 0]);
+  outer: for (let i = 0; i + pattern.length <= bytes.length; i++) {
+    for (let j = 0; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Why bytes that ExcelJS could not open are not a workbook we can read, and what the user can do, as the
+ * rest of a sentence that starts with the file's name. Told apart by their first bytes: an OLE compound
+ * file is either an .xlsx saved with a password (Excel encrypts it into one, with an "EncryptionInfo"
+ * stream) or an Excel 97–2003 .xls; a zip that will not open is damaged or incomplete; text is a CSV or
+ * the like given the wrong name.
+ */
+export function whyUnreadable(bytes: Uint8Array): string {
+  if (bytes.length === 0) {
+    return "is empty (0 bytes): it may not have finished saving or copying. Open the original in Excel and save it again as .xlsx";
+  }
+  if (startsWith(bytes, OLE_SIGNATURE)) {
+    return hasUtf16Name(bytes, "EncryptionInfo")
+      ? "is protected with a password, so it cannot be read. Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, and clear it), save it, and try again"
+      : "is an Excel 97–2003 workbook (.xls) or another older Office file, not an .xlsx. Open it in Excel and save it as an Excel Workbook (.xlsx), then try again";
+  }
+  if (startsWith(bytes, ZIP_SIGNATURE)) {
+    return "is damaged or incomplete (a copy or download cut short?), or is not an Excel workbook. Open it in Excel, which may repair it, and save it again as .xlsx, or use an earlier copy";
+  }
+  const head = bytes.subarray(0, 4096);
+  const text = head.every((b) => b === 0x09 || b === 0x0a || b === 0x0d || b >= 0x20);
+  return text
+    ? "is text (a CSV or similar, named as if it were .xlsx), not an Excel workbook. Open it in Excel and save it as an Excel Workbook (.xlsx), then try again"
+    : "is not an .xlsx workbook. Open it in Excel and save it as an Excel Workbook (.xlsx), then try again";
 }

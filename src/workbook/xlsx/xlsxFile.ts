@@ -1,9 +1,24 @@
-import { existsSync, promises as fs } from "node:fs";
+import { promises as fs, rmSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { UnreadableWorkbookError, XlsxBytesWorkbook, newExcelJsWorkbook, numberPagesOn } from "./xlsxBytes";
+import { UserError } from "../../domain/userError";
+import {
+  UnreadableWorkbookError,
+  XlsxBytesWorkbook,
+  newExcelJsWorkbook,
+  numberPagesOn,
+  whyUnreadable,
+} from "./xlsxBytes";
 
 export { UnreadableWorkbookError };
+
+/** A workbook that could not be saved where it was asked to go: the disk, the folder or its permissions. */
+export class SaveError extends UserError {}
+
+/** Writes the workbook's .xlsx bytes to a file; injectable so a full disk can be tried in a test. */
+export type XlsxWriter = (workbook: ExcelJS.Workbook, file: string) => Promise<void>;
+
+const writeWithExcelJs: XlsxWriter = (workbook, file) => workbook.xlsx.writeFile(file);
 
 /**
  * An .xlsx file as a backend. Patches are applied in memory; nothing reaches the disk until save(),
@@ -17,28 +32,85 @@ export class XlsxWorkbook extends XlsxBytesWorkbook {
   }
 
   static async open(file: string): Promise<XlsxWorkbook> {
-    if (!existsSync(file)) throw new UnreadableWorkbookError(`Cannot open ${file}: the file does not exist`);
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(file);
+    } catch (error) {
+      throw new UnreadableWorkbookError(`Cannot open ${file}: ${fileProblem(error, "read")}`);
+    }
     const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.readFile(file);
+      await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
     } catch {
-      throw new UnreadableWorkbookError(`Cannot open ${file}: it is not a readable .xlsx workbook`);
+      throw new UnreadableWorkbookError(`Cannot open ${file}: it ${whyUnreadable(bytes)}`);
     }
     return new XlsxWorkbook(workbook);
   }
 
-  /** Writes the workbook to `file` atomically. */
-  async save(file: string): Promise<void> {
+  /**
+   * Writes the workbook to `file` atomically. A failure (no permission, a full disk, a folder of that
+   * name) is a SaveError saying what to do, and the temporary file is removed, as it is when the process
+   * is interrupted (Ctrl+C, or killed with SIGTERM) while saving.
+   */
+  async save(file: string, write: XlsxWriter = writeWithExcelJs): Promise<void> {
     const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
     // Formulas are written without cached results; ask Excel to calculate them all when it opens the file.
     this.workbook.calcProperties.fullCalcOnLoad = true;
     numberPagesOn(this.workbook);
+    const removeTemp = () => rmSync(temp, { force: true });
+    // Interrupted mid-save: remove the temporary file, then let the signal end the process as it would have.
+    const onSignal = (signal: NodeJS.Signals) => {
+      removeTemp();
+      stopWatching();
+      process.kill(process.pid, signal);
+    };
+    const stopWatching = () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    };
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
     try {
-      await this.workbook.xlsx.writeFile(temp);
+      await write(this.workbook, temp);
       await fs.rename(temp, file);
     } catch (error) {
-      await fs.rm(temp, { force: true });
-      throw error;
+      removeTemp();
+      throw new SaveError(`Cannot save ${file}: ${fileProblem(error, "write")}`);
+    } finally {
+      stopWatching();
     }
+  }
+}
+
+/** What a file-system error means for the user, and what to do about it. */
+function fileProblem(error: unknown, doing: "read" | "write"): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const where = doing === "write" ? "choose another folder to save it in" : "copy it somewhere you can read it";
+  switch (code) {
+    case "ENOENT":
+      return doing === "read"
+        ? "the file does not exist; check its name and folder"
+        : "its folder does not exist; create the folder first, or choose one that exists";
+    case "EACCES":
+    case "EPERM":
+      return `you do not have permission to ${doing} it there; ${where}, or ask whoever manages the folder for access`;
+    case "EROFS":
+      return `the folder is on a read-only disk; ${where}`;
+    case "ENOSPC":
+    case "EDQUOT":
+      return "the disk is full (or your quota is used up); free some space, or choose a folder on another disk";
+    case "EISDIR":
+      return doing === "read"
+        ? "it is a folder, not a file; give the .xlsx file inside it"
+        : "that is the name of a folder; name a file (ending .xlsx) instead";
+    case "ENOTDIR":
+      return "part of the path is a file, not a folder; check the path";
+    case "EMFILE":
+    case "ENFILE":
+      return "too many files are open; close some programs and try again";
+    case "EBUSY":
+      return "the file is in use (open in Excel?); close it and try again";
+    default:
+      return `the file system refused (${code ?? (error instanceof Error ? error.message : String(error))}); check the disk and the folder, and try again`;
   }
 }
