@@ -10,7 +10,7 @@ import { UsageError } from "./args";
  */
 export function checkOutFile(out: string, force: boolean, extensions: readonly string[] = [".xlsx"]): void {
   if (!extensions.includes(path.extname(out).toLowerCase())) {
-    const names = extensions.map((e) => `${/^\.[aeiou]/.test(e) ? "an" : "a"} ${e}`);
+    const names = extensions.map((e) => `${/^\.[aeioux]/.test(e) ? "an" : "a"} ${e}`);
     throw new UsageError(`--out must name ${names.join(", ").replace(/, ([^,]*)$/, " or $1")} file, not "${out}"`);
   }
   const folder = path.dirname(path.resolve(out));

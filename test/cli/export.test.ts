@@ -176,7 +176,7 @@ describe("inspection-ready export", () => {
     const before = readdirSync(dir).sort();
     const cases: [string[], RegExp][] = [
       [["export", plan], /needs --out/],
-      [["export", plan, "--out", path.join(dir, "pack.txt")], /\.xlsx, a \.pdf or a \.csv/],
+      [["export", plan, "--out", path.join(dir, "pack.txt")], /an \.xlsx, a \.pdf or a \.csv/],
       [["export", plan, "--out", path.join(dir, "p.xlsx"), "--previous", plan], /holds no pack snapshot/],
       [["export", plan, "--out", path.join(dir, "p.xlsx"), "--as-of", "2026-11-25"], /dd\/mm\/yyyy/],
       [["export", path.join(dir, "nowhere.xlsx"), "--out", path.join(dir, "p.xlsx")], /does not exist/],
