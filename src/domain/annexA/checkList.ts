@@ -72,7 +72,7 @@ function resemblance(sheet: SheetInput, skip: ReadonlySet<number>) {
 /**
  * Which sheets hold which lists: as the user says (`mapping`, sheet name → list), then by name ("List_1",
  * "List 1 - Contacts"), then, for a sheet with another name, by its headers (at least three and half of a
- * list's columns). Every other sheet with any list's columns is returned as unrecognised, with the list
+ * list's columns). Every other sheet with two or more of a list's columns is returned as unrecognised, with the list
  * it most resembles; sheets of the template's own (Guidance, Codes_used…) are `notLists`.
  */
 export function recogniseSheets(
@@ -116,7 +116,8 @@ export function recogniseSheets(
       continue;
     }
     const any = best ?? resemblance(sheet, new Set());
-    if (!any) {
+    // One header in common ("Status", "Team") is no likeness: such a sheet is simply not a list.
+    if (!any || any.header.matched < 2) {
       notLists.push(sheet.name);
       continue;
     }
