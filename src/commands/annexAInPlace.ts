@@ -9,7 +9,24 @@ import { emptyMetadata, readMetadata, writeMetadataOps, type Metadata, type Plan
 import { uniqueName } from "../sheets/tableLayout";
 import { headerRowFormatOps, pageSetupFor } from "../sheets/printLayout";
 import { rowHeightFor } from "../sheets/rowHeights";
-import { checkAnnexA, type AnnexAReport } from "./checkAnnexA";
+import { checkAnnexA, type AnnexAOptions, type AnnexAReport } from "./checkAnnexA";
+
+/** What --fix changed, per rule, and what it could not place (codes not read, with the allowed values). */
+export interface FixSummary {
+  rule: string;
+  count: number;
+  /** The first few cells changed, as Sheet!A1. */
+  cells: string[];
+}
+
+export type AnnexAInPlaceReport = AnnexAReport & {
+  fixed: number;
+  /** Per rule, what --fix changed (empty without --fix). */
+  fixes: FixSummary[];
+  /** The findings --fix could not put right: codes it could not read, dates it could not read. */
+  notFixed: { rule: string; count: number }[];
+  findingsSheet: FindingsSheetReport;
+};
 
 export const FINDINGS_SHEET = "Annex A findings";
 /** The kind of the findings sheet's metadata record: it has no table, so its record names none. */
@@ -40,12 +57,14 @@ export function findingsSheetOf(snapshot: WorkbookSnapshot, metadata: Metadata |
  */
 export function annexAInPlace(
   snapshot: WorkbookSnapshot,
-  options: { asOf: number; fix: boolean },
-): { patch: WorkbookPatch; report: AnnexAReport & { fixed: number; findingsSheet: FindingsSheetReport } } {
-  const report = checkAnnexA(snapshot, options.asOf);
+  options: AnnexAOptions & { fix: boolean },
+): { patch: WorkbookPatch; report: AnnexAInPlaceReport } {
+  const report = checkAnnexA(snapshot, options);
+  const asOf = report.asOf.serial;
   const metadata = readMetadata(snapshot);
   const ops: PatchOp[] = [];
   let fixed = 0;
+  const fixes = new Map<string, FixSummary>();
   if (options.fix) {
     for (const finding of report.lists.flatMap((l) => l.findings)) {
       if (!finding.fix) continue;
@@ -71,8 +90,17 @@ export function annexAInPlace(
         });
       }
       fixed++;
+      const summary = fixes.get(finding.rule) ?? { rule: finding.rule, count: 0, cells: [] };
+      summary.count++;
+      if (summary.cells.length < 5) summary.cells.push(`${finding.sheet}!${finding.fix.cell}`);
+      fixes.set(finding.rule, summary);
     }
   }
+  const notFixed = new Map<string, number>();
+  if (options.fix)
+    for (const finding of report.lists.flatMap((l) => l.findings))
+      if (!finding.fix && (finding.rule === "code" || finding.rule === "date"))
+        notFixed.set(finding.rule, (notFixed.get(finding.rule) ?? 0) + 1);
   // What remains after the fixes is what the findings sheet lists.
   const remaining = options.fix
     ? report.lists.map((l) => ({ ...l, findings: l.findings.filter((f) => !f.fix) }))
@@ -100,7 +128,7 @@ export function annexAInPlace(
       cellsChanged: changed,
     };
     if (!metadata?.plans.some((p) => p.kind === FINDINGS_KIND))
-      ops.push(...recordOps(snapshot, metadata, existing.name, options.asOf));
+      ops.push(...recordOps(snapshot, metadata, existing.name, asOf));
   } else {
     // A unique name only where the workbook has a sheet of that name that is not ours (the user's own).
     const sheet = uniqueName(
@@ -149,13 +177,13 @@ export function annexAInPlace(
         op: "setPrintSetup",
         sheet,
         setup: pageSetupFor(
-          { title: "Annex A findings", date: formatUkDate(dateFromSerial(Math.floor(options.asOf))) },
+          { title: "Annex A findings", date: formatUkDate(dateFromSerial(Math.floor(asOf))) },
           [0, 0],
         ),
       },
     );
     for (const list of report.lists) ops.push(highlight(snapshot, list, sheet));
-    ops.push(...recordOps(snapshot, metadata, sheet, options.asOf));
+    ops.push(...recordOps(snapshot, metadata, sheet, asOf));
     findingsSheet = { sheet, updated: false, rows: rows.length - 1, previousRows: 0, cellsChanged: 0 };
   }
   return {
@@ -165,7 +193,13 @@ export function annexAInPlace(
         : "Write the Annex A findings into the workbook",
       ops,
     },
-    report: { ...report, fixed, findingsSheet },
+    report: {
+      ...report,
+      fixed,
+      fixes: [...fixes.values()],
+      notFixed: [...notFixed].map(([rule, count]) => ({ rule, count })),
+      findingsSheet,
+    },
   };
 }
 

@@ -135,8 +135,12 @@ describe("the template version a file follows", () => {
     }
     // Finding by finding: the cells under "Sex" are checked with Gender's codes, and named Sex.
     expect(findingsOf(report, 1)).toEqual([
-      ["B4", "code-form", 'List_1!B4: Sex "Female" is written differently from the template\'s code "b) Female"'],
-      ["B5", "required", "List_1!B5: Sex is required"],
+      [
+        "B4",
+        "code-form",
+        'List_1!B4: Sex "Female" is written differently from the template\'s code "b) Female"; write "b) Female"',
+      ],
+      ["B5", "required", "List_1!B5: Sex is required: fill it in"],
     ]);
     expect(report.summary).toEqual({ lists: 11, rows: 3, errors: 1, warnings: 1 });
   });
@@ -150,7 +154,11 @@ describe("the template version a file follows", () => {
     const list = report.lists.find((l) => l.list === 1)!;
     expect(list.columns.missing).toEqual(["Gender"]);
     expect(findingsOf(report, 1)).toEqual([
-      ["A2", "missing-column", 'List_1: the column "Gender" (or "Sex") is missing'],
+      [
+        "A2",
+        "missing-column",
+        'List_1: the column "Gender" (or "Sex") is missing; add it with that header (the list\'s other columns were found on row 2)',
+      ],
     ]);
     // Nothing to tell Gender from Sex by, so List 1 neither shows nor lacks it.
     expect(list.template).toEqual({ versions: ["ofsted-2019"], notShown: [], evidence: [] });
@@ -207,20 +215,32 @@ describe("the template version a file follows", () => {
       [
         "F3",
         "code-form",
-        'List_9!F3: Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N) "Yes" is written differently from the template\'s code "a) Yes"',
+        'List_9!F3: Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N) "Yes" is written differently from the template\'s code "a) Yes"; write "a) Yes"',
       ],
-      ["L3", "date", 'List_9!L3: Latest Pathway Plan Review Date "soon" is not a date as dd/mm/yyyy'],
-      ["N3", "future-date", "List_9!N3: Latest Date of Contact 01/12/2026 is after the as-of date 25/11/2026"],
+      [
+        "L3",
+        "date",
+        'List_9!L3: Latest Pathway Plan Review Date "soon" is not a date as dd/mm/yyyy; write it as a date',
+      ],
+      [
+        "N3",
+        "future-date",
+        "List_9!N3: Latest Date of Contact 01/12/2026 is after the as-of date 25/11/2026; check the year, or give --as-of",
+      ],
       [
         "F4",
         "code",
-        'List_9!F4: Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N) "Maybe" is not one of the template\'s codes',
+        'List_9!F4: Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N) "Maybe" is not one of the template\'s codes; use one of: a) Yes; b) No',
       ],
-      ["L4", "date", 'List_9!L4: Latest Pathway Plan Review Date "1 September 2026" is not a date as dd/mm/yyyy'],
+      [
+        "L4",
+        "date",
+        'List_9!L4: Latest Pathway Plan Review Date "1 September 2026" is not a date as dd/mm/yyyy; write it as a date (it reads as 01/09/2026)',
+      ],
       [
         "F5",
         "code-form",
-        'List_9!F5: Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N) "N" is written differently from the template\'s code "b) No"',
+        'List_9!F5: Unaccompanied Asylum Seeking Child (UASC), or formerly UASC if 18 or over (Y/N) "N" is written differently from the template\'s code "b) No" (read by its short code); write "b) No"',
       ],
     ]);
   });

@@ -14,6 +14,10 @@ export interface AnnexColumn {
   codes?: string[];
   /** Other names a header may have for this column, each with the template version that uses it ("Sex"). */
   otherNames?: { name: string; version: TemplateVersionId }[];
+  /** Other whole headers councils' exports give the column (headerAliases.ts), compared after the one normaliser. */
+  synonyms?: string[];
+  /** Regular expressions (on the normalised header) tried when no name or synonym matched. */
+  patterns?: string[];
   /** Set on a column a later version adds: recognised when present, never reported missing when absent. */
   since?: TemplateVersionId;
 }

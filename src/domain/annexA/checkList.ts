@@ -1,16 +1,11 @@
 import { dateFromSerial, formatUkDate, parseDateText } from "../dates";
 import type { CellValue } from "../validation/planRow";
-import { isBlankValue } from "../validation/planRow";
+import { isBlankValue, isExcelError } from "../validation/planRow";
+import { allowedValues, codeIndex, codeKey, type CodeIndex, type CodeReading } from "./codeValues";
+import { explainMatch, findHeaderRow, type HeaderMatchHow, type HeaderRow } from "./headerMatch";
+import { DATE_ORDER, LIST_PERIODS, PRE_BIRTH_DATES, PRE_BIRTH_DAYS, periodStart } from "./listDates";
 import { detectListTemplate, type HeaderMatch, type ListTemplate } from "./detectTemplate";
-import {
-  ANNEX_A_LISTS,
-  allColumns,
-  listNumberFromSheetName,
-  normaliseAnnexHeader,
-  type AnnexColumn,
-  type AnnexList,
-} from "./listSpecs";
-import type { TemplateVersionId } from "./templateVersions";
+import { ANNEX_A_LISTS, allColumns, listNumberFromSheetName, type AnnexColumn, type AnnexList } from "./listSpecs";
 
 export interface AnnexFinding {
   rule: string;
@@ -19,6 +14,8 @@ export interface AnnexFinding {
   cell: string;
   message: string;
   fix?: { cell: string; value: CellValue; label: string };
+  /** Where a rule across lists comes from, and how sure it is. */
+  source?: string;
 }
 
 export interface ListReport {
@@ -29,6 +26,8 @@ export interface ListReport {
   headerRow: number;
   rows: number;
   columns: { matched: number; missing: string[]; extra: string[] };
+  /** Which header was taken for which column, and how (the template's name, a synonym, a pattern). */
+  headers: { column: string; header: string; cell: string; how: HeaderMatchHow; explanation: string }[];
   findings: AnnexFinding[];
   /** The version of the template the list's headers follow, and the headers that show it. */
   template: ListTemplate;
@@ -46,93 +45,165 @@ const letters = (col: number): string => {
 };
 const at = (row: number, col: number) => `${letters(col)}${row + 1}`;
 
-/**
- * Which sheets hold which lists: by name first ("List_1", "List 1 - Contacts"), and for a sheet with
- * another name, by its headers (most of a list's columns).
- */
-export function recogniseLists(sheets: SheetInput[]): { sheet: SheetInput; spec: AnnexList }[] {
-  const found: { sheet: SheetInput; spec: AnnexList }[] = [];
-  const taken = new Set<number>();
-  for (const sheet of sheets) {
-    const n = listNumberFromSheetName(sheet.name);
-    if (n !== null && !taken.has(n)) {
-      found.push({ sheet, spec: ANNEX_A_LISTS[n - 1]! });
-      taken.add(n);
-    }
-  }
-  for (const sheet of sheets) {
-    if (found.some((f) => f.sheet === sheet) || listNumberFromSheetName(sheet.name) !== null) continue;
-    let best: { spec: AnnexList; score: number } | null = null;
-    for (const spec of ANNEX_A_LISTS) {
-      if (taken.has(spec.list)) continue;
-      const header = findHeaderRow(sheet.values, spec);
-      const score = header.matched / spec.columns.length;
-      if (header.matched >= 3 && score >= 0.5 && (!best || score > best.score)) best = { spec, score };
-    }
-    if (best) {
-      found.push({ sheet, spec: best.spec });
-      taken.add(best.spec.list);
-    }
-  }
-  return found.sort((a, b) => a.spec.list - b.spec.list);
+/** A sheet that holds no list, with the list it most resembles and why. */
+export interface UnrecognisedSheet {
+  sheet: string;
+  /** The list whose columns it has most of, or null when it has none of any list's. */
+  resembles: { list: number; title: string; matched: number; of: number; columns: string[] } | null;
+  /** In words, for the report: “"Contacts": 3 of 7 List 1 columns (…)”. */
+  reason: string;
 }
 
-interface HeaderRow {
-  row: number;
-  matched: number;
-  /** Column name → its 0-based column. */
-  map: Map<string, number>;
-  /** Column name → the other name it was found by ("Sex" for "Gender"), with the version that uses it. */
-  via: Map<string, { name: string; version: TemplateVersionId }>;
-}
+/** Sheets of Ofsted's own template that are not lists: named in the report as such, never as unrecognised. */
+const TEMPLATE_SHEETS = new Set(["front_sheet", "faq_and_changes", "guidance", "codes_used", "annex a findings"]);
 
-/**
- * The row of a list's headers (of the first ten, the one that matches most columns) and where each column
- * is: by the one header normaliser, against each column's name and the other names later versions give it.
- */
-function findHeaderRow(values: CellValue[][], spec: AnnexList): HeaderRow {
-  const wanted = new Map<string, { column: string; other?: { name: string; version: TemplateVersionId } }>();
-  for (const column of allColumns(spec)) {
-    wanted.set(normaliseAnnexHeader(column.name), { column: column.name });
-    for (const other of column.otherNames ?? [])
-      if (!wanted.has(normaliseAnnexHeader(other.name)))
-        wanted.set(normaliseAnnexHeader(other.name), { column: column.name, other });
-  }
-  let best: HeaderRow = { row: 0, matched: 0, map: new Map(), via: new Map() };
-  for (let r = 0; r < Math.min(10, values.length); r++) {
-    const map = new Map<string, number>();
-    const via = new Map<string, { name: string; version: TemplateVersionId }>();
-    (values[r] ?? []).forEach((cell, c) => {
-      if (typeof cell !== "string") return;
-      const match = wanted.get(normaliseAnnexHeader(cell));
-      if (!match || map.has(match.column)) return;
-      map.set(match.column, c);
-      if (match.other) via.set(match.column, match.other);
-    });
-    if (map.size > best.matched) best = { row: r, matched: map.size, map, via };
+/** A sheet's resemblance to each list: the one it has most of the columns of (by share of the list's). */
+function resemblance(sheet: SheetInput, skip: ReadonlySet<number>) {
+  let best: { spec: AnnexList; header: HeaderRow; score: number } | null = null;
+  for (const spec of ANNEX_A_LISTS) {
+    if (skip.has(spec.list)) continue;
+    const header = findHeaderRow(sheet.values, spec);
+    const score = header.matched / spec.columns.length;
+    if (header.matched > 0 && (!best || score > best.score)) best = { spec, header, score };
   }
   return best;
 }
 
-/** Strips a code's letter prefix: "b) Female" → "Female". */
-const withoutPrefix = (code: string) => code.replace(/^[a-z]{1,2}\d?\)\s*/i, "");
-/** The code's own token: "a) 1A: Individual" → "1a", "N1 - Abuse or neglect" → "n1". */
-const token = (code: string) => withoutPrefix(code).split(/:| - /)[0]!.trim().toLowerCase();
-/** "Y" and "N", as the "(Y/N)" in a header asks, for "a) Yes" and "b) No". */
-const initial = (code: string) => (/^(yes|no)$/.test(token(code)) ? [token(code)[0]!] : []);
-const loose = (text: string) =>
-  text
-    .replace(/\u00a0/g, " ")
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
+/**
+ * Which sheets hold which lists: as the user says (`mapping`, sheet name → list), then by name ("List_1",
+ * "List 1 - Contacts"), then, for a sheet with another name, by its headers (at least three and half of a
+ * list's columns). Every other sheet with two or more of a list's columns is returned as unrecognised, with the list
+ * it most resembles; sheets of the template's own (Guidance, Codes_used…) are `notLists`.
+ */
+export function recogniseSheets(
+  sheets: SheetInput[],
+  mapping: ReadonlyMap<string, number> = new Map(),
+): {
+  lists: { sheet: SheetInput; spec: AnnexList; by: "mapping" | "name" | "headers" }[];
+  unrecognised: UnrecognisedSheet[];
+  notLists: string[];
+} {
+  const found: { sheet: SheetInput; spec: AnnexList; by: "mapping" | "name" | "headers" }[] = [];
+  const taken = new Set<number>();
+  const mapped = new Map([...mapping].map(([name, list]) => [name.trim().toLowerCase(), list]));
+  for (const sheet of sheets) {
+    const n = mapped.get(sheet.name.trim().toLowerCase());
+    if (n !== undefined && !taken.has(n)) {
+      found.push({ sheet, spec: ANNEX_A_LISTS[n - 1]!, by: "mapping" });
+      taken.add(n);
+    }
+  }
+  for (const sheet of sheets) {
+    if (found.some((f) => f.sheet === sheet)) continue;
+    const n = listNumberFromSheetName(sheet.name);
+    if (n !== null && !taken.has(n)) {
+      found.push({ sheet, spec: ANNEX_A_LISTS[n - 1]!, by: "name" });
+      taken.add(n);
+    }
+  }
+  const unrecognised: UnrecognisedSheet[] = [];
+  const notLists: string[] = [];
+  for (const sheet of sheets) {
+    if (found.some((f) => f.sheet === sheet)) continue;
+    if (TEMPLATE_SHEETS.has(sheet.name.trim().toLowerCase())) {
+      notLists.push(sheet.name);
+      continue;
+    }
+    const best = resemblance(sheet, listNumberFromSheetName(sheet.name) === null ? taken : new Set());
+    if (best && best.header.matched >= 3 && best.score >= 0.5 && !taken.has(best.spec.list)) {
+      found.push({ sheet, spec: best.spec, by: "headers" });
+      taken.add(best.spec.list);
+      continue;
+    }
+    const any = best ?? resemblance(sheet, new Set());
+    // One header in common ("Status", "Team") is no likeness: such a sheet is simply not a list.
+    if (!any || any.header.matched < 2) {
+      notLists.push(sheet.name);
+      continue;
+    }
+    const columns = any.header.matches.map((m) => m.column.trim());
+    const of = any.spec.columns.length;
+    const why =
+      listNumberFromSheetName(sheet.name) !== null
+        ? `its name is that of a list another sheet already holds`
+        : `too few to be sure (a list is recognised by at least 3 and half of its columns)`;
+    unrecognised.push({
+      sheet: sheet.name,
+      resembles: { list: any.spec.list, title: any.spec.title, matched: any.header.matched, of, columns },
+      reason: `"${sheet.name}" is not checked as a list: it has ${any.header.matched} of ${of} List ${any.spec.list} (${any.spec.title}) columns (${columns.join(", ")}), ${why}. If it is List ${any.spec.list}, say so: --list "${sheet.name}=${any.spec.list}" (or choose the list in the pane)`,
+    });
+  }
+  return { lists: found.sort((a, b) => a.spec.list - b.spec.list), unrecognised, notLists };
+}
 
-export function checkList(sheet: SheetInput, spec: AnnexList, asOf: number): ListReport {
+/** Which sheets hold which lists (see recogniseSheets). */
+export function recogniseLists(
+  sheets: SheetInput[],
+  mapping?: ReadonlyMap<string, number>,
+): { sheet: SheetInput; spec: AnnexList }[] {
+  return recogniseSheets(sheets, mapping).lists;
+}
+
+/** A date cell as a serial: a real date, or dd/mm/yyyy text; null for anything else. */
+export function dateCell(value: CellValue | undefined): number | null {
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && /^\s*\d{1,2}\/\d{1,2}\/\d{4}\s*$/.test(value)) return parseDateText(value.trim());
+  return null;
+}
+
+/** A whole number written as a number or as text, or null. */
+function wholeNumber(value: CellValue | undefined): number | null {
+  const n =
+    typeof value === "number" ? value : typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : NaN;
+  return Number.isInteger(n) ? n : null;
+}
+
+/**
+ * The latest date of the list's events (not dates of birth, which may be an unborn child's expected day)
+ * that is not after `cap`, and its cell: the as-of date when none is given.
+ */
+export function latestEventDate(
+  sheet: SheetInput,
+  spec: AnnexList,
+  cap: number,
+): { serial: number; cell: string } | null {
+  const header = findHeaderRow(sheet.values, spec);
+  const cols = allColumns(spec)
+    .filter((c) => c.type === "date" && c.name !== "Date of Birth")
+    .flatMap((c) => (header.map.has(c.name) ? [header.map.get(c.name)!] : []));
+  let best: { serial: number; r: number; c: number } | null = null;
+  for (let r = header.row + 1; r < sheet.values.length; r++) {
+    const row = sheet.values[r];
+    if (!row) continue;
+    for (const c of cols) {
+      const serial = dateCell(row[c]);
+      if (serial !== null && serial <= cap && (!best || serial > best.serial)) best = { serial, r, c };
+    }
+  }
+  return best ? { serial: best.serial, cell: `${sheet.name}!${at(best.r, best.c)}` } : null;
+}
+
+export interface CheckOptions {
+  asOf: number;
+  /** The as-of date was taken from the lists, not given: ages may be a few weeks older than it. */
+  asOfInferred?: boolean;
+}
+
+/** How a value was read as a code, as the message says it. */
+const READING_WORDS: Record<CodeReading, string> = {
+  prefix: "",
+  "short code": " (read by its short code)",
+  words: " (read by its words)",
+  "common word": " (read as a word case-management systems use for it)",
+};
+
+export function checkList(sheet: SheetInput, spec: AnnexList, options: CheckOptions | number): ListReport {
+  const { asOf, asOfInferred = false } = typeof options === "number" ? { asOf: options } : options;
   const header = findHeaderRow(sheet.values, spec);
   const findings: AnnexFinding[] = [];
   const headerCells = (sheet.values[header.row] ?? []).map((v, c) => ({ v, c })).filter(({ v }) => !isBlankValue(v));
-  const extra = headerCells.filter(({ c }) => ![...header.map.values()].includes(c)).map(({ v }) => String(v).trim());
+  const matchedCols = new Set(header.map.values());
+  const extra = headerCells.filter(({ c }) => !matchedCols.has(c)).map(({ v }) => String(v).trim());
   const missing = spec.columns.filter((c) => !header.map.has(c.name));
   for (const column of missing) {
     const or = (column.otherNames ?? []).map((o) => ` (or "${o.name}")`).join("");
@@ -141,23 +212,19 @@ export function checkList(sheet: SheetInput, spec: AnnexList, asOf: number): Lis
       severity: "error",
       sheet: sheet.name,
       cell: at(header.row, 0),
-      message: `${sheet.name}: the column "${column.name.trim()}"${or} is missing`,
+      message: `${sheet.name}: the column "${column.name.trim()}"${or} is missing; add it with that header (the list's other columns were found on row ${header.row + 1})`,
     });
   }
-  const columns = allColumns(spec);
+  const columns = allColumns(spec).filter((c) => header.map.has(c.name));
   /** A column by the name the file gives it: "Sex" where the file has Sex in place of Gender. */
   const nameOf = (column: AnnexColumn) => (header.via.get(column.name)?.name ?? column.name).trim();
   const colOf = (name: string) => header.map.get(name);
-  const codeIndex = new Map<AnnexColumn, { exact: Set<string>; loose: Map<string, string> }>();
-  for (const column of columns) {
-    if (!column.codes) continue;
-    const looseMap = new Map<string, string>();
-    for (const code of column.codes) {
-      for (const form of [loose(code), loose(withoutPrefix(code)), token(code), ...initial(code)])
-        if (!looseMap.has(form)) looseMap.set(form, code);
-    }
-    codeIndex.set(column, { exact: new Set(column.codes), loose: looseMap });
-  }
+  const codeIndexes = new Map<AnnexColumn, CodeIndex>();
+  for (const column of columns) if (column.codes) codeIndexes.set(column, codeIndex(column.codes));
+  const headerName = (c: number) => {
+    const v = sheet.values[header.row]?.[c];
+    return isBlankValue(v) ? `column ${letters(c)}` : String(v).trim();
+  };
 
   let rows = 0;
   const seen = new Map<string, number>();
@@ -165,76 +232,93 @@ export function checkList(sheet: SheetInput, spec: AnnexList, asOf: number): Lis
     const row = sheet.values[r] ?? [];
     if (row.every((v) => isBlankValue(v))) continue;
     rows++;
+    const report = (
+      c: number,
+      rule: string,
+      severity: AnnexFinding["severity"],
+      message: string,
+      fix?: { value: CellValue; label: string },
+    ) => {
+      // Addresses are only worked out for a finding: most cells have none, and lists run to 100,000 rows.
+      const cell = at(r, c);
+      findings.push({
+        rule,
+        severity,
+        sheet: sheet.name,
+        cell,
+        message: `${sheet.name}!${cell}: ${message}`,
+        ...(fix ? { fix: { cell, ...fix } } : {}),
+      });
+    };
+    // Excel's error values, in any column of the list: a formula or a lookup that failed, not data.
+    const errors = new Set<number>();
+    row.forEach((value, c) => {
+      if (!isExcelError(value)) return;
+      errors.add(c);
+      report(
+        c,
+        "excel-error",
+        "error",
+        `${headerName(c)} holds the Excel error ${String(value)}: a formula or lookup failed here. Put in the value itself (paste as values once the formula is right)${spec.columns.find((col) => colOf(col.name) === c)?.blank === false ? "; the list requires one" : ""}`,
+      );
+    });
     const dates = new Map<string, number>();
     for (const column of columns) {
-      const c = colOf(column.name);
-      if (c === undefined) continue;
+      const c = colOf(column.name)!;
+      if (errors.has(c)) continue;
       const value = row[c] ?? null;
       const name = nameOf(column);
-      // Addresses are only worked out for a finding: most cells have none, and lists run to 100,000 rows.
-      const report = (
-        rule: string,
-        severity: AnnexFinding["severity"],
-        message: string,
-        fix?: { value: CellValue; label: string },
-      ) => {
-        const cell = at(r, c);
-        findings.push({
-          rule,
-          severity,
-          sheet: sheet.name,
-          cell,
-          message: `${sheet.name}!${cell}: ${message}`,
-          ...(fix ? { fix: { cell, ...fix } } : {}),
-        });
-      };
       if (isBlankValue(value)) {
-        if (!column.blank) report("required", "error", `${name} is required`);
+        if (!column.blank) report(c, "required", "error", `${name} is required: fill it in`);
         continue;
       }
       if (column.type === "date") {
-        const serial =
-          typeof value === "number"
-            ? value
-            : typeof value === "string" && /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(value.trim())
-              ? parseDateText(value)
-              : null;
+        const serial = dateCell(value);
         if (serial === null) {
           const guess = typeof value === "string" ? parseDateText(value) : null;
           report(
+            c,
             "date",
             "error",
-            `${name} "${String(value)}" is not a date as dd/mm/yyyy`,
+            `${name} "${String(value)}" is not a date as dd/mm/yyyy; write it as a date${guess === null ? "" : ` (it reads as ${formatUkDate(dateFromSerial(guess))})`}`,
             guess === null ? undefined : { value: guess, label: `Change to ${formatUkDate(dateFromSerial(guess))}` },
           );
           continue;
         }
         dates.set(column.name, serial);
       } else if (column.type === "code") {
-        const index = codeIndex.get(column)!;
+        const index = codeIndexes.get(column)!;
         const text = String(value);
         if (index.exact.has(text)) continue;
-        const canonical = index.loose.get(loose(text));
-        if (canonical)
+        const reading = index.forms.get(codeKey(text));
+        if (reading)
           report(
+            c,
             "code-form",
             "warning",
-            `${name} "${text}" is written differently from the template's code "${canonical}"`,
-            { value: canonical, label: `Change to ${canonical}` },
+            `${name} "${text}" is written differently from the template's code "${reading.code}"${READING_WORDS[reading.how]}; write "${reading.code}"`,
+            { value: reading.code, label: `Change to ${reading.code}` },
           );
-        else report("code", "error", `${name} "${text}" is not one of the template's codes`);
-      } else if (column.type === "count" || column.type === "age") {
-        const n = typeof value === "number" ? value : /^\s*-?\d+\s*$/.test(String(value)) ? Number(value) : NaN;
-        const min = column.type === "age" ? -1 : 0;
-        if (!Number.isInteger(n) || n < min)
+        else
           report(
+            c,
+            "code",
+            "error",
+            `${name} "${text}" is not one of the template's codes; use one of: ${allowedValues(column.codes!)}`,
+          );
+      } else if (column.type === "count" || column.type === "age") {
+        const n = wholeNumber(value);
+        const min = column.type === "age" ? -1 : 0;
+        if (n === null || n < min)
+          report(
+            c,
             column.type === "age" ? "age" : "whole-number",
             "error",
-            `${name} "${String(value)}" is not a whole number of ${min} or more`,
+            `${name} "${String(value)}" is not a whole number of ${min} or more; write the number only`,
           );
       }
     }
-    checkRowDates(sheet.name, r, spec, row, dates, colOf, asOf, findings);
+    checkRowDates(sheet.name, r, spec, row, dates, colOf, { asOf, asOfInferred }, findings);
     if (spec.cohortKey.every((k) => colOf(k) !== undefined)) {
       const parts = spec.cohortKey.map((k) => row[colOf(k)!]);
       if (parts.every((p) => !isBlankValue(p))) {
@@ -248,7 +332,7 @@ export function checkList(sheet: SheetInput, spec: AnnexList, asOf: number): Lis
             severity: perChild ? "error" : "warning",
             sheet: sheet.name,
             cell: at(r, colOf(spec.cohortKey[0]!)!),
-            message: `${sheet.name}!${at(r, colOf(spec.cohortKey[0]!)!)}: the same ${spec.cohortKey.map((k) => k.trim()).join(" and ")} as row ${first + 1}${perChild ? "; the list has one row per " + (spec.list === 11 ? "adopter" : "child") : ""}`,
+            message: `${sheet.name}!${at(r, colOf(spec.cohortKey[0]!)!)}: the same ${spec.cohortKey.map((k) => k.trim()).join(" and ")} as row ${first + 1}${perChild ? "; the list has one row per " + (spec.list === 11 ? "adopter" : "child") + ": keep the most recent" : "; check it is not the same event twice"}`,
           });
         }
       }
@@ -261,8 +345,15 @@ export function checkList(sheet: SheetInput, spec: AnnexList, asOf: number): Lis
     headerRow: header.row + 1,
     rows,
     columns: { matched: header.matched, missing: missing.map((c) => c.name), extra },
+    headers: header.matches.map((m) => ({
+      column: m.column,
+      header: m.header,
+      cell: at(header.row, m.col),
+      how: m.how,
+      explanation: explainMatch(m),
+    })),
     findings,
-    template: detectListTemplate(spec.list, sheet.name, headerMatches(sheet, header, columns)),
+    template: detectListTemplate(spec.list, sheet.name, headerMatches(sheet, header, allColumns(spec))),
   };
 }
 
@@ -277,6 +368,8 @@ function headerMatches(sheet: SheetInput, header: HeaderRow, columns: AnnexColum
   });
 }
 
+const uk = (serial: number) => formatUkDate(dateFromSerial(serial));
+
 function checkRowDates(
   sheet: string,
   r: number,
@@ -284,52 +377,81 @@ function checkRowDates(
   row: CellValue[],
   dates: Map<string, number>,
   colOf: (name: string) => number | undefined,
-  asOf: number,
+  { asOf, asOfInferred }: { asOf: number; asOfInferred: boolean },
   findings: AnnexFinding[],
 ): void {
-  const push = (rule: string, column: string, message: string) => {
+  const push = (rule: string, column: string, message: string, severity: AnnexFinding["severity"] = "error") => {
     const cell = at(r, colOf(column)!);
-    findings.push({ rule, severity: "error", sheet, cell, message: `${sheet}!${cell}: ${message}` });
+    findings.push({ rule, severity, sheet, cell, message: `${sheet}!${cell}: ${message}` });
   };
   const dob = dates.get("Date of Birth");
   const ageCol = colOf("Age of Child (Years)");
-  const age = ageCol === undefined ? null : row[ageCol];
-  const ageNumber =
-    typeof age === "number" ? age : typeof age === "string" && /^\s*-?\d+\s*$/.test(age) ? Number(age) : null;
+  const ageNumber = ageCol === undefined ? null : wholeNumber(row[ageCol]);
   for (const [column, serial] of dates) {
     if (serial <= asOf) continue;
     if (column === "Date of Birth" && ageNumber === -1) continue; // an unborn child's expected date
     push(
       "future-date",
       column,
-      `${column.trim()} ${formatUkDate(dateFromSerial(serial))} is after the as-of date ${formatUkDate(dateFromSerial(asOf))}`,
+      `${column.trim()} ${uk(serial)} is after the as-of date ${uk(asOf)}${asOfInferred ? " (the latest date in the lists)" : ""}; check the year, or give --as-of`,
     );
   }
+  // Nothing before the child's birth; work for an unborn child may start up to PRE_BIRTH_DAYS before it.
+  if (dob !== undefined) {
+    for (const [column, serial] of dates) {
+      if (column === "Date of Birth" || serial >= dob) continue;
+      const preBirth = PRE_BIRTH_DATES.has(column);
+      if (preBirth && dob - serial <= PRE_BIRTH_DAYS) continue;
+      push(
+        "before-birth",
+        column,
+        `${column.trim()} ${uk(serial)} is before the date of birth ${uk(dob)}${preBirth ? ` by more than the ${PRE_BIRTH_DAYS} days pre-birth work can start` : ""}; one of the two dates is wrong`,
+      );
+    }
+  }
+  const rowDates = [...dates].filter(([c]) => c !== "Date of Birth").map(([, s]) => s);
   if (ageNumber === -1 && dob !== undefined && dob <= asOf) {
     push(
       "age",
       "Age of Child (Years)",
-      `age −1 is for an unborn child, but the date of birth ${formatUkDate(dateFromSerial(dob))} has passed`,
+      `age −1 is for an unborn child, but the date of birth ${uk(dob)} has passed; give the age in years`,
     );
   } else if (ageNumber !== null && ageNumber >= 0 && dob !== undefined && dob <= asOf) {
-    const expected = ageOn(dob, asOf);
-    if (expected !== ageNumber) {
+    // The age may be taken at the row's own events or at extraction, which, when the as-of date is
+    // inferred, can be a few weeks after the latest date in the lists.
+    const earliest = Math.min(asOf, ...rowDates.filter((d) => d >= dob));
+    const [low, high] = [ageOn(dob, earliest), ageOn(dob, asOfInferred ? asOf + 31 : asOf)];
+    if (ageNumber < low || ageNumber > high) {
+      const expected = ageOn(dob, asOf);
       findings.push({
         rule: "age-vs-birth",
         severity: "warning",
         sheet,
         cell: at(r, ageCol!),
-        message: `${sheet}!${at(r, ageCol!)}: age ${ageNumber} does not match the date of birth ${formatUkDate(dateFromSerial(dob))}, which makes ${expected} on ${formatUkDate(dateFromSerial(asOf))}`,
+        message: `${sheet}!${at(r, ageCol!)}: age ${ageNumber} does not match the date of birth ${uk(dob)}, which makes ${expected} on ${uk(asOf)}${asOfInferred ? " (the latest date in the lists)" : ""}; correct the age or the date of birth`,
       });
     }
   }
-  for (const [start, end] of spec.datePairs) {
+  let outOfOrder = false;
+  for (const [start, end] of DATE_ORDER[spec.list] ?? []) {
     const [s, e] = [dates.get(start), dates.get(end)];
     if (s !== undefined && e !== undefined && e < s) {
+      outOfOrder = true;
+      push("date-order", end, `${end.trim()} ${uk(e)} is before ${start.trim()} ${uk(s)}; it cannot come first`);
+    }
+  }
+  const period = LIST_PERIODS[spec.list];
+  // Dates that contradict each other are reported as such; which of them is wrong decides the period.
+  if (period && !outOfOrder && (!period.needs || dates.has(period.needs))) {
+    const within = period.within.flatMap((c) => (dates.has(c) ? [[c, dates.get(c)!] as const] : []));
+    const start = periodStart(asOf, period.months);
+    if (within.length > 0 && within.every(([, d]) => d < start)) {
+      const [column, serial] = within.reduce((a, b) => (b[1] > a[1] ? b : a));
       push(
-        "date-order",
-        end,
-        `${end.trim()} ${formatUkDate(dateFromSerial(e))} is before ${start.trim()} ${formatUkDate(dateFromSerial(s))}`,
+        "outside-period",
+        column,
+        `${column.trim()} ${uk(serial)} is before the ${period.months} months the list covers (${uk(start)} to ${uk(asOf)}${asOfInferred ? ", to the latest date in the lists" : ""}): the list holds ${period.cohort}; leave the row out, or check the date`,
+        "warning",
       );
     }
   }

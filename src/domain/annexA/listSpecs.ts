@@ -2,6 +2,7 @@ import type { AnnexColumn } from "./annexTypes";
 export type { AnnexColumn, AnnexColumnType } from "./annexTypes";
 import lists from "./ofstedLists2019.json";
 import { BASE_VERSION, TEMPLATE_VERSIONS } from "./templateVersions";
+import { HEADER_ALIASES } from "./headerAliases";
 
 /**
  * The eleven Annex A lists as Ofsted's 2019 template defines them (extracted by
@@ -89,14 +90,20 @@ function laterColumns(list: number): AnnexColumn[] {
   );
 }
 
+/** The column with the other spellings councils' exports give it, kept beside it (headerAliases.ts). */
+function withAliases(column: AnnexColumn): AnnexColumn {
+  const aliases = HEADER_ALIASES[column.name];
+  return aliases ? { ...column, ...aliases } : column;
+}
+
 export const ANNEX_A_LISTS: AnnexList[] = lists.lists.map((list) => ({
   list: list.list,
   title: list.title,
   columns: (list.columns as AnnexColumn[]).map((c) => {
     const names = otherNames(list.list, c.name);
-    return names ? { ...c, otherNames: names } : c;
+    return withAliases(names ? { ...c, otherNames: names } : c);
   }),
-  laterColumns: laterColumns(list.list),
+  laterColumns: laterColumns(list.list).map(withAliases),
   cohortKey: COHORT[list.list] ?? [],
   datePairs: DATE_PAIRS[list.list] ?? [],
 }));
@@ -108,7 +115,8 @@ export function normaliseAnnexHeader(text: string): string {
     .replace(/\u00a0/g, " ")
     .toLowerCase()
     .replace(/\(y\/n\)\)/g, "(y/n)")
-    .replace(/[?:.]/g, "")
+    .replace(/[?:.*]/g, "")
+    .replace(/_/g, " ")
     .replace(/\s+/g, " ")
     .trim();
 }
