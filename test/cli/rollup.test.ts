@@ -103,7 +103,7 @@ describe("inspection-ready rollup", () => {
     }
     // The totals are the districts' sums, status by status, and every action is counted once.
     for (const status of [...STATUSES, "No status"]) {
-      const sum = json.districts.reduce((n: number, d: { counts: Record<string, number> }) => n + d.counts[status], 0);
+      const sum = json.districts.reduce((n: number, d: { counts: Record<string, number> }) => n + d.counts[status]!, 0);
       expect([status, json.totals[status]]).toEqual([status, sum]);
     }
     const actions = rolled.reduce((n, name) => n + rags.get(name)!.length, 0);
