@@ -16,8 +16,14 @@ import { UserError } from "../domain/userError";
 import { count, listInWords } from "../domain/words";
 import { readPlans } from "../sheets/planTables";
 import type { PrintPage } from "../sheets/printLayout";
-import { layOutReportSheet, type ReportCell, type ReportColumn, type ReportSheet } from "../sheets/reportSheet";
-import type { WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
+import {
+  layOutReportSheet,
+  reportCellInput,
+  type ReportCell,
+  type ReportColumn,
+  type ReportSheet,
+} from "../sheets/reportSheet";
+import type { CellInput, PatchOp, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
 import { bar } from "./committeePack";
 import { packSnapshotSheet, readPackSnapshot, type PackSnapshot } from "./packSnapshot";
 import { NO_AREA, trackedActions } from "./trackedActions";
@@ -176,12 +182,37 @@ export function rollUpPlans(files: readonly DistrictFile[], options: RollUpOptio
   };
 }
 
-/** The roll-up's sheets as one patch, for a new workbook (the CLI's file, the preview's download). */
+/**
+ * The roll-up's sheets as one patch, for a new workbook (the CLI's file, the preview's download). The
+ * hidden snapshot is written as plain values: nobody prints it, and for a large county (50 districts of
+ * 1,000 actions) the borders and wrapping of a printed sheet would cost more than all the others together.
+ */
 export function rollUpPatch(rollUp: CountyRollUp, page: PrintPage): WorkbookPatch {
   return {
     description: "Make the county roll-up",
-    ops: rollUp.sheets.flatMap((sheet) => layOutReportSheet(sheet, page)),
+    ops: rollUp.sheets.flatMap((sheet) =>
+      sheet.name === ROLLUP_SNAPSHOT_SHEET ? plainSheetOps(sheet) : layOutReportSheet(sheet, page),
+    ),
   };
+}
+
+function plainSheetOps(sheet: ReportSheet): PatchOp[] {
+  const lines: CellInput[][] = [[sheet.title], ...sheet.intro.map((l) => [l])];
+  for (const table of sheet.tables) {
+    lines.push(
+      [],
+      table.columns.map((c) => c.header),
+      ...table.rows.map((r) => r.map(reportCellInput)),
+    );
+  }
+  // Every row as wide as the widest, so each adapter writes a rectangle.
+  const width = Math.max(...lines.map((l) => l.length));
+  const values = lines.map((l) => [...l, ...Array<CellInput>(width - l.length).fill(null)]);
+  return [
+    { op: "addSheet", sheet: sheet.name },
+    { op: "writeValues", sheet: sheet.name, row: 0, col: 0, values },
+    { op: "setVisibility", sheet: sheet.name, visibility: sheet.visibility ?? "veryHidden" },
+  ];
 }
 
 /** The record a previous roll-up kept of itself, or null where the workbook holds none. */
@@ -478,64 +509,36 @@ function judgementsSheet(
   };
 }
 
+/**
+ * Exceptions counted by district and kind. The actions themselves are listed in each district's own
+ * committee pack: a county of 50 districts can have thousands, which no board reads on paper.
+ */
 function exceptionsSheet(districts: readonly District[], asOf: number): ReportSheet {
-  const listed = districts.flatMap((d) =>
-    d.actions
-      .map((action) => ({ district: d.name, action, found: exceptionsOf(action, asOf, DEFAULT_EXCEPTION_SETTINGS) }))
-      .filter((e) => e.found.length > 0),
+  const found = districts.map((d) =>
+    d.actions.map((a) => exceptionsOf(a, asOf, DEFAULT_EXCEPTION_SETTINGS)).filter((f) => f.length > 0),
   );
-  const order = (found: ActionException[]) => Math.min(...found.map((e) => EXCEPTION_KINDS.indexOf(e.kind)));
-  listed.sort((a, b) => order(a.found) - order(b.found));
-  const has = (found: ActionException[], kind: ExceptionKind) => found.some((f) => f.kind === kind);
-  const byDistrict = districts.map((d) => {
-    const mine = listed.filter((e) => e.district === d.name);
-    return [d.name, ...EXCEPTION_KINDS.map((k) => mine.filter((e) => has(e.found, k)).length), mine.length];
-  });
+  const has = (f: ActionException[], kind: ExceptionKind) => f.some((e) => e.kind === kind);
+  const row = (name: string, mine: ActionException[][]): ReportCell[] => [
+    name,
+    ...EXCEPTION_KINDS.map((k) => mine.filter((f) => has(f, k)).length),
+    mine.length,
+  ];
+  const total = found.reduce((n, f) => n + f.length, 0);
   return {
     name: ROLLUP_SHEET_NAMES.exceptions,
     title: "Exceptions by district",
     intro: [
-      `${count(listed.length, "action")} across the county to draw to the board's attention, as at ${serialDate(asOf)}.`,
-      "An action with more than one exception is counted under each kind, and once in the total.",
+      `${count(total, "action")} across the county to draw to the board's attention, as at ${serialDate(asOf)}.`,
+      "An action with more than one exception is counted under each kind, and once in the last column. Each district's committee pack lists its exceptions action by action.",
     ],
     tables: [
       {
-        heading: "By district",
         columns: [
           col("District", 22, "longText"),
           ...EXCEPTION_KINDS.map((k) => col(EXCEPTION_TITLES[k], 12, "count")),
           col("Actions with exceptions", 12, "count"),
         ],
-        rows: [
-          ...byDistrict,
-          ["County total", ...EXCEPTION_KINDS.map((k) => listed.filter((e) => has(e.found, k)).length), listed.length],
-        ],
-      },
-      {
-        heading: "The actions, most serious first",
-        columns: [
-          col("District", 16, "longText"),
-          col("Exception", 16, "longText"),
-          col("Ref", 8),
-          col("Action", 40, "longText"),
-          col("Judgement or theme", 22, "longText"),
-          col("Lead", 14, "longText"),
-          col("Due date", 11, "date"),
-          col("RAG", 12, "longText"),
-          col("Why", 30, "longText"),
-        ],
-        rows: listed.map(({ district, action, found }) => [
-          district,
-          EXCEPTION_TITLES[found[0]!.kind],
-          action.ref,
-          action.action,
-          action.group,
-          action.lead,
-          action.due === null ? null : { date: action.due },
-          action.status ?? NO_STATUS,
-          found.map((f) => f.detail).join("; "),
-        ]),
-        empty: "No exceptions.",
+        rows: [...districts.map((d, i) => row(d.name, found[i]!)), row("County total", found.flat())],
       },
     ],
   };

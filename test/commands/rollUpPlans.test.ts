@@ -234,6 +234,12 @@ describe("rollUpPlans", () => {
       options(),
     );
     expect(rollUp.districts[0]!.exceptions).toBe(4);
+    // By kind: Red 2, overdue 2, no update 1, awaiting sign-off 0; 4 actions in all, and the county's the same.
+    const table = rollUp.sheets.find((s) => s.name === "Exceptions")!.tables[0]!;
+    expect(table.rows).toEqual([
+      ["Ashford", 2, 2, 1, 0, 4],
+      ["County total", 2, 2, 1, 0, 4],
+    ]);
   });
 
   describe("direction of travel", () => {
