@@ -6,6 +6,7 @@ import { frameworksCommand } from "./frameworksCommand";
 import { newCommand } from "./newCommand";
 import { projectCommand } from "./projectCommand";
 import { refreshCommand } from "./refreshCommand";
+import { rollupCommand } from "./rollupCommand";
 import { structureCommand } from "./structureCommand";
 import { validateCommand } from "./validateCommand";
 
@@ -23,4 +24,5 @@ export const COMMANDS: readonly Command[] = [
   annexACommand,
   auditSampleCommand,
   exportCommand,
+  rollupCommand,
 ];

@@ -52,21 +52,26 @@ export function packSnapshotSheet(
 /**
  * The snapshot a previous pack kept, or null where the workbook holds none. `source` names the file or
  * workbook for messages. A snapshot someone has edited into nonsense is refused, naming the cell.
+ * `sheetName` is for a report that keeps its record in the same format under another name (the roll-up).
  */
-export function readPackSnapshot(snapshot: WorkbookSnapshot, source: string): PackSnapshot | null {
-  const sheet = snapshot.sheets.find((s) => s.name === PACK_SNAPSHOT_SHEET);
+export function readPackSnapshot(
+  snapshot: WorkbookSnapshot,
+  source: string,
+  sheetName: string = PACK_SNAPSHOT_SHEET,
+): PackSnapshot | null {
+  const sheet = snapshot.sheets.find((s) => s.name === sheetName);
   if (!sheet?.values) return null;
   const values = sheet.values;
   const headerRow = values.findIndex((row) => row[0] === HEADER[0] && row[1] === HEADER[1]);
   if (headerRow < 0) {
     throw new PackSnapshotError(
-      `${source}: the sheet "${PACK_SNAPSHOT_SHEET}" has no "Kind" header, so it is not a pack's snapshot: give the pack file this product wrote`,
+      `${source}: the sheet "${sheetName}" has no "Kind" header, so it is not a pack's snapshot: give the pack file this product wrote`,
     );
   }
   const result: PackSnapshot = { asOf: 0, frameworkId: null, actions: new Map(), groups: new Map() };
   const bad = (r: number, c: number, what: string) =>
     new PackSnapshotError(
-      `${source}: ${PACK_SNAPSHOT_SHEET}!${cellAddress(r, c)} ${what}; the pack's snapshot has been changed, so give an unedited pack`,
+      `${source}: ${sheetName}!${cellAddress(r, c)} ${what}; the pack's snapshot has been changed, so give an unedited pack`,
     );
   for (let r = headerRow + 1; r < values.length; r++) {
     const row = values[r] ?? [];

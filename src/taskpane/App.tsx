@@ -44,6 +44,7 @@ import { openXlsx } from "./preview/openXlsx";
 import { errorMessage, useWorkbookSession, type WorkbookSession } from "./useWorkbookSession";
 import { usePaneState } from "./workbook/usePaneState";
 import { quoted } from "./wording";
+import { RollUpSection } from "./rollup/RollUpSection";
 
 /** Where the pane runs: inside Excel, in a plain browser (the preview), or somewhere it cannot work. */
 export type PaneHost = { kind: "excel" } | { kind: "preview" } | { kind: "unsupported"; reason: string };
@@ -419,6 +420,7 @@ function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = fa
         <PaneSection value="pack" title="Committee pack" testId="pack-section">
           <CommitteePackSection session={session} preview={preview} />
         </PaneSection>
+        <RollUpSection preview={preview} />
       </Accordion>
       <UndoSection session={session} {...section("undo")} />
     </div>
