@@ -22,6 +22,7 @@ import { UserError } from "../domain/userError";
 import { count } from "../domain/words";
 import { readPlans } from "../sheets/planTables";
 import type { PrintPage } from "../sheets/printLayout";
+import { uniqueName } from "../sheets/tableLayout";
 import {
   layOutReportSheet,
   reportSheetText,
@@ -378,6 +379,12 @@ function ragSheet(groups: readonly Group[], vocabulary: readonly RagStatus[]): R
           labels.reduce((n, l) => n + c[l]!, 0),
           completeOrOnTrack(c, vocabulary),
         ]),
+        chart: {
+          name: "RAG by judgement",
+          title: "Actions by RAG status, per judgement",
+          series: labels.length,
+          withoutLastRow: true,
+        },
       },
       {
         heading: "Share of the actions under way or done (%)",
@@ -669,4 +676,18 @@ export function packCsv(pack: CommitteePack, marking: string): string {
   }
   rows.push([], [marking]);
   return csvText(rows);
+}
+
+/**
+ * The pack's sheets added to the plan's own workbook (Excel draws its chart there): each sheet named apart
+ * from those the workbook has ("Cover (2)"), so nothing of the user's is touched and Undo removes it all.
+ */
+export function packIntoWorkbook(pack: CommitteePack, page: PrintPage, snapshot: WorkbookSnapshot): WorkbookPatch {
+  const taken = snapshot.sheets.map((s) => s.name);
+  const sheets = pack.sheets.map((sheet) => {
+    const name = uniqueName(sheet.name, taken, (n) => ` (${n})`);
+    taken.push(name);
+    return { ...sheet, name };
+  });
+  return { description: "Add the committee pack", ops: sheets.flatMap((sheet) => layOutReportSheet(sheet, page)) };
 }

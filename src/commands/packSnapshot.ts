@@ -110,3 +110,16 @@ function textOrNull(value: Scalar | undefined): string | null {
   const text = String(value).trim();
   return text === "" ? null : text;
 }
+
+/**
+ * The pack snapshot most recently added to a workbook (a pack added to the plan's own workbook keeps its
+ * record there; later ones get "Pack snapshot (2)", "(3)"…), or null where it holds none.
+ */
+export function latestPackSnapshotSheet(snapshot: WorkbookSnapshot): string | null {
+  const numbered = snapshot.sheets
+    .map((s) => ({ name: s.name, match: /^Pack snapshot(?: \((\d+)\))?$/.exec(s.name) }))
+    .filter((s) => s.match)
+    .map((s) => ({ name: s.name, n: Number(s.match![1] ?? 1) }));
+  if (numbered.length === 0) return null;
+  return numbered.reduce((a, b) => (b.n > a.n ? b : a)).name;
+}

@@ -58,10 +58,17 @@ function groupFinder(
   for (const judgement of framework?.judgements ?? []) {
     for (const criterion of judgement.criteria) byRef.set(criterion.ref.toLowerCase(), judgement);
   }
-  return (ref, area) => {
-    const known = ref ? byRef.get(ref.trim().toLowerCase()) : undefined;
-    if (known) return known.name;
-    if (!area) return NO_AREA;
+  // A plan repeats a few areas over many rows: each is matched once.
+  const byArea = new Map<string, string>();
+  const areaGroup = (area: string): string => {
+    let group = byArea.get(area);
+    if (group === undefined) {
+      group = matchedArea(area);
+      byArea.set(area, group);
+    }
+    return group;
+  };
+  const matchedArea = (area: string): string => {
     if (framework) {
       const key = normaliseArea(area);
       if (key in choices) {
@@ -71,6 +78,11 @@ function groupFinder(
       return matchArea(framework, area)?.judgement.name ?? area;
     }
     return area;
+  };
+  return (ref, area) => {
+    const known = ref ? byRef.get(ref.trim().toLowerCase()) : undefined;
+    if (known) return known.name;
+    return area ? areaGroup(area) : NO_AREA;
   };
 }
 

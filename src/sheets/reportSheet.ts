@@ -30,6 +30,12 @@ export interface ReportTable {
   fills?: { row: number; col: number; fill: string; fontColour: string }[];
   /** What to write where the table has no rows, so an empty section says so rather than vanishing. */
   empty?: string;
+  /**
+   * A native chart of the table (Excel draws it; an .xlsx the CLI writes goes without, as ExcelJS cannot
+   * write charts): its first column as categories and the next `series` columns as the series, placed
+   * under the sheet's last table. `withoutLastRow` leaves a total row out of the picture.
+   */
+  chart?: { name: string; title: string; series: number; withoutLastRow: boolean };
 }
 
 export interface ReportSheet {
@@ -89,6 +95,7 @@ export function layOutReportSheet(sheet: ReportSheet, page: PrintPage): PatchOp[
     ops.push({ op: "setWrapText", sheet: name, range: { top: 1, left: 0, bottom: row - 1, right: 0 }, wrap: true });
 
   let firstHeader: number | null = null;
+  const charts: PatchOp[] = [];
   for (const table of sheet.tables) {
     row++; // a blank line between sections
     if (table.heading) {
@@ -154,8 +161,24 @@ export function layOutReportSheet(sheet: ReportSheet, page: PrintPage): PatchOp[
       );
       if (lines > 1) heights.push({ row: top + r, height: LINE_HEIGHT * lines });
     });
+    if (table.chart && table.rows.length > (table.chart.withoutLastRow ? 1 : 0)) {
+      charts.push({
+        op: "addChart",
+        sheet: name,
+        name: table.chart.name,
+        title: table.chart.title,
+        source: {
+          top: header,
+          left: 0,
+          bottom: table.chart.withoutLastRow ? bottom - 1 : bottom,
+          right: table.chart.series,
+        },
+      });
+    }
     row = bottom + 1;
   }
+  // Charts go under the last table, where they cover no figure.
+  for (const chart of charts) if (chart.op === "addChart") ops.push({ ...chart, at: { row: row + 1, col: 0 } });
   // A sheet of text alone (no table yet) reads across the page rather than down a narrow first column.
   if (widths.size === 0) widths.set(0, introWidth);
   ops.push(

@@ -67,6 +67,7 @@ type SectionId =
   | "annexa-write"
   | "annexa-fix"
   | "annexa-audit"
+  | "pack"
   | "undo";
 
 /** The pane's collapsible sections, in order. */
@@ -418,7 +419,7 @@ function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = fa
           />
         </PaneSection>
         <PaneSection value="pack" title="Committee pack" testId="pack-section">
-          <CommitteePackSection session={session} preview={preview} />
+          <CommitteePackSection session={session} preview={preview} {...section("pack")} />
         </PaneSection>
         <RollUpSection preview={preview} />
       </Accordion>

@@ -213,7 +213,15 @@ export type PatchOp =
    * A native chart of a block whose first column holds the categories and first row the series names.
    * Excel draws it; ExcelJS cannot write charts, so an .xlsx file made by the CLI goes without.
    */
-  | { op: "addChart"; sheet: string; name: string; source: CellRange; title: string }
+  | {
+      op: "addChart";
+      sheet: string;
+      name: string;
+      source: CellRange;
+      title: string;
+      /** The cell its top-left corner sits on (0-based); where Excel puts it when absent. */
+      at?: { row: number; col: number };
+    }
   | { op: "removeChart"; sheet: string; name: string }
   | { op: "mergeCells"; sheet: string; range: CellRange }
   /** Excel tables cannot hold merged cells, so structuring a sheet unmerges within the table first. */

@@ -76,3 +76,41 @@ it("downloads the pack as .xlsx and CSV, marked, with no child-level data, and s
   expect(requests.filter((url) => !url.startsWith(baseUrl))).toEqual([]);
   expect(pageErrors).toEqual([]);
 });
+
+it("adds the pack to the open workbook as new sheets with a chart, and Undo takes them away again", async () => {
+  const plan = await packPlan(scratch, "in-workbook.xlsx");
+  await steps.openPane();
+  await steps.chooseFile("Open .xlsx…", plan);
+  await page.getByRole("tab", { name: "Action plan" }).waitFor();
+  await steps.openSection("Committee pack");
+  const before = await page.getByRole("tab").allInnerTexts();
+  await page.getByRole("button", { name: "Add the pack to this workbook" }).click();
+  await page.getByTestId("pack-status").filter({ hasText: "Added the committee pack" }).waitFor();
+  const after = await page.getByRole("tab").allInnerTexts();
+  expect(after).toEqual(expect.arrayContaining([...before, "Cover", "Exceptions", "RAG by judgement"]));
+  // The hidden snapshot is kept for the next pack, not shown.
+  expect(after).not.toContain("Pack snapshot");
+
+  await page.getByRole("button", { name: "Undo last change" }).click();
+  await page.getByRole("tab", { name: "Cover" }).waitFor({ state: "detached" });
+  expect(await page.getByRole("tab").allInnerTexts()).toEqual(before);
+});
+
+it("rolls up several district plans picked at once into a county workbook", async () => {
+  const districts = await Promise.all(["Ashford", "Dover", "Swale"].map((name) => packPlan(scratch, `${name}.xlsx`)));
+  await steps.openPane();
+  await steps.openSection("County roll-up");
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("rollup-files").setInputFiles(districts),
+  ]);
+  await page.getByTestId("rollup-status").filter({ hasText: "3 district plans rolled up" }).waitFor();
+  const saved = path.join(scratch, file.suggestedFilename());
+  await file.saveAs(saved);
+  const county = new ExcelJS.Workbook();
+  await county.xlsx.readFile(saved);
+  const rows: unknown[][] = [];
+  county.getWorksheet("Districts")!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(["Ashford", "Dover", "Swale"]));
+  expect(pageErrors).toEqual([]);
+});

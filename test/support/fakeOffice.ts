@@ -112,7 +112,7 @@ export interface FakeSheet {
   frozen: { rows: number; columns: number };
   pageLayout: FakePageLayout;
   merged: CellRange[];
-  charts: { name: string; type: string; source: CellRange; seriesBy: string; title: string }[];
+  charts: { name: string; type: string; source: CellRange; seriesBy: string; title: string; at?: string }[];
 }
 
 export interface FakeTable {
@@ -608,6 +608,9 @@ class FakeWorksheet extends FakeObject<FakeSheet> implements Pick<Excel.Workshee
             set text(value: string) {
               ctx.enqueue("chart.title", [value], () => (chart.title = value));
             },
+          },
+          setPosition(startCell: string) {
+            ctx.enqueue("chart.setPosition", [startCell], () => ((chart as { at?: string }).at = startCell));
           },
         };
       },

@@ -5,13 +5,24 @@ import { count } from "../../domain/words";
 import { openAsNewExcelWorkbook } from "../../workbook/excel/excelUi";
 import { XLSX_MIME, saveFile } from "../preview/downloadXlsx";
 import { errorMessage, type SessionStatus, type WorkbookSession } from "../useWorkbookSession";
-import { makePack, packCsv, packFileName, packXlsxBytes, type PackChoices } from "../pack/makePack";
+import {
+  addPackCommand,
+  makePack,
+  packCsv,
+  packFileName,
+  packXlsxBytes,
+  previousSnapshot,
+  type PackChoices,
+} from "../pack/makePack";
 import { StatusMessage } from "./StatusMessage";
 import { usePaneStyles } from "./paneStyles";
 
 export interface CommitteePackSectionProps {
   session: WorkbookSession;
   preview: boolean;
+  /** Shows the session's messages here, as the section that ran the last command. */
+  claimStatus: () => void;
+  status: SessionStatus | null;
 }
 
 type Outcome = SessionStatus | null;
@@ -20,7 +31,7 @@ type Outcome = SessionStatus | null;
  * The committee pack from the plan in this workbook: in Excel it opens as a new workbook, leaving this one
  * as it is; in the preview it downloads. The workbook is only read. No child-level data reaches the pack.
  */
-export function CommitteePackSection({ session, preview }: CommitteePackSectionProps) {
+export function CommitteePackSection({ session, preview, claimStatus, status }: CommitteePackSectionProps) {
   const pane = usePaneStyles();
   const [choices, setChoices] = useState<PackChoices>({
     marking: DEFAULT_MARKING,
@@ -58,6 +69,18 @@ export function CommitteePackSection({ session, preview }: CommitteePackSectionP
       setOutcome({ intent: "error", message: errorMessage(error) });
     } finally {
       setWorking(false);
+    }
+  };
+
+  /** The pack as new sheets of this workbook: a command like any other, shown in Undo. */
+  const addToWorkbook = async () => {
+    setOutcome(null);
+    try {
+      const previous = await previousSnapshot(choices.previous);
+      claimStatus();
+      await session.run(addPackCommand(choices, previous, new Date()));
+    } catch (error) {
+      setOutcome({ intent: "error", message: errorMessage(error) });
     }
   };
 
@@ -99,7 +122,10 @@ export function CommitteePackSection({ session, preview }: CommitteePackSectionP
         onChange={(_, d) => setChoices((c) => ({ ...c, internal: d.checked === true }))}
       />
       <div className={pane.actions}>
-        <Button appearance="primary" disabled={working || session.busy} onClick={() => void make("xlsx")}>
+        <Button appearance="primary" disabled={working || session.busy} onClick={() => void addToWorkbook()}>
+          Add the pack to this workbook
+        </Button>
+        <Button disabled={working || session.busy} onClick={() => void make("xlsx")}>
           {preview ? "Download the pack (.xlsx)" : "Open the pack as a new workbook"}
         </Button>
         <Button disabled={working || session.busy} onClick={() => void make("csv")}>
@@ -110,7 +136,11 @@ export function CommitteePackSection({ session, preview }: CommitteePackSectionP
         For a PDF, print the pack to PDF from Excel, or use the command line: inspection-ready export PLAN.xlsx --out
         PACK.pdf (with LibreOffice installed).
       </Text>
-      <StatusMessage status={outcome} onDismiss={() => setOutcome(null)} testId="pack-status" />
+      <StatusMessage
+        status={outcome ?? status}
+        onDismiss={() => (outcome ? setOutcome(null) : session.clearStatus())}
+        testId="pack-status"
+      />
     </div>
   );
 }

@@ -1,8 +1,15 @@
-import { committeePack, packCsv, packPage, packPatch, type CommitteePack } from "../../commands/committeePack";
-import { readPackSnapshot, type PackSnapshot } from "../../commands/packSnapshot";
+import {
+  committeePack,
+  packCsv,
+  packIntoWorkbook,
+  packPage,
+  packPatch,
+  type CommitteePack,
+} from "../../commands/committeePack";
+import { latestPackSnapshotSheet, readPackSnapshot, type PackSnapshot } from "../../commands/packSnapshot";
 import { todaySerial } from "../../domain/dates";
 import { findFramework } from "../../domain/frameworks";
-import type { WorkbookAdapter } from "../../workbook/types";
+import type { WorkbookAdapter, WorkbookPatch, WorkbookSnapshot } from "../../workbook/types";
 
 export interface PackChoices {
   marking: string;
@@ -32,20 +39,60 @@ async function previousSnapshot(previous: PackChoices["previous"]): Promise<Pack
 
 /** The pack from the workbook as it is now; the workbook is only read. */
 export async function makePack(workbook: WorkbookAdapter, choices: PackChoices, now: Date): Promise<CommitteePack> {
-  const snapshot = await workbook.read({ sheets: "all" });
+  const previous = await previousSnapshot(choices.previous);
+  return packFrom(await workbook.read({ sheets: "all" }), choices, previous, now);
+}
+
+/**
+ * The pack from a snapshot, compared with the previous pack chosen, or else with the last pack added to
+ * this workbook, if any.
+ */
+export function packFrom(
+  snapshot: WorkbookSnapshot,
+  choices: PackChoices,
+  previous: PackSnapshot | null,
+  now: Date,
+): CommitteePack {
   const asOf = todaySerial(now);
+  const inWorkbook = previous ? null : latestPackSnapshotSheet(snapshot);
+  const last = previous ?? (inWorkbook ? readPackSnapshot(snapshot, "this workbook", inWorkbook) : null);
+  const previousName =
+    choices.previous?.name ?? (inWorkbook ? `the sheet "${inWorkbook}" of this workbook` : undefined);
   return committeePack(snapshot, {
     asOf,
     madeOn: asOf,
-    marking: choices.marking.trim() || "OFFICIAL-SENSITIVE",
+    marking: markingOf(choices),
     authority: choices.authority.trim() || null,
     author: choices.author.trim() || null,
-    previous: await previousSnapshot(choices.previous),
-    ...(choices.previous ? { previousName: choices.previous.name } : {}),
+    previous: last,
+    ...(last && previousName ? { previousName } : {}),
     suppress: !choices.internal,
     resolve: findFramework,
   });
 }
+
+export function markingOf(choices: PackChoices): string {
+  return choices.marking.trim() || "OFFICIAL-SENSITIVE";
+}
+
+/** The pane command that adds the pack's sheets to this workbook: Excel draws its chart, Undo removes it. */
+export function addPackCommand(choices: PackChoices, previous: PackSnapshot | null, now: Date) {
+  return {
+    query: { sheets: "all" as const },
+    plan: (snapshot: WorkbookSnapshot): { patch: WorkbookPatch; report: CommitteePack } => {
+      const pack = packFrom(snapshot, choices, previous, now);
+      return {
+        patch: packIntoWorkbook(pack, packPage(pack, markingOf(choices), todaySerial(now)), snapshot),
+        report: pack,
+      };
+    },
+    describe: (pack: CommitteePack) =>
+      `Added the committee pack to this workbook: ${pack.exceptions} actions with exceptions${pack.suppressed > 0 ? `, ${pack.suppressed} small counts suppressed` : ""}${pack.removed > 0 ? `, ${pack.removed} child identifiers removed from the plan's text` : ""}.`,
+    failure: "Could not make the committee pack",
+  };
+}
+
+export { previousSnapshot };
 
 /** The pack as the bytes of an .xlsx file. */
 export async function packXlsxBytes(pack: CommitteePack, marking: string, now: Date): Promise<Uint8Array<ArrayBuffer>> {

@@ -89,6 +89,8 @@ async function queueOp(context: Excel.RequestContext, op: PatchOp, budget: SyncB
       const chart = sheet.charts.add("ColumnStacked", sheet.getRange(rangeAddress(op.source)), "Columns"); // ExcelApi 1.1
       chart.name = op.name; // ExcelApi 1.1
       chart.title.text = op.title; // ExcelApi 1.1
+      if (op.at)
+        chart.setPosition(rangeAddress({ top: op.at.row, left: op.at.col, bottom: op.at.row, right: op.at.col })); // ExcelApi 1.1
       return;
     }
     case "removeChart":

@@ -39,7 +39,7 @@ export interface MemorySheet {
   /** Direct formatting, in the order applied: a later format's properties win where ranges overlap. */
   formats: { range: CellRange; format: CellFormat }[];
   merged: CellRange[];
-  charts: { name: string; source: CellRange; title: string }[];
+  charts: { name: string; source: CellRange; title: string; at?: { row: number; col: number } }[];
 }
 
 export interface MemoryTable {
@@ -233,7 +233,12 @@ export class MemoryWorkbook implements WorkbookAdapter {
         this.sheet(op.sheet).frozen = { rows: op.rows, columns: op.columns };
         return;
       case "addChart":
-        this.sheet(op.sheet).charts.push({ name: op.name, source: { ...op.source }, title: op.title });
+        this.sheet(op.sheet).charts.push({
+          name: op.name,
+          source: { ...op.source },
+          title: op.title,
+          ...(op.at ? { at: { ...op.at } } : {}),
+        });
         return;
       case "removeChart": {
         const sheet = this.sheet(op.sheet);
