@@ -176,7 +176,7 @@ describe("the installed bin, as a shell runs it", () => {
   );
 });
 
-it("structure names what it can when no sheet can be shown, rather than ending \"the workbook has\"", async () => {
+it('structure names what it can when no sheet can be shown, rather than ending "the workbook has"', async () => {
   const file = path.join(tempDir(), "hidden.xlsx");
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Plan");
