@@ -9,6 +9,7 @@ import { emptyMetadata, readMetadata, writeMetadataOps, type Metadata, type Plan
 import { fieldColumn } from "../sheets/planTables";
 import { rowByField, type TableSheetSpec } from "../sheets/sheetSpec";
 import { columnLetters } from "../workbook/address";
+import { dateSystemOf, workbookSerial } from "../workbook/serialDates";
 import type { CellRange, PatchOp, SnapshotQuery, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
 import { findManagedTable, TableSheets, updateTableRows, type UpdatedSheet, type WantedRow } from "./tableSheets";
 
@@ -61,6 +62,8 @@ export function createInspectionSheets(
   const milestones = inspectionTimeline(framework, dates, calendar);
   const start = milestones.find((m) => m.id === "onsite")?.when ?? dates.notified;
   const metadata = readMetadata(snapshot) ?? emptyMetadata();
+  // Dates go into cells as the workbook counts days (1904 for old Mac workbooks); the records keep the domain's.
+  const system = dateSystemOf(snapshot);
   const sheets = new TableSheets(snapshot, framework, options.now);
   const context = { rag: defaultRagVocabulary };
   const ops: PatchOp[] = [];
@@ -96,7 +99,7 @@ export function createInspectionSheets(
     timelineSpec,
     milestones.map((m) => ({
       milestone: m.label,
-      date: Math.floor(m.when),
+      date: workbookSerial(Math.floor(m.when), system),
       time: m.timed ? m.when % 1 : null,
       confidence: CONFIDENCE_WORDS[m.confidence],
       note: m.note,
@@ -110,7 +113,7 @@ export function createInspectionSheets(
       item: item.title,
       type: EVIDENCE_TYPE_LABELS[item.kind],
       status: EVIDENCE_NOT_STARTED,
-      due: Math.floor(due.when),
+      due: workbookSerial(Math.floor(due.when), system),
       dueTime: due.when % 1,
       confidence: CONFIDENCE_WORDS[due.confidence],
     };
