@@ -10,6 +10,7 @@ import { emptyMetadata, readMetadata, writeMetadataOps, type Metadata, type Plan
 import { fieldColumn } from "../sheets/planTables";
 import { rowByField, type TableSheetSpec } from "../sheets/sheetSpec";
 import { columnLetters } from "../workbook/address";
+import { dateSystemOf, workbookSerial } from "../workbook/serialDates";
 import type { CellRange, PatchOp, SnapshotQuery, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
 import { findManagedTable, TableSheets, updateTableRows, type UpdatedSheet, type WantedRow } from "./tableSheets";
 
@@ -62,6 +63,8 @@ export function createInspectionSheets(
   const milestones = inspectionTimeline(framework, dates, calendar);
   const start = milestones.find((m) => m.id === "onsite")?.when ?? dates.notified;
   const metadata = readMetadata(snapshot) ?? emptyMetadata();
+  // Dates go into cells as the workbook counts days (1904 for old Mac workbooks); the records keep the domain's.
+  const system = dateSystemOf(snapshot);
   const sheets = new TableSheets(snapshot, framework, options.now);
   const context = { rag: defaultRagVocabulary };
   const ops: PatchOp[] = [];
@@ -97,7 +100,7 @@ export function createInspectionSheets(
     timelineSpec,
     milestones.map((m) => ({
       milestone: m.label,
-      date: Math.floor(m.when),
+      date: workbookSerial(Math.floor(m.when), system),
       time: m.timed ? timeOfDay(m.when) : null,
       confidence: CONFIDENCE_WORDS[m.confidence],
       note: m.note,
@@ -111,7 +114,7 @@ export function createInspectionSheets(
       item: item.title,
       type: EVIDENCE_TYPE_LABELS[item.kind],
       status: EVIDENCE_NOT_STARTED,
-      due: Math.floor(due.when),
+      due: workbookSerial(Math.floor(due.when), system),
       dueTime: timeOfDay(due.when),
       confidence: CONFIDENCE_WORDS[due.confidence],
     };

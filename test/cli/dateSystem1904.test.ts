@@ -1,5 +1,10 @@
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { createInspectionSheets, inspectionSheetsQuery } from "../../src/commands/createInspectionSheets";
+import { runCommand } from "../../src/commands/runCommand";
+import { serialFromYmd } from "../../src/domain/dates";
+import { getFramework } from "../../src/domain/frameworks";
+import { XlsxBytesWorkbook } from "../../src/workbook/xlsx/xlsxBytes";
 import { runCli } from "../support/runCli";
 import { useTempDir } from "../support/tempDir";
 
@@ -93,5 +98,35 @@ describe("a workbook in the 1904 date system", () => {
       "E2 due 01/02/2026 has passed and it is not complete",
       "E4 due 31/03/2026 has passed and it is not complete",
     ]);
+  });
+});
+
+describe("the inspection's Timeline and checklist in a 1904 workbook", () => {
+  it("are dated as the workbook shows dates, the same days as in a 1900 workbook", async () => {
+    const datesOf = async (date1904: boolean) => {
+      const source = new ExcelJS.Workbook();
+      source.properties.date1904 = date1904;
+      source.addWorksheet("Notes").getCell("A1").value = "Our notes";
+      const workbook = await XlsxBytesWorkbook.fromBytes(new Uint8Array(await source.xlsx.writeBuffer()));
+      await runCommand(workbook, inspectionSheetsQuery, (s) =>
+        createInspectionSheets(s, {
+          framework: getFramework("ofsted-ilacs-2026"),
+          dates: { notified: serialFromYmd(2026, 11, 23) + 10 / 24, onsite: null, type: "standard" },
+          now: new Date("2026-11-23T10:00:00Z"),
+        }),
+      );
+      const saved = new ExcelJS.Workbook();
+      await saved.xlsx.load((await workbook.toBytes()) as unknown as ArrayBuffer);
+      expect(saved.properties.date1904).toBe(date1904);
+      const column = (sheet: string, header: string) => {
+        const ws = saved.getWorksheet(sheet)!;
+        const col = (ws.getRow(1).values as unknown[]).indexOf(header);
+        return (ws.getColumn(col).values as unknown[]).slice(2).map((v) => (v as Date).toISOString().slice(0, 10));
+      };
+      return { timeline: column("Timeline", "Date"), checklist: column("Annex A checklist", "Due date") };
+    };
+    const in1904 = await datesOf(true);
+    expect(in1904.timeline[0]).toBe("2026-11-23");
+    expect(in1904).toEqual(await datesOf(false));
   });
 });

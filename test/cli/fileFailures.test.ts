@@ -175,3 +175,18 @@ describe("the installed bin, as a shell runs it", () => {
     60_000,
   );
 });
+
+it('structure names what it can when no sheet can be shown, rather than ending "the workbook has"', async () => {
+  const file = path.join(tempDir(), "hidden.xlsx");
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Plan");
+  sheet.addRow(["Ref", "Action", "Lead officer"]);
+  sheet.state = "veryHidden";
+  await workbook.xlsx.writeFile(file);
+  const out = path.join(tempDir(), "out.xlsx");
+  const err = refused(await runCli(["structure", file, "--sheet", "Action plan", "--as", "action-plan", "--out", out]));
+  expect(err).toBe(
+    'inspection-ready: There is no sheet called "Action plan"; the workbook has no sheet that can be shown (every sheet is very hidden), so there is nothing to structure',
+  );
+  expect(existsSync(out)).toBe(false);
+});

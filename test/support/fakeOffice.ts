@@ -123,6 +123,8 @@ export interface FakeTable {
 }
 
 export class FakeWorkbookModel {
+  /** The workbook's date system flag, as Workbook.use1904DateSystem reads it. */
+  date1904 = false;
   readonly sheets: FakeSheet[] = [];
   readonly tables: FakeTable[] = [];
   private nextId = 1;
@@ -501,10 +503,23 @@ abstract class FakeCollection<M, P extends FakeObject<M>> extends FakeObject<M[]
 class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
+  private date1904: boolean | undefined;
 
-  constructor(ctx: FakeRequestContext) {
+  constructor(private readonly ctx: FakeRequestContext) {
     this.worksheets = new FakeWorksheetCollection(ctx, () => ctx.model.sheets);
     this.tables = new FakeTableCollection(ctx, () => ctx.model.tables, null);
+  }
+
+  /** Workbook.load: only use1904DateSystem (ExcelApi 1.16) is modelled. */
+  load(names: string): this {
+    if (names.trim() !== "use1904DateSystem") throw new Error(`the fake workbook loads only use1904DateSystem`);
+    this.ctx.enqueue("load", [[names]], () => (this.date1904 = this.ctx.model.date1904), false);
+    return this;
+  }
+
+  get use1904DateSystem(): boolean {
+    if (this.date1904 === undefined) throw new Error("PropertyNotLoaded: use1904DateSystem");
+    return this.date1904;
   }
 }
 

@@ -639,3 +639,44 @@ describe("ExcelWorkbook and the Summary sheet", () => {
     expect(await excel.read({ sheets: "all" })).toEqual(before);
   });
 });
+
+describe("the date system in Excel", () => {
+  const withOffice = async (supports116: boolean, work: () => Promise<void>) => {
+    const global = globalThis as { Office?: unknown };
+    global.Office = {
+      context: {
+        requirements: {
+          isSetSupported: (name: string, v: string) => name === "ExcelApi" && (supports116 || v !== "1.16"),
+        },
+      },
+    };
+    try {
+      await work();
+    } finally {
+      delete global.Office;
+    }
+  };
+
+  it("reads use1904DateSystem where the host has ExcelApi 1.16, and says the snapshot is in 1904", async () => {
+    const fake = new FakeExcel();
+    fake.model.addSheet("Sheet1");
+    fake.model.date1904 = true;
+    await withOffice(true, async () => {
+      const snapshot = await new ExcelWorkbook(fake).read({ sheets: "all" });
+      expect(snapshot.dateSystem).toBe("1904");
+    });
+    fake.model.date1904 = false;
+    await withOffice(true, async () => {
+      expect((await new ExcelWorkbook(fake).read({ sheets: "all" })).dateSystem).toBeUndefined();
+    });
+  });
+
+  it("takes the 1900 system, reading nothing more, where the host is older", async () => {
+    const fake = new FakeExcel();
+    fake.model.addSheet("Sheet1");
+    fake.model.date1904 = true;
+    await withOffice(false, async () => {
+      expect((await new ExcelWorkbook(fake).read({ sheets: "all" })).dateSystem).toBeUndefined();
+    });
+  });
+});

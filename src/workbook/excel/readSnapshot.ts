@@ -72,6 +72,7 @@ export async function readSnapshot(
   const wantsCells = (name: string) =>
     query.sheets === "all" || query.sheets.some((wanted) => key(wanted) === key(name));
   const worksheets = context.workbook.worksheets.load("items/name,items/visibility"); // ExcelApi 1.1
+  const dateSystem = queueDateSystemRead(context);
   const tables = context.workbook.tables.load("items/name,items/worksheet/name"); // ExcelApi 1.1; Table.worksheet 1.2
 
   const sheetReads = new Map<string, SheetRead>();
@@ -102,6 +103,7 @@ export async function readSnapshot(
   known.sheets.replace(worksheets.items.map((sheet) => sheet.name));
   known.tables.replace(tables.items.map((table) => table.name));
   return {
+    ...(dateSystem?.use1904DateSystem ? { dateSystem: "1904" as const } : {}),
     sheets: worksheets.items.map((sheet) =>
       sheetSnapshot(sheet.name, sheet.visibility, sheetReads.get(key(sheet.name))!, wantsCells(sheet.name)),
     ),
@@ -109,6 +111,21 @@ export async function readSnapshot(
       tableSnapshot(table.name, table.worksheet.name, tableReads.get(key(table.name))!),
     ),
   };
+}
+
+/**
+ * The workbook's date system, where the host can say: Workbook.use1904DateSystem is in ExcelApi 1.16 (not
+ * in the @types/office-js this project builds with, hence the cast). Excel hands over serials in the
+ * workbook's own system, so they need no conversion; the snapshot only says which system they are in.
+ * On an older host the flag cannot be read and a workbook is taken to be in the 1900 system, as nearly
+ * every workbook is (only old Mac workbooks use 1904).
+ */
+function queueDateSystemRead(context: Excel.RequestContext): { use1904DateSystem?: boolean } | null {
+  const supported =
+    typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.16") === true;
+  if (!supported) return null;
+  const workbook = context.workbook as unknown as { load(names: string): { use1904DateSystem?: boolean } };
+  return workbook.load("use1904DateSystem");
 }
 
 function queueSheetRead(sheet: Excel.Worksheet, withCells: boolean): SheetRead {
