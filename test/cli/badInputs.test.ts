@@ -53,6 +53,10 @@ const COMMANDS: [string, (input: string, out: string, sheet: string) => string[]
   ],
   ["annex-a --fix", (input, out) => ["annex-a", input, "--fix", "--out", out]],
   ["audit-sample", (input, out) => ["audit-sample", input, "--out", out]],
+  // The marking is added to the name: the pack lands beside out, where "left behind" looks.
+  ["export", (input, out) => ["export", input, "--out", out, "--marking", "OFFICIAL"]],
+  ["export --out .csv", (input, out) => ["export", input, "--out", out.replace(/\.xlsx$/, " OFFICIAL.csv")]],
+  ["rollup", (input, out) => ["rollup", input, "--out", out, "--marking", "OFFICIAL"]],
   // --out naming the input itself: refused without --force, the input untouched.
   ["new --out over the input", (input) => ["new", "--out", input]],
   ["refresh --out a missing folder", (input, out) => ["refresh", input, "--out", path.join(out, "no", "plan.xlsx")]],
@@ -89,7 +93,8 @@ it("runs every command over every bad input: exit 0/1/2, one line on 2, input un
       if (result.code === 2) {
         if (result.err.split("\n").length !== 1) say(`not one line: ${result.err}`);
         if (!result.err.startsWith("inspection-ready: ")) say(`not a message: ${result.err}`);
-        if (existsSync(out)) say("left its --out behind when refused");
+        const written = [out, out.replace(/\.xlsx$/, " OFFICIAL.xlsx"), out.replace(/\.xlsx$/, " OFFICIAL.csv")];
+        if (written.some((f) => existsSync(f))) say("left its --out behind when refused");
       }
       if (!readFileSync(file).equals(before)) say("changed the input");
       const left = [...readdirSync(folder), ...readdirSync(path.dirname(out))].filter(
