@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { committeePack, DEFAULT_MARKING, packCsv, packPage, packPatch } from "../commands/committeePack";
+import { committeePack, packCsv, packPage, packPatch } from "../commands/committeePack";
 import { readPackSnapshot } from "../commands/packSnapshot";
 import { findFramework } from "../domain/frameworks";
 import { todaySerial } from "../domain/dates";
@@ -12,6 +12,7 @@ import { asOfOption } from "./asOf";
 import { defineCommand } from "./command";
 import { FORCE_OPTION, oneWorkbook } from "./inputs";
 import { convertWithLibreOffice, findLibreOffice, LibreOfficeMissingError, pdfPageCount } from "./libreOffice";
+import { markingFrom, MARKING_OPTION, reportAsOfOption, withMarking } from "./marking";
 import { checkOutFile } from "./outFile";
 import { EXIT_OK } from "./output";
 
@@ -39,16 +40,8 @@ export const exportCommand = defineCommand({
       valueName: "LAST-PACK.xlsx",
       description: "The last pack (as .xlsx) to compare with: direction of travel and what was completed since.",
     },
-    marking: {
-      type: "string",
-      valueName: "TEXT",
-      description: `The protective marking on every page and in the file name; ${DEFAULT_MARKING} when left out.`,
-    },
-    "as-of": {
-      type: "string",
-      valueName: "dd/mm/yyyy",
-      description: "The day the pack reports on (overdue and 30 days are counted to it); today when left out.",
-    },
+    marking: MARKING_OPTION,
+    "as-of": reportAsOfOption("pack"),
     authority: {
       type: "string",
       valueName: "NAME",
@@ -75,8 +68,7 @@ export const exportCommand = defineCommand({
     );
     const asked = args.values.out;
     if (!asked) throw new UsageError("export needs --out PACK.xlsx, PACK.pdf or PACK.csv: the pack to write");
-    const marking = (args.values.marking ?? DEFAULT_MARKING).trim();
-    if (marking === "") throw new UsageError("--marking needs the text of the marking, e.g. OFFICIAL-SENSITIVE");
+    const marking = markingFrom(args.values.marking);
     const out = withMarking(asked, marking);
     checkOutFile(out, args.values.force === true, Object.keys(FORMATS));
     const format: Format = FORMATS[path.extname(out).toLowerCase() as keyof typeof FORMATS];
@@ -165,16 +157,6 @@ export const exportCommand = defineCommand({
     return EXIT_OK;
   },
 });
-
-/** The file name with the marking in it, where the name does not already carry it. */
-export function withMarking(file: string, marking: string): string {
-  const key = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
-  const base = path.basename(file);
-  if (key(base).includes(key(marking))) return file;
-  const ext = path.extname(base);
-  const safe = marking.replace(/[\\/:*?"<>|]/g, "-");
-  return path.join(path.dirname(file), `${base.slice(0, base.length - ext.length)} ${safe}${ext}`);
-}
 
 /**
  * A document property as a person gave it: "Unknown" is what ExcelJS writes when nobody did, and

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { DEFAULT_MARKING } from "../commands/committeePack";
 import { isRollUp, readRollUpSnapshot, rollUpPatch, rollUpPlans, type DistrictFile } from "../commands/rollUpPlans";
 import { serialDate } from "../domain/dates";
 import { findFramework } from "../domain/frameworks";
@@ -10,7 +9,7 @@ import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
 import { UsageError } from "./args";
 import { asOfOption } from "./asOf";
 import { defineCommand } from "./command";
-import { withMarking } from "./exportCommand";
+import { markingFrom, MARKING_OPTION, reportAsOfOption, withMarking } from "./marking";
 import { FORCE_OPTION } from "./inputs";
 import { checkOutFile } from "./outFile";
 import { EXIT_FINDINGS, EXIT_OK } from "./output";
@@ -37,16 +36,8 @@ export const rollupCommand = defineCommand({
       valueName: "LAST-COUNTY.xlsx",
       description: "The last roll-up to compare each district with: its direction of travel.",
     },
-    marking: {
-      type: "string",
-      valueName: "TEXT",
-      description: `The protective marking on every page and in the file name; ${DEFAULT_MARKING} when left out.`,
-    },
-    "as-of": {
-      type: "string",
-      valueName: "dd/mm/yyyy",
-      description: "The day the roll-up reports on (overdue and 30 days are counted to it); today when left out.",
-    },
+    marking: MARKING_OPTION,
+    "as-of": reportAsOfOption("roll-up"),
     force: FORCE_OPTION,
     json: {
       type: "boolean",
@@ -59,8 +50,7 @@ export const rollupCommand = defineCommand({
     }
     const asked = args.values.out;
     if (!asked) throw new UsageError("rollup needs --out COUNTY.xlsx: the county workbook to write");
-    const marking = (args.values.marking ?? DEFAULT_MARKING).trim();
-    if (marking === "") throw new UsageError("--marking needs the text of the marking, e.g. OFFICIAL-SENSITIVE");
+    const marking = markingFrom(args.values.marking);
     const out = withMarking(asked, marking);
     checkOutFile(out, args.values.force === true);
     const asOf = asOfOption(args.values["as-of"], now);
