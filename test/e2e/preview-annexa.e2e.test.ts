@@ -329,6 +329,11 @@ test("a sheet not recognised as a list is shown with the list it resembles, and 
     "3 matched; missing: “Gender”, “Ethnicity”, “Age of Child (Years)” and “Contact Source”",
   );
   await expect(shown.count()).resolves.toBe(0);
+  const headers = list(1).getByTestId("annexa-header-matches");
+  await headers.locator("summary").click();
+  await expect(headers.innerText()).resolves.toContain(
+    "C1: “Contact Date” is a known other spelling of “Date of Contact”",
+  );
 });
 
 test("the page made no request beyond 127.0.0.1 and threw no errors", () => {

@@ -92,8 +92,8 @@ function childRows(sheet: SheetInput, spec: AnnexList): Map<string, ChildRow[]> 
       return key;
     };
   };
-  const sexName = col("Gender") !== undefined ? "Gender" : "Gender";
-  const sexCode = codeOf(sexName);
+  // "Gender" is the column's name in the specs whether the file heads it Gender or Sex.
+  const sexCode = codeOf("Gender");
   const ethnicityCode = codeOf("Ethnicity");
   for (let r = header.row + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r];
@@ -106,7 +106,7 @@ function childRows(sheet: SheetInput, spec: AnnexList): Map<string, ChildRow[]> 
       // The date's text is made only for a finding: lists run to 100,000 rows.
       cells.birth = { col: birthCol!, value: String(birth), text: "" };
     for (const [key, name, read] of [
-      ["sex", sexName, sexCode],
+      ["sex", "Gender", sexCode],
       ["ethnicity", "Ethnicity", ethnicityCode],
     ] as const) {
       const c = col(name);

@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { UnrecognisedSheet } from "../../domain/annexA/checkList";
+import type { ListReport, UnrecognisedSheet } from "../../domain/annexA/checkList";
 import { ANNEX_A_LISTS } from "../../domain/annexA/listSpecs";
 
 const useStyles = makeStyles({
@@ -77,5 +77,26 @@ function SheetChoice({
         </div>
       </MessageBarBody>
     </MessageBar>
+  );
+}
+
+/** The headers taken for a list's columns under another spelling, each with why; none when all are the template's. */
+export function HeaderMatches({ list }: { list: ListReport }) {
+  const styles = useStyles();
+  const other = list.headers.filter((h) => h.how !== "name" || h.header.trim() !== h.column.trim());
+  if (other.length === 0) return null;
+  return (
+    <details data-testid="annexa-header-matches">
+      <summary>
+        {other.length} {other.length === 1 ? "header" : "headers"} read under another spelling
+      </summary>
+      <ul className={styles.reason}>
+        {other.map((h) => (
+          <li key={h.cell}>
+            {h.cell}: {h.explanation}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

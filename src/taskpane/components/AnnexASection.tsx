@@ -18,7 +18,7 @@ import type { Framework } from "../../domain/framework";
 import { ANNEX_RULES, annexInPlaceCommand, annexSummary } from "../annexA/annexACommands";
 import { caseAuditCommand } from "../annexA/caseAuditCommand";
 import { useAnnexA } from "../annexA/useAnnexA";
-import { UnrecognisedSheets } from "../annexA/UnrecognisedSheets";
+import { HeaderMatches, UnrecognisedSheets } from "../annexA/UnrecognisedSheets";
 import type { PaneStateHandle } from "../workbook/usePaneState";
 import { groupFindings } from "../checks/findingGroups";
 import { timeOfDay, todaySerial } from "../checks/today";
@@ -379,6 +379,7 @@ function ListCard({
           {extra.length > 0 && `; not in the template: ${listInWords(extra.map(quoted))}`}
         </dd>
       </dl>
+      <HeaderMatches list={list} />
       {groups.length === 0 ? (
         <Text size={200} className={styles.clean}>
           No findings{list.rows === 0 ? ": the list has no rows yet." : ": every cell is as the template asks."}
