@@ -1,7 +1,7 @@
 import { dateFromSerial, formatUkDate, parseDateText } from "../dates";
 import type { CellValue } from "../validation/planRow";
 import { isBlankValue, isExcelError } from "../validation/planRow";
-import { allowedValues, codeIndex, codeKey, type CodeIndex, type CodeReading } from "./codeValues";
+import { allowedValues, codeIndex, codeKey, withoutPrefix, type CodeIndex, type CodeReading } from "./codeValues";
 import { explainMatch, findHeaderRow, type HeaderMatchHow, type HeaderRow } from "./headerMatch";
 import { DATE_ORDER, LIST_PERIODS, PRE_BIRTH_DATES, PRE_BIRTH_DAYS, periodStart } from "./listDates";
 import { detectListTemplate, type HeaderMatch, type ListTemplate } from "./detectTemplate";
@@ -292,7 +292,8 @@ export function checkList(sheet: SheetInput, spec: AnnexList, options: CheckOpti
         const index = codeIndexes.get(column)!;
         const text = String(value);
         if (index.exact.has(text)) continue;
-        const reading = index.forms.get(codeKey(text));
+        // A letter the template does not give the code ("a) C1: ICO" for "C1: ICO") is read past too.
+        const reading = index.forms.get(codeKey(text)) ?? index.forms.get(codeKey(withoutPrefix(text)));
         if (reading)
           report(
             c,
