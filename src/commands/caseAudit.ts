@@ -1,7 +1,8 @@
-import { recogniseLists } from "../domain/annexA/checkList";
-import { chooseCases, type ChosenCase, type ListChildren } from "../domain/annexA/sample";
-import { normaliseAnnexHeader } from "../domain/annexA/listSpecs";
-import { dateFromSerial, serialFromYmd } from "../domain/dates";
+import { dateCell, recogniseLists } from "../domain/annexA/checkList";
+import { findHeaderRow } from "../domain/annexA/headerMatch";
+import { periodStart } from "../domain/annexA/listDates";
+import { drawSample, type SampledCase, type SampleList } from "../domain/annexA/sample";
+import { dateFromSerial, formatUkDate, serialFromYmd, todaySerial } from "../domain/dates";
 import type { Framework } from "../domain/framework";
 import { getFramework } from "../domain/frameworks";
 import { defaultRagVocabulary } from "../domain/rag";
@@ -12,6 +13,7 @@ import type { TableSheetSpec } from "../sheets/sheetSpec";
 import { columnLetters, quoteSheetName } from "../workbook/address";
 import type { CellInput, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
 import { TableSheets } from "./tableSheets";
+import { uniqueName } from "../sheets/tableLayout";
 import { UserError } from "../domain/userError";
 
 export class CaseAuditError extends UserError {}
@@ -59,6 +61,9 @@ function auditSpec(grades: string[]): TableSheetSpec {
       { field: "themes", header: "Themes", owner: "user", kind: "longText", width: 30 },
       { field: "followUp", header: "Follow-up", owner: "user", kind: "longText", width: 30 },
       { field: "updated", header: "Completed", owner: "user", kind: "date", width: 12 },
+      // After the columns the QA compliance formulas count, so those stay where they were.
+      { field: "team", header: "Team", owner: "framework", kind: "text", width: 20 },
+      { field: "worker", header: "Worker", owner: "framework", kind: "text", width: 20 },
     ],
   };
 }
@@ -78,9 +83,89 @@ const complianceSpec: TableSheetSpec = {
 };
 
 export interface CaseAuditReport {
-  cases: ChosenCase[];
+  cases: SampledCase[];
   sheets: { kind: string; sheet: string; table: string; rows: number }[];
+  /** The seed the sample was drawn with: the same lists and seed draw the same sample again. */
+  seed: number;
+  /** Children left out because they were audited recently (a previous audit), and since when. */
+  leftOut: { children: number; since: string | null };
 }
+
+export interface CaseAuditOptions {
+  framework: Framework;
+  cases: number;
+  due: number | null;
+  asOf: number;
+  now: Date;
+  /** The seed to draw with; one is made from `now` when left out, and reported. */
+  seed?: number;
+  /** Children not to draw (audited recently), by Child Unique ID. */
+  exclude?: ReadonlySet<string>;
+  /** The day from which an audit counts as recent, for the report. */
+  excludeSince?: number;
+  /** Where the lists come from, for the Sample sheet ("lists.xlsx"). */
+  source?: string;
+}
+
+/** A seed from the clock, small enough to read out and type again. */
+export const seedFrom = (now: Date): number => Math.floor(now.getTime() / 1000) % 1_000_000;
+
+/** The children of each list (not List 11's adopters), with the team and worker each is allocated to. */
+export function sampleLists(snapshot: WorkbookSnapshot): SampleList[] {
+  const sheets = snapshot.sheets.flatMap((s) => (s.values ? [{ name: s.name, values: s.values }] : []));
+  return recogniseLists(sheets)
+    .filter(({ spec }) => spec.columns.some((c) => c.name === "Child Unique ID"))
+    .map(({ sheet, spec }) => {
+      const header = findHeaderRow(sheet.values, spec);
+      const [idCol, teamCol, workerCol] = ["Child Unique ID", "Allocated Team", "Allocated Worker"].map((n) =>
+        header.map.get(n),
+      );
+      const text = (row: readonly unknown[], c: number | undefined) =>
+        c === undefined || isBlankValue(row[c] as never) ? "" : String(row[c]).trim();
+      const children =
+        idCol === undefined
+          ? []
+          : sheet.values.slice(header.row + 1).flatMap((row, i) =>
+              isBlankValue(row[idCol])
+                ? []
+                : [
+                    {
+                      id: text(row, idCol),
+                      row: header.row + i + 2,
+                      team: text(row, teamCol),
+                      worker: text(row, workerCol),
+                    },
+                  ],
+            );
+      return { list: spec.list, title: spec.title, sheet: sheet.name, children };
+    });
+}
+
+/**
+ * The children a previous audit workbook shows audited since a day: its Case audit sheet (any sheet
+ * with "Child Unique ID" and "Completed" headers), rows whose Completed date is on or after `since`.
+ */
+export function recentlyAudited(previous: WorkbookSnapshot, since: number): Set<string> {
+  const audited = new Set<string>();
+  for (const sheet of previous.sheets) {
+    const values = sheet.values ?? [];
+    for (let r = 0; r < Math.min(10, values.length); r++) {
+      const header = (values[r] ?? []).map((v) => (typeof v === "string" ? v.trim().toLowerCase() : ""));
+      const [id, done] = [header.indexOf("child unique id"), header.indexOf("completed")];
+      if (id < 0 || done < 0) continue;
+      for (const row of values.slice(r + 1)) {
+        const completed = dateCell(row[done]);
+        if (!isBlankValue(row[id]) && completed !== null && completed >= since)
+          audited.add(String(row[id]).trim().toLowerCase());
+      }
+      break;
+    }
+  }
+  return audited;
+}
+
+/** The day N months before `asOf` (an audit on or after it is recent). */
+export const monthsBefore = (asOf: number, months: number): number => periodStart(asOf, months) - 1;
 
 /**
  * Chooses cases for the authority's own audit from the Annex A lists (30 by default, spread across the
@@ -90,39 +175,44 @@ export interface CaseAuditReport {
  */
 export function caseAudit(
   snapshot: WorkbookSnapshot,
-  options: { framework: Framework; cases: number; due: number | null; asOf: number; now: Date },
+  options: CaseAuditOptions,
+  /** The workbook to write the sample into: the lists' own (the pane), or a new one (the CLI). */
+  target: WorkbookSnapshot = snapshot,
 ): { patch: WorkbookPatch; report: CaseAuditReport } {
-  const sheets = snapshot.sheets.flatMap((s) => (s.values ? [{ name: s.name, values: s.values }] : []));
-  const lists: ListChildren[] = recogniseLists(sheets).map(({ sheet, spec }) => {
-    const idHeader = normaliseAnnexHeader(spec.columns[0]!.name);
-    let headerRow = -1;
-    let idCol = -1;
-    for (let r = 0; r < Math.min(10, sheet.values.length) && idCol < 0; r++) {
-      idCol = (sheet.values[r] ?? []).findIndex((v) => typeof v === "string" && normaliseAnnexHeader(v) === idHeader);
-      headerRow = r;
-    }
-    const children =
-      idCol < 0
-        ? []
-        : sheet.values
-            .slice(headerRow + 1)
-            .flatMap((row, i) =>
-              isBlankValue(row[idCol]) ? [] : [{ id: String(row[idCol]).trim(), row: headerRow + i + 2 }],
-            );
-    return { list: spec.list, title: spec.title, sheet: sheet.name, children };
-  });
+  const lists = sampleLists(snapshot);
   if (lists.every((l) => l.children.length === 0)) {
     throw new CaseAuditError("The workbook has no Annex A list with children in it to choose cases from");
   }
-  const chosen = chooseCases(lists, options.cases);
-  const metadata = readMetadata(snapshot) ?? emptyMetadata();
-  const tables = new TableSheets(snapshot, options.framework, options.now);
+  const seed = options.seed ?? seedFrom(options.now);
+  const exclude = options.exclude ?? new Set<string>();
+  const chosen = drawSample(lists, options.cases, seed, exclude);
+  if (chosen.length === 0)
+    throw new CaseAuditError(
+      "Every child on the lists was audited recently (the previous audit); there is no child left to choose",
+    );
+  const leftOut = new Set(
+    lists.flatMap((l) => l.children.map((c) => c.id.trim().toLowerCase())).filter((id) => exclude.has(id)),
+  );
+  const metadata = readMetadata(target) ?? emptyMetadata();
+  const tables = new TableSheets(target, options.framework, options.now);
   const grades = [...options.framework.scale.grades].sort((a, b) => b.rank - a.rank).map((g) => g.label);
   const add = (spec: TableSheetSpec, rows: CellInput[][]) => tables.add(spec, rows, { rag: defaultRagVocabulary });
 
   const audit = add(
     auditSpec(grades),
-    chosen.map((c, i) => [`${i + 1}`, c.id, `List ${c.list}: ${c.title}`, null, options.due, null, null, null, null]),
+    chosen.map((c, i) => [
+      `${i + 1}`,
+      c.id,
+      `List ${c.list}: ${c.title}`,
+      null,
+      options.due,
+      null,
+      null,
+      null,
+      null,
+      c.team || null,
+      c.worker || null,
+    ]),
   );
   // QA compliance: ten managers' lines for this month, counted live from the Case audit sheet.
   const month = dateFromSerial(options.asOf);
@@ -145,12 +235,38 @@ export function caseAudit(
     ];
   });
   add(complianceSpec, lines);
+  const since = options.excludeSince === undefined ? null : formatUkDate(dateFromSerial(options.excludeSince));
+  const sampleSheet = uniqueName(
+    "Sample",
+    [...target.sheets.map((s) => s.name), ...tables.made.map((m) => m.sheet)],
+    (n) => ` (${n})`,
+  );
   const ops = [
     ...tables.ops,
-    ...writeMetadataOps(snapshot, { ...metadata, plans: [...metadata.plans, ...tables.records] }),
+    // How the sample was drawn, so it can be drawn again and shown to inspectors.
+    { op: "addSheet" as const, sheet: sampleSheet },
+    {
+      op: "writeValues" as const,
+      sheet: sampleSheet,
+      row: 0,
+      col: 0,
+      values: [
+        ["Drawn from", options.source ?? "this workbook"],
+        ["Drawn on", formatUkDate(dateFromSerial(todaySerial(options.now)))],
+        ["Seed", seed],
+        ["Cases", chosen.length],
+        ["Children left out, audited recently", leftOut.size],
+        ["Audited since", since ?? "no previous audit given"],
+        [
+          "To draw it again",
+          `audit-sample LISTS --cases ${options.cases} --seed ${seed}${since ? " --previous AUDIT.xlsx" : ""}`,
+        ],
+      ],
+    },
+    ...writeMetadataOps(target, { ...metadata, plans: [...metadata.plans, ...tables.records] }),
   ];
   return {
     patch: { description: `Choose ${chosen.length} cases for audit`, ops },
-    report: { cases: chosen, sheets: tables.made },
+    report: { cases: chosen, sheets: tables.made, seed, leftOut: { children: leftOut.size, since } },
   };
 }

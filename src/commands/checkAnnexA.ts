@@ -141,3 +141,16 @@ export function checkAnnexALists(
   if (report.summary.lists === 0) throw new NoAnnexAListsError("This workbook", report.unrecognised);
   return { report };
 }
+
+/**
+ * As checkAnnexALists, except that a workbook whose only list-like sheets were not recognised is
+ * reported rather than refused: the pane shows those sheets so the user can say which list each is.
+ */
+export function checkAnnexAListsOrSheets(
+  snapshot: WorkbookSnapshot,
+  options: AnnexAOptions | number,
+): { report: AnnexAReport } {
+  const report = checkAnnexA(snapshot, options);
+  if (report.summary.lists === 0 && report.unrecognised.length === 0) throw new NoAnnexAListsError();
+  return { report };
+}

@@ -1,7 +1,15 @@
 import type { Framework } from "../domain/framework";
 import { readPlans, type WorkbookPlans } from "../sheets/planTables";
 import type { SnapshotQuery, WorkbookSnapshot } from "../workbook/types";
-import { checkAnnexALists, type AnnexAReport } from "./checkAnnexA";
+import { checkAnnexAListsOrSheets, type AnnexAReport } from "./checkAnnexA";
+
+export interface AnnexARequest {
+  asOf: number | null;
+  /** Today, where the user is: the as-of date is never taken from a list's date after it. */
+  today?: number;
+  /** Sheet name → list number, as the user chose in the pane. */
+  lists?: readonly (readonly [string, number])[];
+}
 import { projectView, type ProjectionView } from "./projectionView";
 import { validateWorkbook, type ValidateReport } from "./validateWorkbook";
 import { factsOf, factsQuery, NO_FACTS, type WorkbookFacts } from "./workbookFacts";
@@ -19,8 +27,8 @@ export interface PaneStateRequest {
   checks?: { asOf: number };
   /** The projected judgements, towards a target grade (the framework's own when absent). */
   projection?: { target?: string };
-  /** The Annex A lists' check, as of a day. */
-  annexA?: { asOf: number };
+  /** The Annex A lists' check, as of a day (null: the latest date in the lists), with the sheets the user said hold which list. */
+  annexA?: AnnexARequest;
   /** Frameworks by id: the built-in ones and any the user has loaded. */
   resolve: (id: string) => Framework | undefined;
 }
@@ -56,8 +64,12 @@ export function paneState(snapshot: WorkbookSnapshot, request: PaneStateRequest)
     );
   }
   if (request.annexA) {
-    const { asOf } = request.annexA;
-    state.annexA = part(() => checkAnnexALists(snapshot, asOf).report);
+    const { asOf, today, lists } = request.annexA;
+    state.annexA = part(
+      () =>
+        checkAnnexAListsOrSheets(snapshot, { asOf, ...(today !== undefined ? { today } : {}), lists: new Map(lists) })
+          .report,
+    );
   }
   return { report: state };
 }

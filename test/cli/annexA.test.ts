@@ -158,6 +158,8 @@ describe("inspection-ready audit-sample", () => {
       "Themes",
       "Follow-up",
       "Completed",
+      "Team",
+      "Worker",
     ]);
     expect((sheet.getCell("E2").value as Date).toISOString().slice(0, 10)).toBe("2026-12-11");
     const qa = audit.getWorksheet("QA compliance")!;

@@ -146,6 +146,24 @@ describe("seeded faults in a filled return", () => {
   });
 });
 
+describe("codes", () => {
+  it("a letter the template does not give the code is read past; words and short codes are offered the template's form", async () => {
+    const rows = copyRows(FILLED_ROWS);
+    rows[8]![0]![11] = "a) C2: FCO";
+    rows[8]![1]![22] = "A6";
+    rows[6]![0]![7] = "Abuse or neglect";
+    rows[6]![1]![11] = "CLA";
+    const report = await check(await templateWith(rows));
+    const fixes = report.lists.flatMap((l) => l.findings.map((f) => [`${f.sheet}!${f.cell}`, f.rule, f.fix?.value]));
+    expect(fixes).toEqual([
+      ["List_6!H3", "code-form", "N1 - Abuse or neglect"],
+      ["List_6!L4", "code-form", "a) Looked after child"],
+      ["List_8!L3", "code-form", "C2: FCO"],
+      ["List_8!W4", "code-form", "j) A6: Placed for adoption - order - not foster"],
+    ]);
+  });
+});
+
 describe("chronology within a row", () => {
   const child = (id: string, dob: Date, age: number, contact: Date) => [
     id,

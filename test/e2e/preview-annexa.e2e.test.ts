@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 /**
  * "Annex A lists" in the built pane, in headless Chromium, in preview mode: Ofsted's template with rows
  * a council might have typed (a code without its letter, a date written as words, a code that is not
@@ -55,7 +56,8 @@ beforeAll(async () => {
     ],
   });
   await workbook.xlsx.writeFile(listsFile);
-  expected = checkAnnexA(await (await XlsxWorkbook.open(listsFile)).read(annexAQuery), TODAY);
+  // As the pane checks with no as-of date typed: as of the latest date in the lists, never after today.
+  expected = checkAnnexA(await (await XlsxWorkbook.open(listsFile)).read(annexAQuery), { asOf: null, today: TODAY });
 
   ({ context, page, requests, pageErrors } = await launchChromium(path.join(scratch, "profile"), {
     width: 1440,
@@ -159,7 +161,9 @@ test("Check the lists shows each list with what checkAnnexA reports for the file
   await page.getByRole("button", { name: "Check the lists" }).click();
   await expectShown(page.getByTestId("annexa-summary"), summaryOf(expected));
   await expect(page.getByTestId("annexa-checked-at").innerText()).resolves.toMatch(
-    new RegExp(`^Checked at \\d\\d:\\d\\d, as of ${formatUkDate(dateFromSerial(TODAY))}$`),
+    new RegExp(
+      `^Checked at \\d\\d:\\d\\d, as of ${formatUkDate(dateFromSerial(TODAY - 30))}, the latest date in the lists \\(List_1!F3\\)$`,
+    ),
   );
   // The template version the file follows, in the same line as the CLI prints.
   await expect(page.getByTestId("annexa-template").innerText()).resolves.toBe(expected.template.description);
@@ -213,7 +217,10 @@ test("Fix what can be fixed puts the values in the template's form, and Undo put
   await expectCell("B3", "Male");
   await expectCell("D3", "1 Feb 2016");
   await page.getByRole("button", { name: "Fix what can be fixed (2)" }).click();
-  await expectShown(status("annexa-fix"), "Fixed 2 cells in the template's form");
+  await expectShown(
+    status("annexa-fix"),
+    "Fixed 2 cells in the template's form: 1 code put in the template's form and 1 date written as a date; 1 code could not be placed (each finding gives the allowed values)",
+  );
   await expectCell("B3", "a) Male");
   await expectCell("D3", "01/02/2016");
   // Checked again: what could be fixed has gone, the unknown code is still there.
@@ -298,6 +305,35 @@ test("every section of the pane open at once is accessible", async () => {
   await page.keyboard.press("Enter");
   await expect(create.getAttribute("aria-expanded")).resolves.toBe("false");
   await expect(page.getByRole("button", { name: "Create plan sheets" }).count()).resolves.toBe(0);
+});
+
+test("a sheet not recognised as a list is shown with the list it resembles, and checked as the list the user names", async () => {
+  const file = path.join(scratch, "Contacts export.xlsx");
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Contacts");
+  sheet.addRow(["Child ID", "DOB", "Contact Date"]);
+  sheet.addRow(["C9", new Date(Date.UTC(2016, 1, 1)), LAST_MONTH]);
+  await workbook.xlsx.writeFile(file);
+  await chooseFile("Open .xlsx…", file);
+  await page.getByRole("heading", { name: /Workbook preview: Contacts export\.xlsx/ }).waitFor();
+  await page.getByLabel("Check as of (optional)").fill("");
+  await page.getByRole("button", { name: "Check the lists" }).click();
+  const shown = page.locator('[data-testid="annexa-unrecognised-sheet"][data-sheet="Contacts"]');
+  await expectShown(shown, "It has 3 of 7 List 1 (Contacts) columns: Child Unique ID, Date of Birth, Date of Contact.");
+  await expect(page.getByLabel("Which list “Contacts” holds").inputValue()).resolves.toBe("1");
+  await expectNoSeriousAxeViolations();
+  await page.getByRole("button", { name: "Check it as this list" }).click();
+  await list(1).waitFor();
+  await expect(list(1).innerText()).resolves.toContain("“Contacts”, headers on row 1");
+  await expect(list(1).getByTestId("annexa-columns").innerText()).resolves.toBe(
+    "3 matched; missing: “Gender”, “Ethnicity”, “Age of Child (Years)” and “Contact Source”",
+  );
+  await expect(shown.count()).resolves.toBe(0);
+  const headers = list(1).getByTestId("annexa-header-matches");
+  await headers.locator("summary").click();
+  await expect(headers.innerText()).resolves.toContain(
+    "C1: “Contact Date” is a known other spelling of “Date of Contact”",
+  );
 });
 
 test("the page made no request beyond 127.0.0.1 and threw no errors", () => {

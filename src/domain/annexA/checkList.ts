@@ -1,7 +1,7 @@
 import { dateFromSerial, formatUkDate, parseDateText } from "../dates";
 import type { CellValue } from "../validation/planRow";
 import { isBlankValue, isExcelError } from "../validation/planRow";
-import { allowedValues, codeIndex, codeKey, type CodeIndex, type CodeReading } from "./codeValues";
+import { allowedValues, codeIndex, codeKey, withoutPrefix, type CodeIndex, type CodeReading } from "./codeValues";
 import { explainMatch, findHeaderRow, type HeaderMatchHow, type HeaderRow } from "./headerMatch";
 import { DATE_ORDER, LIST_PERIODS, PRE_BIRTH_DATES, PRE_BIRTH_DAYS, periodStart } from "./listDates";
 import { detectListTemplate, type HeaderMatch, type ListTemplate } from "./detectTemplate";
@@ -228,6 +228,8 @@ export function checkList(sheet: SheetInput, spec: AnnexList, options: CheckOpti
 
   let rows = 0;
   const seen = new Map<string, number>();
+  const period = LIST_PERIODS[spec.list];
+  const start = period ? periodStart(asOf, period.months) : 0;
   for (let r = header.row + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
     if (row.every((v) => isBlankValue(v))) continue;
@@ -290,7 +292,8 @@ export function checkList(sheet: SheetInput, spec: AnnexList, options: CheckOpti
         const index = codeIndexes.get(column)!;
         const text = String(value);
         if (index.exact.has(text)) continue;
-        const reading = index.forms.get(codeKey(text));
+        // A letter the template does not give the code ("a) C1: ICO" for "C1: ICO") is read past too.
+        const reading = index.forms.get(codeKey(text)) ?? index.forms.get(codeKey(withoutPrefix(text)));
         if (reading)
           report(
             c,
@@ -318,7 +321,7 @@ export function checkList(sheet: SheetInput, spec: AnnexList, options: CheckOpti
           );
       }
     }
-    checkRowDates(sheet.name, r, spec, row, dates, colOf, { asOf, asOfInferred }, findings);
+    checkRowDates(sheet.name, r, spec, row, dates, colOf, { asOf, asOfInferred, start }, findings);
     if (spec.cohortKey.every((k) => colOf(k) !== undefined)) {
       const parts = spec.cohortKey.map((k) => row[colOf(k)!]);
       if (parts.every((p) => !isBlankValue(p))) {
@@ -377,7 +380,7 @@ function checkRowDates(
   row: CellValue[],
   dates: Map<string, number>,
   colOf: (name: string) => number | undefined,
-  { asOf, asOfInferred }: { asOf: number; asOfInferred: boolean },
+  { asOf, asOfInferred, start }: { asOf: number; asOfInferred: boolean; start: number },
   findings: AnnexFinding[],
 ): void {
   const push = (rule: string, column: string, message: string, severity: AnnexFinding["severity"] = "error") => {
@@ -419,7 +422,8 @@ function checkRowDates(
   } else if (ageNumber !== null && ageNumber >= 0 && dob !== undefined && dob <= asOf) {
     // The age may be taken at the row's own events or at extraction, which, when the as-of date is
     // inferred, can be a few weeks after the latest date in the lists.
-    const earliest = Math.min(asOf, ...rowDates.filter((d) => d >= dob));
+    let earliest = asOf;
+    for (const d of rowDates) if (d >= dob && d < earliest) earliest = d;
     const [low, high] = [ageOn(dob, earliest), ageOn(dob, asOfInferred ? asOf + 31 : asOf)];
     if (ageNumber < low || ageNumber > high) {
       const expected = ageOn(dob, asOf);
@@ -444,7 +448,6 @@ function checkRowDates(
   // Dates that contradict each other are reported as such; which of them is wrong decides the period.
   if (period && !outOfOrder && (!period.needs || dates.has(period.needs))) {
     const within = period.within.flatMap((c) => (dates.has(c) ? [[c, dates.get(c)!] as const] : []));
-    const start = periodStart(asOf, period.months);
     if (within.length > 0 && within.every(([, d]) => d < start)) {
       const [column, serial] = within.reduce((a, b) => (b[1] > a[1] ? b : a));
       push(
@@ -457,11 +460,23 @@ function checkRowDates(
   }
 }
 
+/** Year, month (1–12) and day of a serial, by arithmetic (no Date made): lists run to 100,000 rows. */
+function ymd(serial: number): [number, number, number] {
+  // Days since 1970-01-01 (serial 25569), then Howard Hinnant's civil-from-days.
+  const z = Math.floor(serial) - 25569 + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
 /** Age in years at the last birthday. */
 export function ageOn(birth: number, on: number): number {
-  const [b, d] = [dateFromSerial(birth), dateFromSerial(on)];
-  let years = d.getUTCFullYear() - b.getUTCFullYear();
-  if (d.getUTCMonth() < b.getUTCMonth() || (d.getUTCMonth() === b.getUTCMonth() && d.getUTCDate() < b.getUTCDate()))
-    years--;
-  return years;
+  const [by, bm, bd] = ymd(birth);
+  const [y, m, d] = ymd(on);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }

@@ -80,7 +80,14 @@ export const CODE_WORDS: Record<string, string[]> = {
   ],
   CHNE: ["Chinese", "Chinese or Other Ethnic Group - Chinese"],
   OOTH: ["Any Other Ethnic Group", "Other Ethnic Group", "Other", "Any Other Ethnic Background"],
-  REFU: ["Refused", "Information Refused", "Declined", "Information Not Given"],
+  REFU: [
+    "Refused",
+    "Information Refused",
+    "Declined",
+    "Information Not Given",
+    "Did Not Wish to Disclose",
+    "Prefer Not to Say",
+  ],
   NOBT: [
     "Information Not Yet Obtained",
     "Not Obtained",

@@ -79,14 +79,21 @@ function childRows(sheet: SheetInput, spec: AnnexList): Map<string, ChildRow[]> 
   const codeOf = (name: string) => {
     const column = columns.find((c) => c.name === name);
     const index = column?.codes ? codeIndex(column.codes) : null;
+    // The same few values fill a column: each is read once.
+    const memo = new Map<string, string | null>();
     return (value: CellValue) => {
       const text = String(value);
-      const code = index?.exact.has(text) ? text : index?.forms.get(codeKey(text))?.code;
-      return code ? codeKey(withoutPrefix(code)) : null;
+      let key = memo.get(text);
+      if (key === undefined) {
+        const code = index?.exact.has(text) ? text : index?.forms.get(codeKey(text))?.code;
+        key = code ? codeKey(withoutPrefix(code)) : null;
+        memo.set(text, key);
+      }
+      return key;
     };
   };
-  const sexName = col("Gender") !== undefined ? "Gender" : "Gender";
-  const sexCode = codeOf(sexName);
+  // "Gender" is the column's name in the specs whether the file heads it Gender or Sex.
+  const sexCode = codeOf("Gender");
   const ethnicityCode = codeOf("Ethnicity");
   for (let r = header.row + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r];
@@ -96,9 +103,10 @@ function childRows(sheet: SheetInput, spec: AnnexList): Map<string, ChildRow[]> 
     const birthCol = col("Date of Birth");
     const birth = birthCol === undefined ? null : dateCell(row[birthCol]);
     if (birth !== null)
-      cells.birth = { col: birthCol!, value: String(birth), text: formatUkDate(dateFromSerial(birth)) };
+      // The date's text is made only for a finding: lists run to 100,000 rows.
+      cells.birth = { col: birthCol!, value: String(birth), text: "" };
     for (const [key, name, read] of [
-      ["sex", sexName, sexCode],
+      ["sex", "Gender", sexCode],
       ["ethnicity", "Ethnicity", ethnicityCode],
     ] as const) {
       const c = col(name);
@@ -119,10 +127,16 @@ function childRows(sheet: SheetInput, spec: AnnexList): Map<string, ChildRow[]> 
       unborn: age === -1 || age === "-1",
       ...(planStart !== null ? { planStart } : {}),
     };
-    rows.set(id, [...(rows.get(id) ?? []), entry]);
+    const entries = rows.get(id);
+    if (entries) entries.push(entry);
+    else rows.set(id, [entry]);
   }
   return rows;
 }
+
+const shown = (key: "birth" | "sex" | "ethnicity", cell: { value: string; text: string }) =>
+  key === "birth" ? formatUkDate(dateFromSerial(Number(cell.value))) : cell.text;
+const KEYS = ["birth", "sex", "ethnicity"] as const;
 
 export function checkAcrossLists(lists: { sheet: SheetInput; spec: AnnexList }[], asOf: number): AnnexFinding[] {
   const children = lists
@@ -147,7 +161,7 @@ export function checkAcrossLists(lists: { sheet: SheetInput; spec: AnnexList }[]
     for (const [id, entries] of rows) {
       const seen = first.get(id) ?? {};
       for (const entry of entries) {
-        for (const key of ["birth", "sex", "ethnicity"] as const) {
+        for (const key of KEYS) {
           const mine = entry.cells[key];
           if (!mine || (key === "birth" && entry.unborn)) continue;
           const theirs = seen[key];
@@ -162,7 +176,7 @@ export function checkAcrossLists(lists: { sheet: SheetInput; spec: AnnexList }[]
             key === "birth" ? "cross-list-birth" : key === "sex" ? "cross-list-sex" : "cross-list-ethnicity",
             entry,
             mine.col,
-            `the ${what} "${mine.text}" differs from "${other.text}" for the same child in ${theirs.sheet}!${at(theirs.row, other.col)} (List ${theirs.list}); make them the same, or check the Child Unique ID`,
+            `the ${what} "${shown(key, mine)}" differs from "${shown(key, other)}" for the same child in ${theirs.sheet}!${at(theirs.row, other.col)} (List ${theirs.list}); make them the same, or check the Child Unique ID`,
           );
         }
       }

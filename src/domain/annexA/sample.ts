@@ -71,3 +71,86 @@ export function chooseCases(lists: ListChildren[], n: number): ChosenCase[] {
   }
   return chosen;
 }
+
+/** A child on a list, with the team and worker the list allocates them to (blank when it has none). */
+export interface SampleChild {
+  id: string;
+  row: number;
+  team: string;
+  worker: string;
+}
+
+export interface SampleList {
+  list: number;
+  title: string;
+  sheet: string;
+  children: SampleChild[];
+}
+
+export interface SampledCase extends ChosenCase {
+  team: string;
+  worker: string;
+}
+
+/** A small seeded generator (mulberry32): the same seed draws the same sample, on any machine. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Draws n children for audit from a seed: shared out across the lists in turn, and within a list the
+ * child whose team and worker have been drawn least so far (ties settled by the seed), so the sample
+ * reaches every team and worker before it returns to one; no child twice, none of `exclude` (children
+ * audited recently). The same lists, n, seed and exclusions draw the same sample.
+ */
+export function drawSample(
+  lists: SampleList[],
+  n: number,
+  seed: number,
+  exclude: ReadonlySet<string> = new Set(),
+): SampledCase[] {
+  const random = seededRandom(seed);
+  const key = (id: string) => id.trim().toLowerCase();
+  const pools = lists.map((list) => {
+    const pool = list.children.filter((c) => !exclude.has(key(c.id)));
+    // Fisher–Yates with the seeded generator.
+    for (let i = pool.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+    }
+    return { list, pool };
+  });
+  const chosen: SampledCase[] = [];
+  const seen = new Set<string>();
+  const teams = new Map<string, number>();
+  const workers = new Map<string, number>();
+  const usage = (c: SampleChild) =>
+    (teams.get(c.team.toLowerCase()) ?? 0) * 1000 + (workers.get(c.worker.toLowerCase()) ?? 0);
+  let progress = true;
+  while (chosen.length < n && progress) {
+    progress = false;
+    for (const { list, pool } of pools) {
+      if (chosen.length >= n) break;
+      let best = -1;
+      for (let i = 0; i < pool.length; i++) {
+        if (seen.has(key(pool[i]!.id))) continue;
+        if (best < 0 || usage(pool[i]!) < usage(pool[best]!)) best = i;
+      }
+      if (best < 0) continue;
+      const [child] = pool.splice(best, 1);
+      seen.add(key(child!.id));
+      teams.set(child!.team.toLowerCase(), (teams.get(child!.team.toLowerCase()) ?? 0) + 1);
+      workers.set(child!.worker.toLowerCase(), (workers.get(child!.worker.toLowerCase()) ?? 0) + 1);
+      chosen.push({ list: list.list, title: list.title, sheet: list.sheet, ...child! });
+      progress = true;
+    }
+  }
+  return chosen;
+}

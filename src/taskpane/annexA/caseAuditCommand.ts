@@ -23,7 +23,7 @@ export function caseAuditCommand(
       const byList = new Map<number, number>();
       for (const c of report.cases) byList.set(c.list, (byList.get(c.list) ?? 0) + 1);
       const spread = listInWords([...byList].map(([list, n]) => `${n} from List ${list}`));
-      return `Chose ${count(report.cases.length, "case")} (${spread}) on “${report.sheets[0]!.sheet}”, with “${report.sheets[1]!.sheet}” to follow each manager's audits.`;
+      return `Chose ${count(report.cases.length, "case")} (${spread}) on “${report.sheets[0]!.sheet}”, with “${report.sheets[1]!.sheet}” to follow each manager's audits. Drawn with seed ${report.seed}, recorded on the Sample sheet so the same sample can be drawn again.`;
     },
     failure: "Could not choose cases for audit",
   };

@@ -18,6 +18,7 @@ import type { Framework } from "../../domain/framework";
 import { ANNEX_RULES, annexInPlaceCommand, annexSummary } from "../annexA/annexACommands";
 import { caseAuditCommand } from "../annexA/caseAuditCommand";
 import { useAnnexA } from "../annexA/useAnnexA";
+import { HeaderMatches, UnrecognisedSheets } from "../annexA/UnrecognisedSheets";
 import type { PaneStateHandle } from "../workbook/usePaneState";
 import { groupFindings } from "../checks/findingGroups";
 import { timeOfDay, todaySerial } from "../checks/today";
@@ -115,35 +116,47 @@ export function AnnexASection({
       return;
     }
     const day = asOf();
-    if (day === null) return;
+    if (day === undefined) return;
     setAuditError(null);
     auditPart.claimStatus();
-    const report = await session.run(caseAuditCommand(cases, due.value ?? null, day, frameworks));
+    const report = await session.run(caseAuditCommand(cases, due.value ?? null, day ?? todaySerial(), frameworks));
     if (report) onShowSheet(report.sheets[0]!.sheet);
   };
 
-  /** The as-of day typed, or today; null (with the message shown) when what is typed is not a date. */
-  const asOf = (): number | null => {
+  /**
+   * The as-of day typed; null when blank (the lists' latest date is used, never today); undefined (with
+   * the message shown) when what is typed is not a date.
+   */
+  const asOf = (): number | null | undefined => {
     const read = readDate(asOfText);
     if (!read.ok) {
       setAsOfError(read.message);
-      return null;
+      return undefined;
     }
     setAsOfError(null);
-    return read.value ?? todaySerial();
+    return read.value ?? null;
   };
+  /** The sheets the user has said hold which list, kept while the pane checks this workbook. */
+  const mapping = annex.request?.lists ?? [];
+  const request = (day: number | null, lists = mapping) => ({ asOf: day, today: todaySerial(), lists });
 
   const check = () => {
     const day = asOf();
-    if (day !== null) void annex.check(day);
+    if (day !== undefined) void annex.check(request(day));
+  };
+
+  const takeAsList = (sheet: string, list: number) => {
+    const day = asOf();
+    if (day !== undefined)
+      void annex.check(request(day, [...mapping.filter(([name]) => name !== sheet), [sheet, list] as const]));
   };
 
   const inPlace = async (fix: boolean) => {
     const day = asOf();
-    if (day === null) return;
+    if (day === undefined) return;
     const which = fix ? fixPart : writePart;
     which.claimStatus();
-    const report = await session.run(annexInPlaceCommand(day, fix));
+    const report = await session.run(annexInPlaceCommand(request(day), fix));
     if (report && !fix) onShowSheet(report.sheet);
   };
 
@@ -167,7 +180,7 @@ export function AnnexASection({
       <div className={styles.controls}>
         <Field
           label="Check as of (optional)"
-          hint="dd/mm/yyyy; blank for today"
+          hint="dd/mm/yyyy; blank for the latest date in the lists"
           className={styles.asOf}
           validationState={asOfError ? "error" : "none"}
           validationMessage={asOfError ?? undefined}
@@ -203,6 +216,8 @@ export function AnnexASection({
       {result && (
         <Text size={200} className={styles.checkedAt} data-testid="annexa-checked-at">
           Checked at {timeOfDay(result.checkedAt)}, as of {formatUkDate(dateFromSerial(result.asOf))}
+          {result.report.asOf.source === "latest date in the lists" &&
+            `, the latest date in the lists (${result.report.asOf.cell})`}
         </Text>
       )}
       {result && (
@@ -210,6 +225,7 @@ export function AnnexASection({
           {result.report.template.description}
         </Text>
       )}
+      {result && <UnrecognisedSheets sheets={result.report.unrecognised} busy={session.busy} onChoose={takeAsList} />}
       <GoToProblem goTo={goTo} testId="annexa-goto-problem" />
       {result && <Lists lists={result.report.lists} busy={session.busy} onGoTo={goTo.goTo} />}
       <Body1Strong as="h3" className={pane.subheading}>
@@ -363,6 +379,7 @@ function ListCard({
           {extra.length > 0 && `; not in the template: ${listInWords(extra.map(quoted))}`}
         </dd>
       </dl>
+      <HeaderMatches list={list} />
       {groups.length === 0 ? (
         <Text size={200} className={styles.clean}>
           No findings{list.rows === 0 ? ": the list has no rows yet." : ": every cell is as the template asks."}

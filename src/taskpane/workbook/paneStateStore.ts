@@ -1,4 +1,10 @@
-import { paneState, paneStateQuery, type PaneState, type PaneStateRequest } from "../../commands/paneState";
+import {
+  paneState,
+  paneStateQuery,
+  type AnnexARequest,
+  type PaneState,
+  type PaneStateRequest,
+} from "../../commands/paneState";
 import { NO_FACTS, type WorkbookFacts } from "../../commands/workbookFacts";
 import { todaySerial } from "../../domain/dates";
 import type { Framework } from "../../domain/framework";
@@ -9,7 +15,7 @@ import type { SnapshotQuery, WorkbookSnapshot } from "../../workbook/types";
 export interface PaneWants {
   checks: boolean;
   projection: { target?: string } | null;
-  annexA: { asOf: number } | null;
+  annexA: AnnexARequest | null;
 }
 
 export const NOTHING_WANTED: PaneWants = { checks: false, projection: null, annexA: null };
