@@ -1,11 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { serialFromYmd } from "../domain/dates";
 import { UserError } from "../domain/userError";
 import type { PatchOp } from "../workbook/types";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
+import { convertWithLibreOffice, findLibreOffice, removeConversion } from "./libreOffice";
 
 /** What the lists were read from, when it was not an .xlsx file: said in the report. */
 export interface AnnexAInput {
@@ -131,72 +130,25 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Where LibreOffice is usually installed, after the PATH. */
-const SOFFICE_PLACES = [
-  "/usr/bin/soffice",
-  "/usr/local/bin/soffice",
-  "/usr/lib/libreoffice/program/soffice",
-  "/opt/libreoffice/program/soffice",
-  "/snap/bin/libreoffice",
-  "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-  "C:\\Program Files\\LibreOffice\\program\\soffice.exe",
-  "C:\\Program Files (x86)\\LibreOffice\\program\\soffice.exe",
-];
-
-/**
- * LibreOffice's soffice: INSPECTION_READY_SOFFICE when set (a path; one that does not exist means "not
- * installed", which is how the tests see a machine without it), else on the PATH or the usual places.
- */
-export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | null {
-  const chosen = env.INSPECTION_READY_SOFFICE;
-  if (chosen !== undefined) return chosen !== "" && existsSync(chosen) ? chosen : null;
-  const onPath = (env.PATH ?? "")
-    .split(path.delimiter)
-    .filter(Boolean)
-    .flatMap((dir) => ["soffice", "soffice.exe", "libreoffice"].map((n) => path.join(dir, n)));
-  const optDirs = existsSync("/opt")
-    ? readdirSync("/opt")
-        .filter((d) => d.toLowerCase().startsWith("libreoffice"))
-        .map((d) => path.join("/opt", d, "program", "soffice"))
-    : [];
-  return [...onPath, ...SOFFICE_PLACES, ...optDirs].find((p) => existsSync(p)) ?? null;
-}
-
 async function converted(input: string, ext: string): Promise<AnnexAInput> {
   if (!existsSync(input)) throw new UserError(`Cannot open ${input}: the file does not exist`);
-  const soffice = findSoffice();
+  const soffice = findLibreOffice();
   if (!soffice)
     throw new UserError(
       `${input} is an ${ext} workbook, which is read by converting it with LibreOffice, and LibreOffice (soffice) is not installed on this computer (looked on the PATH and in the usual places). Install LibreOffice, or save the file as .xlsx (File > Save As > Excel Workbook) and check that`,
     );
-  const scratch = mkdtempSync(path.join(os.tmpdir(), "inspection-ready-annexa-"));
+  let out: string;
   try {
-    try {
-      execFileSync(
-        soffice,
-        [
-          "--headless",
-          "--norestore",
-          `-env:UserInstallation=file://${path.join(scratch, "profile")}`,
-          "--convert-to",
-          "xlsx",
-          "--outdir",
-          scratch,
-          path.resolve(input),
-        ],
-        { stdio: "pipe", timeout: 180_000 },
-      );
-    } catch {
-      throw new UserError(`LibreOffice (${soffice}) could not convert ${input} to .xlsx; open it and save it as .xlsx`);
-    }
-    const out = path.join(scratch, `${path.basename(input, path.extname(input))}.xlsx`);
-    if (!existsSync(out))
-      throw new UserError(`LibreOffice (${soffice}) could not convert ${input} to .xlsx; open it and save it as .xlsx`);
+    out = await convertWithLibreOffice(soffice, path.resolve(input), "xlsx");
+  } catch {
+    throw new UserError(`LibreOffice (${soffice}) could not convert ${input} to .xlsx; open it and save it as .xlsx`);
+  }
+  try {
     return {
       workbook: await XlsxWorkbook.open(out),
       readFrom: `${path.basename(input)}, converted to .xlsx by LibreOffice`,
     };
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    removeConversion(out);
   }
 }

@@ -11,7 +11,13 @@ import { UsageError } from "./args";
 import { asOfOption } from "./asOf";
 import { defineCommand } from "./command";
 import { FORCE_OPTION, oneWorkbook } from "./inputs";
-import { convertWithLibreOffice, findLibreOffice, LibreOfficeMissingError, pdfPageCount } from "./libreOffice";
+import {
+  convertWithLibreOffice,
+  findLibreOffice,
+  LibreOfficeMissingError,
+  pdfPageCount,
+  removeConversion,
+} from "./libreOffice";
 import { markingFrom, MARKING_OPTION, reportAsOfOption, withMarking } from "./marking";
 import { checkOutFile } from "./outFile";
 import { EXIT_OK } from "./output";
@@ -119,7 +125,7 @@ export const exportCommand = defineCommand({
           const bytes = await fs.readFile(pdf);
           pages = pdfPageCount(bytes);
           await writeAtomically(out, bytes);
-          await fs.rm(path.dirname(path.dirname(pdf)), { recursive: true, force: true });
+          removeConversion(pdf);
         } finally {
           await fs.rm(work, { recursive: true, force: true });
         }

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, promises as fs } from "node:fs";
+import { existsSync, promises as fs, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { UserError } from "../domain/userError";
@@ -29,11 +29,24 @@ const USUAL_PLACES = [
   "C:\\Program Files (x86)\\LibreOffice\\program\\soffice.exe",
 ];
 
-/** The soffice program, or null where LibreOffice is not installed. */
+/**
+ * The soffice program, or null where LibreOffice is not installed: INSPECTION_READY_SOFFICE when set (a
+ * path; one that does not exist means "not installed", which is how the tests see a machine without it),
+ * else on the PATH, the usual places, or a versioned folder in /opt (/opt/libreoffice24.8).
+ */
 export function findLibreOffice(env: NodeJS.ProcessEnv = process.env): string | null {
   const chosen = env.INSPECTION_READY_SOFFICE;
   if (chosen !== undefined) return chosen !== "" && existsSync(chosen) ? chosen : null;
-  return USUAL_PLACES.find((place) => existsSync(place)) ?? null;
+  const onPath = (env.PATH ?? "")
+    .split(path.delimiter)
+    .filter(Boolean)
+    .flatMap((dir) => ["soffice", "soffice.exe", "libreoffice"].map((name) => path.join(dir, name)));
+  const inOpt = existsSync("/opt")
+    ? readdirSync("/opt")
+        .filter((d) => d.toLowerCase().startsWith("libreoffice"))
+        .map((d) => path.join("/opt", d, "program", "soffice"))
+    : [];
+  return [...onPath, ...USUAL_PLACES, ...inOpt].find((place) => existsSync(place)) ?? null;
 }
 
 /**
@@ -85,4 +98,9 @@ function pathToFileUrl(file: string): string {
 export function pdfPageCount(bytes: Uint8Array): number {
   const text = Buffer.from(bytes).toString("latin1");
   return (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+
+/** Removes the temporary folder a conversion wrote `converted` into. */
+export function removeConversion(converted: string): void {
+  rmSync(path.dirname(path.dirname(converted)), { recursive: true, force: true });
 }
