@@ -24,7 +24,7 @@ import {
   type ReportSheet,
 } from "../sheets/reportSheet";
 import type { CellInput, PatchOp, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
-import { bar } from "./committeePack";
+import { bar } from "./packSheets";
 import { packSnapshotSheet, readPackSnapshot, type PackSnapshot } from "./packSnapshot";
 import { NO_AREA, trackedActions } from "./trackedActions";
 
