@@ -31,7 +31,6 @@ import {
   type PackContext,
 } from "./packSheets";
 
-
 /**
  * The committee pack: what an officer takes to overview and scrutiny or cabinet, made from the plan
  * workbook in one step — a cover, the exceptions first, each judgement's projected grade and RAG counts,
