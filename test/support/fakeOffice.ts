@@ -11,7 +11,7 @@
  *   over 5 MB fails the sync with ResponsePayloadSizeLimitExceeded, as Excel on the web fails it (the
  *   fake still runs the sync's calls; an adapter must not use what a failed sync loaded). A range read
  *   of values over 5,000,000 cells returns null values, as Excel has been reported to do, and
- *   `nullValueReads` makes the next reads of values return null, to test that an adapter notices;
+ *   `nullValuesFor` makes chosen reads of values return null, to test that an adapter notices;
  * - *OrNullObject getters give null objects; a call through a null object gives a null object, or, with
  *   `nullObjects: "throw"`, fails the sync (Excel's behaviour here is not documented, so both are tested);
  * - strings written to cells are read as typed input ("=…" a formula, "00123" a number, "TRUE" a
@@ -267,8 +267,8 @@ export class FakeExcel {
     return this.syncLog.filter((sync) => sync.readBytes > 0).length;
   }
 
-  /** The next this-many reads of a range's values return null, as Excel has been reported to do. */
-  nullValueReads = 0;
+  /** Reads of values for which this says true return null, as Excel has been reported to do. */
+  nullValuesFor: (range: CellRange) => boolean = () => false;
 
   resetCounts(): void {
     this.syncLog.length = 0;
@@ -945,10 +945,7 @@ class FakeRange extends FakeObject<RangeTarget> implements Pick<Excel.Range, Ran
       const cells = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
       this.ctx.response.cells = Math.max(this.ctx.response.cells, cells);
       if (cells > READ_CELLS_LIMIT) return null;
-      if (name === "values" && this.ctx.excel.nullValueReads > 0) {
-        this.ctx.excel.nullValueReads--;
-        return null;
-      }
+      if (name === "values" && this.ctx.excel.nullValuesFor(rect)) return null;
       checkSize(rect);
       return Array.from({ length: rect.bottom - rect.top + 1 }, (_, r) =>
         Array.from({ length: rect.right - rect.left + 1 }, (_, c) =>
