@@ -13,44 +13,15 @@ import { createWorkbook, createWorkbookQuery } from "../src/commands/createWorkb
 import { runCommand } from "../src/commands/runCommand";
 import { validateQuery, validateWorkbook } from "../src/commands/validateWorkbook";
 import { serialFromDate } from "../src/domain/dates";
-import { parseFramework, type Framework } from "../src/domain/framework";
-import { getFramework } from "../src/domain/frameworks";
 import { ExcelWorkbook } from "../src/workbook/excel/excelWorkbook";
 import { MemoryWorkbook } from "../src/workbook/memory/memoryWorkbook";
-import type { CellInput, PatchOp } from "../src/workbook/types";
 import { XlsxWorkbook } from "../src/workbook/xlsx/xlsxFile";
 import { FakeExcel } from "../test/support/fakeOffice";
+import { bigFramework, entries } from "./planFixture";
 
 const ROWS = 50_000;
 const now = new Date();
 const today = Math.floor(serialFromDate(new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()))));
-
-function bigFramework(rows: number): Framework {
-  const base = getFramework("improvement-programme");
-  const criteria = Array.from({ length: rows }, (_, i) => ({
-    ref: `C-${String(i + 1).padStart(5, "0")}`,
-    text: `Criterion ${i + 1}: a measurable commitment of the improvement programme`,
-    sources: ["seed-003"],
-    confidence: "confirmed" as const,
-  }));
-  return parseFramework({ ...base, judgements: [{ ...base.judgements[1]!, criteria }] }, "bench framework");
-}
-
-/** A manager's entries on every row, some good and some not, deterministic. */
-function entries(table: { top: number }, rows: number): PatchOp {
-  const rags = ["Green", "Amber", "Red", "Blue", "g", ""];
-  const values: CellInput[][] = Array.from({ length: rows }, (_, i) => [
-    `Action ${i + 1}`,
-    i % 7 === 0 ? null : "Head of Service",
-    today + ((i * 13) % 120) - 60,
-    rags[i % rags.length]!,
-    i % 3 === 0 ? null : "Update",
-    i % 4 === 0 ? null : "Evidence",
-    today - (i % 45),
-  ]);
-  // Columns D..J of the action plan: Action, Lead, Due date, RAG, Progress update, Evidence, Last updated.
-  return { op: "writeValues", sheet: "Action plan", row: table.top + 1, col: 3, values };
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -76,7 +47,7 @@ async function main(): Promise<void> {
   // The plan, in memory and as a file.
   const memory = new MemoryWorkbook();
   await runCommand(memory, createWorkbookQuery, (s) => createWorkbook(s, { framework, kinds: ["action-plan"], now }));
-  const fill = entries({ top: 0 }, ROWS);
+  const fill = entries({ top: 0 }, ROWS, today);
   memory.applySync({ description: "entries", ops: [fill] });
   const xlsx = XlsxWorkbook.empty();
   await runCommand(xlsx, createWorkbookQuery, (s) => createWorkbook(s, { framework, kinds: ["action-plan"], now }));
@@ -105,6 +76,7 @@ async function main(): Promise<void> {
   fake.resetCounts();
   const excelSnapshot = await excel.read(validateQuery);
   const readSyncs = fake.syncs;
+  const readBytes = fake.readBytes;
   const { patch } = validateWorkbook(excelSnapshot, { asOf: today, write: true });
   fake.resetCounts();
   await excel.apply(patch);
@@ -119,7 +91,9 @@ async function main(): Promise<void> {
   console.log(
     `  CLI validate, whole run:         ${cli.ms.toFixed(0)} ms   ratio ${(cli.ms / bareLoad.ms).toFixed(2)} × bare load, target ≤ 1.5`,
   );
-  console.log(`  Office.js read (fake):           ${readSyncs} sync`);
+  console.log(
+    `  Office.js read (fake):           ${readSyncs} syncs, ${(readBytes / 1024 / 1024).toFixed(1)} MB read (see excelReads.bench)`,
+  );
   console.log(
     `  Office.js write of checks (fake): ${writeSyncs} syncs, ${(written / 1024 / 1024).toFixed(1)} MB; target ≤ 2 + 1 per 4 MB = ${allowed}`,
   );

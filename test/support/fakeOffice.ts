@@ -7,6 +7,11 @@
  *   (the fake is stricter than Excel.run here, to catch a forgotten sync);
  * - every sync is counted with its payload (the JSON of each queued call's name and arguments, plus a
  *   small envelope), and a sync over 5 MB is refused whole, as Excel on the web refuses it;
+ * - every sync's response is measured too (the JSON of each loaded property's name and value), and one
+ *   over 5 MB fails the sync with ResponsePayloadSizeLimitExceeded, as Excel on the web fails it (the
+ *   fake still runs the sync's calls; an adapter must not use what a failed sync loaded). A range read
+ *   of values over 5,000,000 cells returns null values, as Excel has been reported to do, and
+ *   `nullValuesFor` makes chosen reads of values return null, to test that an adapter notices;
  * - *OrNullObject getters give null objects; a call through a null object gives a null object, or, with
  *   `nullObjects: "throw"`, fails the sync (Excel's behaviour here is not documented, so both are tested);
  * - strings written to cells are read as typed input ("=…" a formula, "00123" a number, "TRUE" a
@@ -28,6 +33,10 @@ export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 /** Excel on the web refuses a request over 5 MB. */
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
+/** ...and a response over 5 MB. */
+export const RESPONSE_LIMIT = 5 * 1024 * 1024;
+/** Excel reads at most this many cells of a range at once; above it, it has been reported to return null. */
+export const READ_CELLS_LIMIT = 5_000_000;
 /** Bytes the fake adds per queued call for Office.js's envelope (object path id, action type). */
 const ENVELOPE = 40;
 const GENERAL = "General";
@@ -221,8 +230,13 @@ export class FakeWorkbookModel {
 // ---- requests -----------------------------------------------------------------------------------------
 
 export interface SyncRecord {
+  /** Request bytes. */
   bytes: number;
   calls: number;
+  /** Response bytes: what the sync's loads returned, as JSON. */
+  readBytes: number;
+  /** The most cells of any one range whose values, formulas or number formats the sync read. */
+  readCells: number;
 }
 
 interface QueuedCall {
@@ -242,6 +256,19 @@ export class FakeExcel {
   get syncs(): number {
     return this.syncLog.length;
   }
+
+  /** Response bytes of every sync since the counts were reset. */
+  get readBytes(): number {
+    return this.syncLog.reduce((sum, sync) => sum + sync.readBytes, 0);
+  }
+
+  /** Syncs since the counts were reset that loaded anything. */
+  get readSyncs(): number {
+    return this.syncLog.filter((sync) => sync.readBytes > 0).length;
+  }
+
+  /** Reads of values for which this says true return null, as Excel has been reported to do. */
+  nullValuesFor: (range: CellRange) => boolean = () => false;
 
   resetCounts(): void {
     this.syncLog.length = 0;
@@ -313,6 +340,8 @@ export class FakeExcel {
 export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   pending: QueuedCall[] = [];
+  /** What the sync under way returns, counted as loads run. */
+  response = { bytes: 0, cells: 0 };
 
   constructor(readonly excel: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
@@ -333,15 +362,25 @@ export class FakeRequestContext {
       (sum, call) => sum + Buffer.byteLength(JSON.stringify([call.name, call.args])) + ENVELOPE,
       0,
     );
-    this.excel.syncLog.push({ bytes, calls: calls.length });
+    const record: SyncRecord = { bytes, calls: calls.length, readBytes: 0, readCells: 0 };
+    this.excel.syncLog.push(record);
     if (bytes > REQUEST_LIMIT) {
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `the request is ${bytes} bytes; the limit is 5 MB`);
     }
+    this.response = { bytes: 0, cells: 0 };
     // Like Excel, calls before a failing one stay applied; the rest are dropped.
     try {
       for (const call of calls) call.run();
     } finally {
+      record.readBytes = this.response.bytes;
+      record.readCells = this.response.cells;
       this.excel.deliverAddinChanges();
+    }
+    if (record.readBytes > RESPONSE_LIMIT) {
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `the response is ${record.readBytes} bytes; the limit is 5 MB`,
+      );
     }
   }
 }
@@ -427,7 +466,9 @@ abstract class FakeObject<T> {
     for (const path of paths) {
       const slash = path.indexOf("/");
       if (slash < 0) {
-        this.loaded.set(path, target === null ? undefined : this.scalar(target, path));
+        const value = target === null ? undefined : this.scalar(target, path);
+        this.loaded.set(path, value);
+        this.ctx.response.bytes += Buffer.byteLength(JSON.stringify({ [path]: value ?? null }));
       } else {
         const head = path.slice(0, slash);
         nested.set(head, [...(nested.get(head) ?? []), path.slice(slash + 1)]);
@@ -901,6 +942,10 @@ class FakeRange extends FakeObject<RangeTarget> implements Pick<Excel.Range, Ran
   protected override scalar({ sheet, rect }: RangeTarget, name: string): unknown {
     const model = this.ctx.model;
     const grid = (pick: (cell: FakeCell | undefined) => unknown) => {
+      const cells = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+      this.ctx.response.cells = Math.max(this.ctx.response.cells, cells);
+      if (cells > READ_CELLS_LIMIT) return null;
+      if (name === "values" && this.ctx.excel.nullValuesFor(rect)) return null;
       checkSize(rect);
       return Array.from({ length: rect.bottom - rect.top + 1 }, (_, r) =>
         Array.from({ length: rect.right - rect.left + 1 }, (_, c) =>
@@ -976,6 +1021,27 @@ class FakeRange extends FakeObject<RangeTarget> implements Pick<Excel.Range, Ran
     this.write("unmerge", [], ({ sheet, rect }) => {
       sheet.merged = sheet.merged.filter((m) => !rangesOverlap(m, rect));
     });
+  }
+
+  /** ExcelApi 1.4: the cells this range shares with `address` (on the same sheet), or a null object. */
+  getIntersectionOrNullObject(address: string): FakeRange {
+    this.path("getIntersectionOrNullObject", [address]);
+    const other = parseAddress(address);
+    return new FakeRange(
+      this.ctx,
+      this.from(({ sheet, rect }) => {
+        if (!rangesOverlap(rect, other)) return null;
+        return {
+          sheet,
+          rect: {
+            top: Math.max(rect.top, other.top),
+            left: Math.max(rect.left, other.left),
+            bottom: Math.min(rect.bottom, other.bottom),
+            right: Math.min(rect.right, other.right),
+          },
+        };
+      }),
+    );
   }
 
   getMergedAreasOrNullObject(): FakeRangeAreas {

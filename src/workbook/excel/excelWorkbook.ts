@@ -28,18 +28,19 @@ export class ExcelWorkbook implements WatchableWorkbook {
   constructor(private readonly excel: ExcelRunner = Excel) {}
 
   /**
-   * One sync in steady use; two on the first read of a workbook with tables, or after the user adds a
-   * sheet or table (see readSnapshot.ts).
+   * One sync in steady use when each sheet read is small (within the first 1,000 rows and 40 columns);
+   * two on the first read of a workbook with tables, or after the user adds a sheet or table; a larger
+   * sheet adds a sync per 4 MB of its cells (see readSnapshot.ts and readCells.ts).
    */
   async read(query: SnapshotQuery): Promise<WorkbookSnapshot> {
-    const speculative = this.known.sheets.list().length + this.known.tables.list().length > 0 || query.sheets !== "all";
-    if (!speculative) return this.excel.run((context) => readSnapshot(context, query, this.known, false));
     try {
       return await this.excel.run((context) => readSnapshot(context, query, this.known, true));
     } catch {
-      // The speculative reads go through getItemOrNullObject and on to the object's ranges. Should a host
-      // refuse a call made through a null object (a name that no longer exists), read the plain way: the
-      // collections first, then only what exists.
+      // The speculative reads go through getItemOrNullObject and on to the object's ranges, and read the
+      // first rows of each used range before its size is known. Should a host refuse a call made through a
+      // null object (a name that no longer exists, a blank sheet's used range), or those first rows be more
+      // than one response may carry, read the plain way: the collections first, then only what exists, its
+      // size, then its cells in chunks.
       return this.excel.run((context) => readSnapshot(context, query, this.known, false));
     }
   }

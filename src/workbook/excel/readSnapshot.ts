@@ -9,6 +9,7 @@ import type {
   WorkbookSnapshot,
 } from "../types";
 import { formulaOf, fromExcelValue } from "./cells";
+import { type CellRead, newCellRead, readRemainingRows, takeRows, type UsedCells, WINDOW_ADDRESS } from "./readCells";
 
 /** Names Excel compares without case (sheets, tables), remembered with the case Excel reported. */
 export class NameSet {
@@ -32,8 +33,10 @@ export class NameSet {
 interface SheetRead {
   sheet: Excel.Worksheet;
   frozen: Excel.Range;
-  /** The used range, where the query asked for this sheet's cells. */
+  /** The used range's position and size (not its cells), where the query asked for this sheet's cells. */
   used: Excel.Range | null;
+  /** Its first rows, read speculatively with its size (see WINDOW_ADDRESS), or null. */
+  window: Excel.Range | null;
   /** The sheet's merged areas, likewise (a null object when there are none). */
   merged: Excel.RangeAreas | null;
 }
@@ -58,10 +61,15 @@ const key = (name: string) => name.toLowerCase();
  * by this adapter's own patches), in the same sync as the collections. A name that no longer exists
  * gives a null object and is dropped. Only a sheet or table that appeared since (renamed or added by the
  * user, or every table on the first read of a workbook) costs a second sync, using the collection's own
- * items. In steady use, reading before each command, that is one sync.
+ * items. In steady use, reading before each command, that is one sync for small sheets.
  *
- * `speculate: false` skips the speculative reads and always takes the two syncs; it is the fallback for a
- * host that refuses calls made through a null object (see ExcelWorkbook.read).
+ * Cells are read so that each response fits Excel on the web (see readCells.ts): the speculative reads
+ * take each used range's size and its first rows (the window), which is the whole of a small sheet; the
+ * rest of a larger sheet follows in chunks of rows, a sync per 4 MB or so.
+ *
+ * `speculate: false` skips the speculative reads (names and windows) and always takes the two syncs, plus
+ * those of the cells; it is the fallback for a host that refuses calls made through a null object, or a
+ * window too large for one response (see ExcelWorkbook.read).
  */
 export async function readSnapshot(
   context: Excel.RequestContext,
@@ -82,7 +90,7 @@ export async function readSnapshot(
     for (const name of [...named, ...known.sheets.list()]) {
       if (sheetReads.has(key(name))) continue;
       const sheet = context.workbook.worksheets.getItemOrNullObject(name); // ExcelApi 1.4
-      sheetReads.set(key(name), queueSheetRead(sheet, wantsCells(name)));
+      sheetReads.set(key(name), queueSheetRead(sheet, wantsCells(name), true));
     }
     for (const name of known.tables.list()) {
       tableReads.set(key(name), queueTableRead(context.workbook.tables.getItemOrNullObject(name))); // ExcelApi 1.4
@@ -95,17 +103,34 @@ export async function readSnapshot(
   );
   const missingTables = tables.items.filter((table) => tableReads.get(key(table.name))?.table.isNullObject !== false);
   if (missingSheets.length > 0 || missingTables.length > 0) {
-    for (const sheet of missingSheets) sheetReads.set(key(sheet.name), queueSheetRead(sheet, wantsCells(sheet.name)));
+    for (const sheet of missingSheets) {
+      sheetReads.set(key(sheet.name), queueSheetRead(sheet, wantsCells(sheet.name), speculate));
+    }
     for (const table of missingTables) tableReads.set(key(table.name), queueTableRead(table));
     await context.sync();
   }
+
+  const cellReads = new Map<string, CellRead>();
+  for (const sheet of worksheets.items) {
+    const read = sheetReads.get(key(sheet.name))!;
+    if (wantsCells(sheet.name) && read.used && !read.used.isNullObject) {
+      cellReads.set(key(sheet.name), startCellRead(sheet.name, read.used, read.window));
+    }
+  }
+  await readRemainingRows(context, [...cellReads.values()], (name) => sheetReads.get(key(name))!.sheet);
 
   known.sheets.replace(worksheets.items.map((sheet) => sheet.name));
   known.tables.replace(tables.items.map((table) => table.name));
   return {
     ...(dateSystem?.use1904DateSystem ? { dateSystem: "1904" as const } : {}),
     sheets: worksheets.items.map((sheet) =>
-      sheetSnapshot(sheet.name, sheet.visibility, sheetReads.get(key(sheet.name))!, wantsCells(sheet.name)),
+      sheetSnapshot(
+        sheet.name,
+        sheet.visibility,
+        sheetReads.get(key(sheet.name))!,
+        wantsCells(sheet.name),
+        cellReads.get(key(sheet.name))?.cells ?? null,
+      ),
     ),
     tables: tables.items.map((table) =>
       tableSnapshot(table.name, table.worksheet.name, tableReads.get(key(table.name))!),
@@ -128,7 +153,23 @@ function queueDateSystemRead(context: Excel.RequestContext): { use1904DateSystem
   return workbook.load("use1904DateSystem");
 }
 
-function queueSheetRead(sheet: Excel.Worksheet, withCells: boolean): SheetRead {
+/**
+ * A used range's cells to read: its size, and the rows of the speculative window when it covers the used
+ * range's full width from its top row (otherwise the window is not used, and every row is read in chunks).
+ */
+function startCellRead(name: string, used: Excel.Range, window: Excel.Range | null): CellRead {
+  const read = newCellRead(name, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount);
+  const fits =
+    window !== null &&
+    !window.isNullObject &&
+    window.rowIndex === used.rowIndex &&
+    window.columnIndex === used.columnIndex &&
+    window.columnCount === used.columnCount;
+  if (fits) takeRows(read, 0, window.rowCount, window);
+  return read;
+}
+
+function queueSheetRead(sheet: Excel.Worksheet, withCells: boolean, withWindow: boolean): SheetRead {
   sheet.load("name"); // ExcelApi 1.1; loaded so that isNullObject is known after the sync
   const frozen = sheet.freezePanes
     .getLocationOrNullObject() // ExcelApi 1.7
@@ -136,8 +177,15 @@ function queueSheetRead(sheet: Excel.Worksheet, withCells: boolean): SheetRead {
   const used = withCells
     ? sheet
         .getUsedRangeOrNullObject(false) // ExcelApi 1.4 (valuesOnly: false counts formatted cells, as memory does)
-        .load("rowIndex,columnIndex,values,numberFormat,formulas") // ExcelApi 1.1
+        .load("rowIndex,columnIndex,rowCount,columnCount") // ExcelApi 1.1
     : null;
+  // Called through what may be a null object (a blank sheet's used range), so only on the speculative path.
+  const window =
+    used && withWindow
+      ? used
+          .getIntersectionOrNullObject(WINDOW_ADDRESS) // ExcelApi 1.4
+          .load("rowIndex,columnIndex,rowCount,columnCount,values,numberFormat,formulas") // ExcelApi 1.1
+      : null;
   // Merged areas of the whole sheet, not of the used range, which may be a null object.
   // Only the address is loaded: it is a property of the RangeAreas itself, so nothing is called through
   // what is a null object on a sheet without merged cells.
@@ -147,7 +195,7 @@ function queueSheetRead(sheet: Excel.Worksheet, withCells: boolean): SheetRead {
         .getMergedAreasOrNullObject() // ExcelApi 1.13
         .load("address") // ExcelApi 1.9
     : null;
-  return { sheet, frozen, used, merged };
+  return { sheet, frozen, used, window, merged };
 }
 
 function queueTableRead(table: Excel.Table): TableRead {
@@ -164,7 +212,13 @@ const VISIBILITY: Record<string, SheetVisibility> = {
   VeryHidden: "veryHidden",
 };
 
-function sheetSnapshot(name: string, visibility: string, read: SheetRead, withCells: boolean): SheetSnapshot {
+function sheetSnapshot(
+  name: string,
+  visibility: string,
+  read: SheetRead,
+  withCells: boolean,
+  cells: UsedCells | null,
+): SheetSnapshot {
   const frozen = read.frozen;
   const base = {
     name,
@@ -174,7 +228,7 @@ function sheetSnapshot(name: string, visibility: string, read: SheetRead, withCe
     frozenColumns: frozen.isNullObject || frozen.isEntireRow ? 0 : frozen.columnCount,
   };
   if (!withCells || !read.used || !read.merged) return { ...base, values: null, numberFormats: null, formulas: null };
-  return { ...base, ...anchoredCells(read.used), merges: mergedAreas(read.merged) };
+  return { ...base, ...anchoredCells(cells), merges: mergedAreas(read.merged) };
 }
 
 /** Merged areas, top to bottom, then left to right. */
@@ -207,13 +261,10 @@ export function splitAreas(address: string): string[] {
  * text, fills); those are trimmed from the bottom and right, so "used" means a value, a formula or a
  * number format, as it does for the other backends.
  */
-function anchoredCells(used: Excel.Range): Pick<SheetSnapshot, "values" | "numberFormats" | "formulas"> {
-  if (used.isNullObject) return { values: [], numberFormats: [], formulas: [] };
-  const top = used.rowIndex;
-  const left = used.columnIndex;
-  const values = used.values as unknown[][];
-  const formats = used.numberFormat as unknown[][];
-  const formulas = used.formulas as unknown[][];
+function anchoredCells(used: UsedCells | null): Pick<SheetSnapshot, "values" | "numberFormats" | "formulas"> {
+  if (!used) return { values: [], numberFormats: [], formulas: [] };
+  const { top, left, values, formulas } = used;
+  const formats = used.numberFormats;
   let height = 0;
   let width = 0;
   values.forEach((row, r) =>
