@@ -2,7 +2,6 @@ import Holidays from "date-holidays";
 import { WorkingCalendar, type HolidayRegion } from "../../src/domain/calendar";
 import { dateFromSerial, formatUkDate } from "../../src/domain/dates";
 import { UK_HOLIDAY_DATA } from "../../src/domain/ukHolidayData";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ukHolidayData } = require("../../scripts/uk-holiday-data.js");
 
 /** The years plans, inspections and their deadlines fall in, with room either side. */
