@@ -27,10 +27,10 @@ beforeAll(async () => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), "inspection-ready-csp-"));
   ({ context, page, pageErrors } = await launchChromium(path.join(scratch, "profile"), { width: 1440, height: 1000 }));
   await page.addInitScript(() => {
-    const seen: { directive: string; blocked: string }[] = [];
+    const seen: { directive: string; blocked: string; source: string }[] = [];
     (window as unknown as { cspViolations: typeof seen }).cspViolations = seen;
     document.addEventListener("securitypolicyviolation", (event) =>
-      seen.push({ directive: event.effectiveDirective, blocked: event.blockedURI }),
+      seen.push({ directive: event.effectiveDirective, blocked: event.blockedURI, source: event.sourceFile }),
     );
   });
 });
