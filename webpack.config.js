@@ -10,11 +10,30 @@
  */
 const fs = require("fs");
 const path = require("path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const OFFICE_JS_DIST = "node_modules/@microsoft/office-js/dist";
 const port = Number(process.env.PORT || process.env.npm_package_config_dev_server_port || 3000);
+
+/**
+ * The UK's time zone from moment-timezone's data (Europe/London and the names linked to it), the only one
+ * the calendar needs: the whole world's is about 700 kB.
+ */
+function ukTimeZones() {
+  const all = require("moment-timezone/data/packed/latest.json");
+  return {
+    version: all.version,
+    zones: all.zones.filter((zone) => zone.startsWith("Europe/London|")),
+    links: all.links.filter((link) => link.startsWith("Europe/London|")),
+    countries: all.countries.filter((country) => country.startsWith("GB|")),
+  };
+}
+
+/** date-holidays-parser's calendars the UK's holidays never use (see webpack/calendarNotBundled.js). */
+const UNUSED_HOLIDAY_CALENDARS =
+  /date-holidays-parser[\\/]src[\\/](Julian|Hebrew|Hijri|Jalaali|Equinox|Chinese|BengaliRevised)\.js$/;
 
 /** The Office dev certificates; on a machine where they cannot be installed, webpack's own self-signed one. */
 async function httpsServer() {
@@ -60,7 +79,11 @@ module.exports = async (env = {}, argv = {}) => {
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
       // The browser build of ExcelJS: already bundled, so webpack needs no Node polyfills for it.
-      alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") },
+      alias: {
+        exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js"),
+        // The calendar's time zone and nothing else (date-holidays-parser and caldate use moment-timezone).
+        "moment-timezone$": path.resolve(__dirname, "webpack/momentTimezoneLondon.js"),
+      },
     },
     module: {
       noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
@@ -80,6 +103,14 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      // Size: the pane's first script carries only what the UK's calendar needs (issue 14). moment's 139
+      // locales are never used (the pane formats dates itself, in dd/mm/yyyy).
+      new webpack.IgnorePlugin({ resourceRegExp: /^\.\/locale$/, contextRegExp: /moment$/ }),
+      new webpack.NormalModuleReplacementPlugin(
+        UNUSED_HOLIDAY_CALENDARS,
+        path.resolve(__dirname, "webpack/calendarNotBundled.js"),
+      ),
+      new webpack.DefinePlugin({ __UK_TIME_ZONES__: JSON.stringify(ukTimeZones()) }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -1,10 +1,12 @@
-import Holidays from "date-holidays";
+import Holidays from "date-holidays-parser";
 import { dateFromSerial, serialFromYmd } from "./dates";
+import { UK_HOLIDAY_DATA } from "./ukHolidayData";
 
 /**
  * Working days for inspection deadlines: Monday to Friday, less the bank holidays of the council's
- * nation (England and Wales; Scotland for Care Inspectorate work), from the date-holidays package, so
- * no list is kept by hand. Dates are Excel serials: the whole part is the day, the fraction the time.
+ * nation (England and Wales; Scotland for Care Inspectorate work), from the date-holidays package's rules, so
+ * no list is kept by hand. Only the UK's part of its data is loaded (ukHolidayData.ts, generated from the
+ * package): the whole world's would more than double the pane's script. Dates are Excel serials: the whole part is the day, the fraction the time.
  */
 export type HolidayRegion = "england-and-wales" | "scotland";
 
@@ -13,7 +15,7 @@ export class WorkingCalendar {
   private readonly byYear = new Map<number, Set<number>>();
 
   constructor(readonly region: HolidayRegion) {
-    this.source = new Holidays("GB", region === "scotland" ? "SCT" : "ENG");
+    this.source = new Holidays(UK_HOLIDAY_DATA, "GB", region === "scotland" ? "SCT" : "ENG");
   }
 
   /** Bank holidays of a year as serial days (substitute days included). */

@@ -12,7 +12,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useMemo, useState } from "react";
+import { Suspense, lazy, useCallback, useMemo, useState, type ReactNode } from "react";
 import type { Framework } from "../domain/framework";
 import { builtInFrameworks, frameworkInForce, isoDay } from "../domain/frameworks";
 import { ExcelWorkbook } from "../workbook/excel/excelWorkbook";
@@ -20,15 +20,9 @@ import { MemoryWorkbook } from "../workbook/memory/memoryWorkbook";
 import type { WorkbookAdapter } from "../workbook/types";
 import { SelectionError, type CellSelection } from "./checks/selectionAddress";
 import type { LiveMode } from "./checks/useChecks";
-import { AnnexASection } from "./components/AnnexASection";
-import { ChecksSection, type ChecksPart } from "./components/ChecksSection";
-import { CommitteePackSection } from "./components/CommitteePackSection";
+import type { ChecksPart } from "./components/ChecksSection";
 import { CreateSection } from "./components/CreateSection";
-import { InspectionDatesSection } from "./components/InspectionDatesSection";
 import { PaneSection } from "./components/PaneSection";
-import { ProjectionSection } from "./components/ProjectionSection";
-import { RefreshSection } from "./components/RefreshSection";
-import { StructureSection } from "./components/StructureSection";
 import { UndoSection } from "./components/UndoSection";
 import { WorkbookPreview, type GoToRequest } from "./components/WorkbookPreview";
 import {
@@ -44,7 +38,33 @@ import { openXlsx } from "./preview/openXlsx";
 import { errorMessage, useWorkbookSession, type WorkbookSession } from "./useWorkbookSession";
 import { usePaneState } from "./workbook/usePaneState";
 import { quoted } from "./wording";
-import { RollUpSection } from "./rollup/RollUpSection";
+
+/*
+ * The sections closed at start come in their own scripts, so the pane's first script is small and the pane
+ * shows at once (issue 14: ≤ 300 KB gzip, first render ≤ 1 s). Closed sections stay mounted (PaneSection),
+ * so their scripts load straight after the first render, while the user reads the open one.
+ */
+const StructureSection = lazy(() =>
+  import("./components/StructureSection").then((m) => ({ default: m.StructureSection })),
+);
+const RefreshSection = lazy(() => import("./components/RefreshSection").then((m) => ({ default: m.RefreshSection })));
+const ChecksSection = lazy(() => import("./components/ChecksSection").then((m) => ({ default: m.ChecksSection })));
+const ProjectionSection = lazy(() =>
+  import("./components/ProjectionSection").then((m) => ({ default: m.ProjectionSection })),
+);
+const InspectionDatesSection = lazy(() =>
+  import("./components/InspectionDatesSection").then((m) => ({ default: m.InspectionDatesSection })),
+);
+const AnnexASection = lazy(() => import("./components/AnnexASection").then((m) => ({ default: m.AnnexASection })));
+const CommitteePackSection = lazy(() =>
+  import("./components/CommitteePackSection").then((m) => ({ default: m.CommitteePackSection })),
+);
+const RollUpSection = lazy(() => import("./rollup/RollUpSection").then((m) => ({ default: m.RollUpSection })));
+
+/** A section's content while its script loads. */
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>{children}</Suspense>;
+}
 
 /** Where the pane runs: inside Excel, in a plain browser (the preview), or somewhere it cannot work. */
 export type PaneHost = { kind: "excel" } | { kind: "preview" } | { kind: "unsupported"; reason: string };
@@ -365,63 +385,86 @@ function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = fa
           />
         </PaneSection>
         <PaneSection value="structure" title="Structure an existing sheet" testId="structure-section">
-          <StructureSection
-            session={session}
-            activeSheet={activeSheet}
-            readActiveSheet={readActiveSheet}
-            onStructured={onShowSheet}
-            {...section("structure")}
-          />
+          <Loading>
+            <StructureSection
+              session={session}
+              activeSheet={activeSheet}
+              readActiveSheet={readActiveSheet}
+              onStructured={onShowSheet}
+              {...section("structure")}
+            />
+          </Loading>
         </PaneSection>
         <PaneSection value="refresh" title="Keep plans up to date" testId="refresh-section">
-          <RefreshSection
-            session={session}
-            frameworks={all}
-            planFramework={facts.planFramework}
-            {...section("refresh")}
-          />
+          <Loading>
+            <RefreshSection
+              session={session}
+              frameworks={all}
+              planFramework={facts.planFramework}
+              {...section("refresh")}
+            />
+          </Loading>
         </PaneSection>
         <PaneSection value="checks" title="Check the plans" testId="checks-section">
-          <ChecksSection session={session} workbookState={workbookState} part={section} {...checks} />
+          <Loading>
+            <ChecksSection session={session} workbookState={workbookState} part={section} {...checks} />
+          </Loading>
         </PaneSection>
         <PaneSection value="projection" title="Projected judgements" testId="projection-section">
-          <ProjectionSection
-            session={session}
-            frameworks={all}
-            fallbackFramework={chosenFramework}
-            facts={facts}
-            workbookState={workbookState}
-            goToCell={checks.goToCell}
-            onShowSheet={onShowSheet}
-            preview={preview}
-            {...section("write-summary")}
-          />
+          <Loading>
+            <ProjectionSection
+              session={session}
+              frameworks={all}
+              fallbackFramework={chosenFramework}
+              facts={facts}
+              workbookState={workbookState}
+              goToCell={checks.goToCell}
+              onShowSheet={onShowSheet}
+              preview={preview}
+              {...section("write-summary")}
+            />
+          </Loading>
         </PaneSection>
         <PaneSection value="inspection" title="Inspection dates" testId="inspection-section">
-          <InspectionDatesSection
-            session={session}
-            frameworks={all}
-            fallbackFramework={chosenFramework}
-            facts={facts}
-            onShowSheet={onShowSheet}
-            {...section("inspection")}
-          />
+          <Loading>
+            <InspectionDatesSection
+              session={session}
+              frameworks={all}
+              fallbackFramework={chosenFramework}
+              facts={facts}
+              onShowSheet={onShowSheet}
+              {...section("inspection")}
+            />
+          </Loading>
         </PaneSection>
         <PaneSection value="annexa" title="Annex A lists" testId="annexa-section">
-          <AnnexASection
-            session={session}
-            workbookState={workbookState}
-            goToCell={checks.goToCell}
-            onShowSheet={onShowSheet}
-            preview={preview}
-            part={section}
-            frameworks={all}
-          />
+          <Loading>
+            <AnnexASection
+              session={session}
+              workbookState={workbookState}
+              goToCell={checks.goToCell}
+              onShowSheet={onShowSheet}
+              preview={preview}
+              part={section}
+              frameworks={all}
+            />
+          </Loading>
         </PaneSection>
         <PaneSection value="pack" title="Committee pack" testId="pack-section">
-          <CommitteePackSection session={session} preview={preview} {...section("pack")} />
+          <Loading>
+            <CommitteePackSection session={session} preview={preview} {...section("pack")} />
+          </Loading>
         </PaneSection>
-        <RollUpSection preview={preview} />
+        {/* The roll-up's section is in its script: until it loads, its heading without the section. */}
+        <Suspense
+          fallback={
+            <PaneSection value="rollup" title="County roll-up">
+              <Spinner size="tiny" label="Loading…" />
+            </PaneSection>
+          }
+        >
+          <RollUpSection preview={preview} />
+        </Suspense>
       </Accordion>
       <UndoSection session={session} {...section("undo")} />
     </div>
