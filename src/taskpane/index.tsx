@@ -1,5 +1,6 @@
+// First of all: no module may parse with zod before it is told not to probe for eval.
+import "./noEval";
 import { createRoot } from "react-dom/client";
-import { config as zodConfig } from "zod";
 import { EXCEL_API_REQUIREMENT } from "../workbook/excel/excelWorkbook";
 import { App, type PaneHost } from "./App";
 
@@ -23,10 +24,6 @@ async function detectHost(): Promise<PaneHost> {
   }
   return { kind: "excel" };
 }
-
-// The page's Content-Security-Policy allows no eval: zod's compiled parsers would probe for it (a policy
-// violation each page load) and then do without; told up front, it parses the same way without probing.
-zodConfig({ jitless: true });
 
 const container = document.getElementById("container");
 if (container) {
