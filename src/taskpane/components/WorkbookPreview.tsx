@@ -2,7 +2,7 @@ import { Button, Spinner, Subtitle1, Text, makeStyles, tokens } from "@fluentui/
 import { useEffect, useMemo, useRef, useState, type ChangeEvent, type Dispatch, type SetStateAction } from "react";
 import { columnLetters } from "../../workbook/address";
 import type { MemoryWorkbook } from "../../workbook/memory/memoryWorkbook";
-import { gridModel, type GridModel } from "../preview/gridModel";
+import { GRID_PAGE_ROWS, gridModel, type GridModel } from "../preview/gridModel";
 import { selectAddress, selectionAddress, type GridSelection } from "../preview/gridSelection";
 import { MIN_COLUMN_WIDTH, PreviewGrid } from "./PreviewGrid";
 import { SheetTabs } from "./SheetTabs";
@@ -109,7 +109,21 @@ export function WorkbookPreview({
   };
   const visible = workbook.sheets.filter((s) => s.visibility === "visible").map((s) => s.name);
   const active = visible.find((name) => name === activeSheet) ?? visible[0] ?? null;
-  const drawn = useMemo(() => (active ? gridModel(workbook, active) : null), [workbook, active, revision]);
+  // A long sheet is drawn a page of rows at a time; going to a cell (or the arrow keys) turns to its page.
+  const [page, setPage] = useState(0);
+  const activeRow = selection && selection.sheet === active ? selection.active.row : null;
+  // Another sheet or workbook starts at its first page, unless a cell on it is selected (declared first, so the
+  // selected cell's page wins when both change at once).
+  useEffect(() => {
+    setPage(0);
+  }, [active, workbook]);
+  useEffect(() => {
+    if (activeRow !== null) setPage(Math.floor(activeRow / GRID_PAGE_ROWS));
+  }, [activeRow, goTo]);
+  const drawn = useMemo(
+    () => (active ? gridModel(workbook, active, page * GRID_PAGE_ROWS) : null),
+    [workbook, active, revision, page],
+  );
   // Widths the user chose in the preview, by sheet and column: a way to read long text, not a change to the
   // workbook (the download keeps the widths the commands set).
   const [chosenWidths, setChosenWidths] = useState<ReadonlyMap<string, number>>(new Map());
@@ -140,7 +154,7 @@ export function WorkbookPreview({
       setAnnouncement(`${where} is on a hidden sheet, which the preview does not show.`);
       return;
     }
-    const text = model.rows[row]?.[col]?.text ?? "";
+    const text = model.rows[row - model.firstRow]?.[col]?.text ?? "";
     setAnnouncement(`Selected ${where}${text ? `: ${text}` : ", which is blank"}.`);
     // Only a new request is announced, not every change of the grid under it: hence goTo alone.
   }, [goTo]);
@@ -208,6 +222,9 @@ export function WorkbookPreview({
       <div role="status" aria-live="polite" className={styles.visuallyHidden} data-testid="grid-announcement">
         {announcement}
       </div>
+      {model && model.rowCount > GRID_PAGE_ROWS && (
+        <RowPager model={model} onPage={(first) => setPage(Math.floor(first / GRID_PAGE_ROWS))} />
+      )}
       {model ? (
         <PreviewGrid
           model={model}
@@ -223,6 +240,29 @@ export function WorkbookPreview({
       )}
       <SheetTabs sheets={visible} selected={active} onSelect={onSelectSheet} panelId="sheet-panel" tabId={tabId} />
     </section>
+  );
+}
+
+/** "Rows 1–500 of 100,001", with the pages before and after, for a sheet too long to draw at once. */
+function RowPager({ model, onPage }: { model: GridModel; onPage: (firstRow: number) => void }) {
+  const styles = useStyles();
+  const last = model.firstRow + model.rows.length;
+  return (
+    <div className={styles.selectionBar} role="group" aria-label="Rows shown" data-testid="grid-pager">
+      <Button
+        size="small"
+        onClick={() => onPage(model.firstRow - GRID_PAGE_ROWS)}
+        disabledFocusable={model.firstRow === 0}
+      >
+        Previous {GRID_PAGE_ROWS} rows
+      </Button>
+      <span className={styles.hint} data-testid="grid-rows-shown">
+        Rows {model.firstRow + 1}–{last} of {model.rowCount.toLocaleString("en-GB")}
+      </span>
+      <Button size="small" onClick={() => onPage(last)} disabledFocusable={last >= model.rowCount}>
+        Next {GRID_PAGE_ROWS} rows
+      </Button>
+    </div>
   );
 }
 
