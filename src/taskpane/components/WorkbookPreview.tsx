@@ -1,7 +1,19 @@
-import { Button, Spinner, Subtitle1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Spinner,
+  Subtitle1,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState, type ChangeEvent, type Dispatch, type SetStateAction } from "react";
 import { columnLetters } from "../../workbook/address";
 import type { MemoryWorkbook } from "../../workbook/memory/memoryWorkbook";
+import type { OpenProgress } from "../preview/openXlsx";
 import { GRID_PAGE_ROWS, gridModel, type GridModel } from "../preview/gridModel";
 import { selectAddress, selectionAddress, type GridSelection } from "../preview/gridSelection";
 import { MIN_COLUMN_WIDTH, PreviewGrid } from "./PreviewGrid";
@@ -53,6 +65,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     fontFamily: tokens.fontFamilyMonospace,
   },
+  progress: { flexGrow: 1, minWidth: "12em" },
   hint: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
   widthControls: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   visuallyHidden: {
@@ -77,6 +90,11 @@ export interface WorkbookPreviewProps {
   fileName: string | null;
   onOpen: (file: File) => void;
   opening: boolean;
+  /** How far opening a file has got, shown with a Cancel button while it reads. */
+  openProgress?: OpenProgress | null;
+  onCancelOpen?: () => void;
+  /** Says that opening a file was cancelled (and the workbook shown is as it was). */
+  openCancelled?: string | null;
   /** A command is running: the workbook must not be swapped under it. */
   busy: boolean;
   selection: GridSelection | null;
@@ -95,6 +113,9 @@ export function WorkbookPreview({
   fileName,
   onOpen,
   opening,
+  openProgress = null,
+  onCancelOpen,
+  openCancelled = null,
   busy,
   selection,
   onSelectionChange,
@@ -167,7 +188,7 @@ export function WorkbookPreview({
           {fileName && <span className={styles.fileName}>: {fileName}</span>}
         </Subtitle1>
         <div className={styles.toolbarEnd}>
-          {opening && <Spinner size="tiny" label="Reading the file…" labelPosition="after" />}
+          {opening && !openProgress && <Spinner size="tiny" label="Reading the file…" labelPosition="after" />}
           {downloading && <Spinner size="tiny" label="Preparing the file…" labelPosition="after" />}
           <Button
             appearance="secondary"
@@ -192,6 +213,24 @@ export function WorkbookPreview({
           </Button>
         </div>
       </div>
+      {opening && openProgress && (
+        <div className={styles.selectionBar} data-testid="open-progress">
+          <Field
+            label="Opening the workbook"
+            validationState="none"
+            validationMessage={openProgress.text}
+            className={styles.progress}
+          >
+            <ProgressBar value={openProgress.fraction ?? undefined} />
+          </Field>
+          {onCancelOpen && <Button onClick={onCancelOpen}>Cancel</Button>}
+        </div>
+      )}
+      {openCancelled && !opening && (
+        <MessageBar intent="info" data-testid="open-cancelled">
+          <MessageBarBody>{openCancelled}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.selectionBar}>
         <span className={styles.hint}>Selected cells:</span>
         <span className={styles.nameBox} data-testid="grid-selection">
