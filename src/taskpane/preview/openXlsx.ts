@@ -37,7 +37,7 @@ export interface OpenOptions {
  */
 export async function openXlsx(file: File, options: OpenOptions = {}): Promise<OpenedWorkbook> {
   const bytes = await file.arrayBuffer();
-  const { startOpenXlsxWorker } = await import(/* webpackChunkName: "open-xlsx" */ "./startOpenXlsxWorker");
+  const { startOpenXlsxWorker } = await import(/* webpackChunkName: "start-open-xlsx" */ "./startOpenXlsxWorker");
   const worker = startOpenXlsxWorker();
   try {
     const workbook = await new Promise<MemoryWorkbook>((resolve, reject) => {
