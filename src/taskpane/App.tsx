@@ -12,7 +12,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { Suspense, lazy, useCallback, useMemo, useState, type ReactNode } from "react";
+import { Suspense, lazy, useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Framework } from "../domain/framework";
 import { builtInFrameworks, frameworkInForce, isoDay } from "../domain/frameworks";
 import { ExcelWorkbook } from "../workbook/excel/excelWorkbook";
@@ -34,7 +34,7 @@ import {
 import { splitAddress } from "./checks/selectionAddress";
 import { PREVIEW_FIRST_SHEET, buildXlsx, saveFile } from "./preview/downloadXlsx";
 import { selectAddress, selectionAddress, type GridSelection } from "./preview/gridSelection";
-import { openXlsx } from "./preview/openXlsx";
+import { OpenCancelledError, openXlsx, type OpenProgress } from "./preview/openXlsx";
 import { errorMessage, useWorkbookSession, type WorkbookSession } from "./useWorkbookSession";
 import { usePaneState } from "./workbook/usePaneState";
 import { quoted } from "./wording";
@@ -198,20 +198,28 @@ function PreviewWorkspace() {
   const visible = session.workbook.sheets.filter((s) => s.visibility === "visible").map((s) => s.name);
   const shown = visible.find((name) => name.toLowerCase() === activeSheet.toLowerCase()) ?? visible[0] ?? null;
 
+  const [openProgress, setOpenProgress] = useState<OpenProgress | null>(null);
+  const [openCancelled, setOpenCancelled] = useState<string | null>(null);
+  const cancelOpen = useRef<AbortController | null>(null);
   const open = async (chosen: File) => {
     setOpening(true);
     setFileError(null);
+    setOpenCancelled(null);
+    cancelOpen.current = new AbortController();
     try {
-      const opened = await openXlsx(chosen);
+      const opened = await openXlsx(chosen, { onProgress: setOpenProgress, signal: cancelOpen.current.signal });
       session.replaceWorkbook(opened.workbook);
       setFile({ name: opened.fileName, bytes: opened.bytes });
       setSelection(null);
       const first = opened.workbook.sheets.find((s) => s.visibility === "visible");
       setActiveSheet(first?.name ?? "");
     } catch (error) {
-      setFileError({ title: `Could not open ${quoted(chosen.name)}`, message: errorMessage(error) });
+      if (error instanceof OpenCancelledError) setOpenCancelled(error.message);
+      else setFileError({ title: `Could not open ${quoted(chosen.name)}`, message: errorMessage(error) });
     } finally {
       setOpening(false);
+      setOpenProgress(null);
+      cancelOpen.current = null;
     }
   };
 
@@ -277,6 +285,9 @@ function PreviewWorkspace() {
           fileName={file?.name ?? null}
           onOpen={open}
           opening={opening}
+          openProgress={openProgress}
+          onCancelOpen={() => cancelOpen.current?.abort()}
+          openCancelled={openCancelled}
           busy={session.busy}
           selection={selection}
           onSelectionChange={setSelection}

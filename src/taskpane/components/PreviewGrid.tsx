@@ -225,7 +225,7 @@ export function PreviewGrid({
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     const from = mine ?? selectCell(model.sheet, { row: 0, col: 0 });
-    const bounds = { rows: model.rows.length, cols: model.widths.length };
+    const bounds = { rows: model.rowCount, cols: model.widths.length };
     const next = moveSelection(
       from,
       event.key,
@@ -292,10 +292,11 @@ export function PreviewGrid({
           </tr>
         </thead>
         <tbody>
-          {model.rows.map((cells, r) => {
+          {model.rows.map((cells, i) => {
+            const r = model.firstRow + i;
             const frozen = r === 0 && model.frozenRows > 0;
             return (
-              <tr key={r} style={model.heights[r] ? { height: model.heights[r]! } : undefined}>
+              <tr key={r} style={model.heights[i] ? { height: model.heights[i]! } : undefined}>
                 <th
                   scope="row"
                   className={mergeClasses(

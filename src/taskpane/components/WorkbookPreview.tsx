@@ -1,8 +1,20 @@
-import { Button, Spinner, Subtitle1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Spinner,
+  Subtitle1,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState, type ChangeEvent, type Dispatch, type SetStateAction } from "react";
 import { columnLetters } from "../../workbook/address";
 import type { MemoryWorkbook } from "../../workbook/memory/memoryWorkbook";
-import { gridModel, type GridModel } from "../preview/gridModel";
+import type { OpenProgress } from "../preview/openXlsx";
+import { GRID_PAGE_ROWS, gridModel, type GridModel } from "../preview/gridModel";
 import { selectAddress, selectionAddress, type GridSelection } from "../preview/gridSelection";
 import { MIN_COLUMN_WIDTH, PreviewGrid } from "./PreviewGrid";
 import { SheetTabs } from "./SheetTabs";
@@ -53,6 +65,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     fontFamily: tokens.fontFamilyMonospace,
   },
+  progress: { flexGrow: 1, minWidth: "12em" },
   hint: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
   widthControls: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   visuallyHidden: {
@@ -77,6 +90,11 @@ export interface WorkbookPreviewProps {
   fileName: string | null;
   onOpen: (file: File) => void;
   opening: boolean;
+  /** How far opening a file has got, shown with a Cancel button while it reads. */
+  openProgress?: OpenProgress | null;
+  onCancelOpen?: () => void;
+  /** Says that opening a file was cancelled (and the workbook shown is as it was). */
+  openCancelled?: string | null;
   /** A command is running: the workbook must not be swapped under it. */
   busy: boolean;
   selection: GridSelection | null;
@@ -95,6 +113,9 @@ export function WorkbookPreview({
   fileName,
   onOpen,
   opening,
+  openProgress = null,
+  onCancelOpen,
+  openCancelled = null,
   busy,
   selection,
   onSelectionChange,
@@ -109,7 +130,21 @@ export function WorkbookPreview({
   };
   const visible = workbook.sheets.filter((s) => s.visibility === "visible").map((s) => s.name);
   const active = visible.find((name) => name === activeSheet) ?? visible[0] ?? null;
-  const drawn = useMemo(() => (active ? gridModel(workbook, active) : null), [workbook, active, revision]);
+  // A long sheet is drawn a page of rows at a time; going to a cell (or the arrow keys) turns to its page.
+  const [page, setPage] = useState(0);
+  const activeRow = selection && selection.sheet === active ? selection.active.row : null;
+  // Another sheet or workbook starts at its first page, unless a cell on it is selected (declared first, so the
+  // selected cell's page wins when both change at once).
+  useEffect(() => {
+    setPage(0);
+  }, [active, workbook]);
+  useEffect(() => {
+    if (activeRow !== null) setPage(Math.floor(activeRow / GRID_PAGE_ROWS));
+  }, [activeRow, goTo]);
+  const drawn = useMemo(
+    () => (active ? gridModel(workbook, active, page * GRID_PAGE_ROWS) : null),
+    [workbook, active, revision, page],
+  );
   // Widths the user chose in the preview, by sheet and column: a way to read long text, not a change to the
   // workbook (the download keeps the widths the commands set).
   const [chosenWidths, setChosenWidths] = useState<ReadonlyMap<string, number>>(new Map());
@@ -140,7 +175,7 @@ export function WorkbookPreview({
       setAnnouncement(`${where} is on a hidden sheet, which the preview does not show.`);
       return;
     }
-    const text = model.rows[row]?.[col]?.text ?? "";
+    const text = model.rows[row - model.firstRow]?.[col]?.text ?? "";
     setAnnouncement(`Selected ${where}${text ? `: ${text}` : ", which is blank"}.`);
     // Only a new request is announced, not every change of the grid under it: hence goTo alone.
   }, [goTo]);
@@ -153,7 +188,7 @@ export function WorkbookPreview({
           {fileName && <span className={styles.fileName}>: {fileName}</span>}
         </Subtitle1>
         <div className={styles.toolbarEnd}>
-          {opening && <Spinner size="tiny" label="Reading the file…" labelPosition="after" />}
+          {opening && !openProgress && <Spinner size="tiny" label="Reading the file…" labelPosition="after" />}
           {downloading && <Spinner size="tiny" label="Preparing the file…" labelPosition="after" />}
           <Button
             appearance="secondary"
@@ -178,6 +213,24 @@ export function WorkbookPreview({
           </Button>
         </div>
       </div>
+      {opening && openProgress && (
+        <div className={styles.selectionBar} data-testid="open-progress">
+          <Field
+            label="Opening the workbook"
+            validationState="none"
+            validationMessage={openProgress.text}
+            className={styles.progress}
+          >
+            <ProgressBar value={openProgress.fraction ?? undefined} />
+          </Field>
+          {onCancelOpen && <Button onClick={onCancelOpen}>Cancel</Button>}
+        </div>
+      )}
+      {openCancelled && !opening && (
+        <MessageBar intent="info" data-testid="open-cancelled">
+          <MessageBarBody>{openCancelled}</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.selectionBar}>
         <span className={styles.hint}>Selected cells:</span>
         <span className={styles.nameBox} data-testid="grid-selection">
@@ -208,6 +261,9 @@ export function WorkbookPreview({
       <div role="status" aria-live="polite" className={styles.visuallyHidden} data-testid="grid-announcement">
         {announcement}
       </div>
+      {model && model.rowCount > GRID_PAGE_ROWS && (
+        <RowPager model={model} onPage={(first) => setPage(Math.floor(first / GRID_PAGE_ROWS))} />
+      )}
       {model ? (
         <PreviewGrid
           model={model}
@@ -223,6 +279,29 @@ export function WorkbookPreview({
       )}
       <SheetTabs sheets={visible} selected={active} onSelect={onSelectSheet} panelId="sheet-panel" tabId={tabId} />
     </section>
+  );
+}
+
+/** "Rows 1–500 of 100,001", with the pages before and after, for a sheet too long to draw at once. */
+function RowPager({ model, onPage }: { model: GridModel; onPage: (firstRow: number) => void }) {
+  const styles = useStyles();
+  const last = model.firstRow + model.rows.length;
+  return (
+    <div className={styles.selectionBar} role="group" aria-label="Rows shown" data-testid="grid-pager">
+      <Button
+        size="small"
+        onClick={() => onPage(model.firstRow - GRID_PAGE_ROWS)}
+        disabledFocusable={model.firstRow === 0}
+      >
+        Previous {GRID_PAGE_ROWS} rows
+      </Button>
+      <span className={styles.hint} data-testid="grid-rows-shown">
+        Rows {model.firstRow + 1}–{last} of {model.rowCount.toLocaleString("en-GB")}
+      </span>
+      <Button size="small" onClick={() => onPage(last)} disabledFocusable={last >= model.rowCount}>
+        Next {GRID_PAGE_ROWS} rows
+      </Button>
+    </div>
   );
 }
 

@@ -27,35 +27,48 @@ export interface GridModel {
   frozenRows: number;
   /** Row heights in pixels where the sheet sets one (a minimum: wrapped text may need more), else null. */
   heights: (number | null)[];
+  /** The rows drawn: `rowCount` rows from `firstRow` at most (a long list is drawn a page at a time). */
   rows: GridCell[][];
+  /** The sheet row (0-based) of `rows[0]`. */
+  firstRow: number;
+  /** How many rows the sheet has in all (at least a few), of which `rows` is a window. */
+  rowCount: number;
 }
+
+/** The rows the grid draws at once: a 100,000-row list drawn whole would hold the page for seconds. */
+export const GRID_PAGE_ROWS = 500;
 
 const MIN_ROWS = 15;
 const MIN_COLUMNS = 8;
 const DEFAULT_WIDTH_CHARS = 8.43;
 
-export function gridModel(workbook: MemoryWorkbook, sheetName: string): GridModel {
+/**
+ * The grid of one sheet, with the cells of rows `firstRow` to `firstRow + GRID_PAGE_ROWS - 1` only: the cells
+ * are read straight from the in-memory sheet rather than through a snapshot of it all.
+ */
+export function gridModel(workbook: MemoryWorkbook, sheetName: string, firstRow = 0): GridModel {
   const sheet = workbook.sheet(sheetName);
-  const snapshot = workbook.snapshot({ sheets: [sheet.name] }).sheets.find((s) => s.name === sheet.name);
-  const values = snapshot?.values ?? [];
-  const formats = snapshot?.numberFormats ?? [];
-  const formulas = snapshot?.formulas ?? [];
-  const height = Math.max(values.length, MIN_ROWS);
-  const width = Math.max(values[0]?.length ?? 0, MIN_COLUMNS);
+  const used = usedSize(sheet);
+  const rowCount = Math.max(used.rows, MIN_ROWS);
+  const width = Math.max(used.columns, MIN_COLUMNS);
+  const start = Math.max(0, Math.min(firstRow, rowCount - 1));
+  const end = Math.min(rowCount, start + GRID_PAGE_ROWS);
   const tables = workbook.tables.filter((t) => t.sheet === sheet.name);
+  const valueAt = (r: number, c: number): Scalar =>
+    r < used.rows && c < used.columns ? (sheet.rows[r]?.[c]?.value ?? null) : null;
 
   const rows: GridCell[][] = [];
-  for (let r = 0; r < height; r++) {
+  for (let r = start; r < end; r++) {
     const cells: GridCell[] = [];
     for (let c = 0; c < width; c++) {
-      const value = values[r]?.[c] ?? null;
-      const formula = formulas[r]?.[c] ?? null;
+      const cell = r < used.rows && c < used.columns ? sheet.rows[r]?.[c] : undefined;
+      const formula = cell?.formula ?? null;
       cells.push({
-        text: formula ?? cellText(value, formats[r]?.[c] ?? "General"),
+        text: formula ?? cellText(cell?.value ?? null, cell?.numberFormat ?? "General"),
         formula: formula !== null,
         wrap: sheet.wrapped.some((range) => inRange(range, r, c)),
         role: tableRole(tables, r, c),
-        style: conditionalStyle(sheet, values, r, c),
+        style: conditionalStyle(sheet, valueAt, r, c),
       });
     }
     rows.push(cells);
@@ -63,11 +76,26 @@ export function gridModel(workbook: MemoryWorkbook, sheetName: string): GridMode
   const widths = Array.from({ length: width }, (_, c) =>
     charsToPixels(sheet.columnWidths.get(c) ?? DEFAULT_WIDTH_CHARS),
   );
-  const heights = rows.map((_, r) => {
-    const points = sheet.rowHeights?.get(r);
+  const heights = rows.map((_, i) => {
+    const points = sheet.rowHeights?.get(start + i);
     return points === undefined ? null : Math.round((points * 4) / 3);
   });
-  return { sheet: sheet.name, widths, heights, frozenRows: sheet.frozen.rows, rows };
+  return { sheet: sheet.name, widths, heights, frozenRows: sheet.frozen.rows, rows, firstRow: start, rowCount };
+}
+
+/** The rows and columns up to the last cell with a value, a formula or a number format, as a snapshot reads them. */
+function usedSize(sheet: MemorySheet): { rows: number; columns: number } {
+  let rows = 0;
+  let columns = 0;
+  sheet.rows.forEach((cells, r) =>
+    cells.forEach((cell, c) => {
+      if (cell && (cell.value !== null || cell.formula !== null || cell.numberFormat !== "General")) {
+        rows = r + 1;
+        if (c + 1 > columns) columns = c + 1;
+      }
+    }),
+  );
+  return { rows, columns };
 }
 
 /**
@@ -105,7 +133,12 @@ function tableRole(tables: MemoryTable[], row: number, col: number): GridCell["r
  * The style of the first conditional format whose rule holds for the cell. The preview understands the
  * rules the product writes, `=$G2="Red"` (a cell compared with text or a number); others are skipped.
  */
-function conditionalStyle(sheet: MemorySheet, values: Scalar[][], row: number, col: number): CellStyle | null {
+function conditionalStyle(
+  sheet: MemorySheet,
+  valueAt: (row: number, col: number) => Scalar,
+  row: number,
+  col: number,
+): CellStyle | null {
   for (const { range, format } of sheet.conditionalFormats) {
     if (!inRange(range, row, col)) continue;
     const rule = /^=\s*(\$?)([A-Za-z]{1,3})(\$?)(\d+)\s*=\s*(?:"((?:[^"]|"")*)"|(-?\d+(?:\.\d+)?))\s*$/.exec(
@@ -115,7 +148,7 @@ function conditionalStyle(sheet: MemorySheet, values: Scalar[][], row: number, c
     const [, colAbsolute, letters, rowAbsolute, rowDigits, text, number] = rule;
     const refCol = colAbsolute ? columnIndex(letters!) : columnIndex(letters!) + (col - range.left);
     const refRow = rowAbsolute ? Number(rowDigits) - 1 : Number(rowDigits) - 1 + (row - range.top);
-    const value = values[refRow]?.[refCol] ?? null;
+    const value = valueAt(refRow, refCol);
     const matches =
       text !== undefined
         ? typeof value === "string" && value.toLowerCase() === text.replace(/""/g, '"').toLowerCase()
