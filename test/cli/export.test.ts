@@ -190,6 +190,25 @@ describe("inspection-ready export", () => {
     expect(readdirSync(dir).sort()).toEqual(before);
   });
 
+  it("refuses a previous pack whose hidden snapshot was edited, naming the cell, and writes nothing", async () => {
+    const dir = tempDir();
+    const plan = await packPlan(dir);
+    const last = JSON.parse((await run("export", plan, "--out", path.join(dir, "last.xlsx"), "--json")).out).out;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(last);
+    const snapshot = workbook.getWorksheet("Pack snapshot")!;
+    let kindRow = 0;
+    snapshot.eachRow((row, n) => {
+      if (kindRow === 0 && row.getCell(1).value === "action") kindRow = n;
+    });
+    snapshot.getCell(kindRow, 6).value = "purple";
+    await workbook.xlsx.writeFile(last);
+    const { code, err } = await run("export", plan, "--out", path.join(dir, "next.xlsx"), "--previous", last);
+    expect(code).toBe(2);
+    expect(err).toContain(`Pack snapshot!F${kindRow} holds "purple"`);
+    expect(existsSync(path.join(dir, "next OFFICIAL-SENSITIVE.xlsx"))).toBe(false);
+  });
+
   it("never replaces an existing pack without --force", async () => {
     const dir = tempDir();
     const plan = await packPlan(dir);
