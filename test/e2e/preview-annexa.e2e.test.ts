@@ -297,7 +297,7 @@ test("every section of the pane open at once is accessible", async () => {
   const closed = page.locator('[data-testid="pane"] h2 button[aria-expanded="false"]');
   while ((await closed.count()) > 0) await closed.first().click();
   await expect(page.locator('[data-testid="pane"] h2 button[aria-expanded="false"]').count()).resolves.toBe(0);
-  await expect(page.locator('[data-testid="pane"] h2 button[aria-expanded="true"]').count()).resolves.toBe(7);
+  await expect(page.locator('[data-testid="pane"] h2 button[aria-expanded="true"]').count()).resolves.toBe(9);
   await expectNoSeriousAxeViolations();
   // And one by one they close again, from the keyboard.
   const create = page.getByRole("button", { name: "Create a plan", exact: true });

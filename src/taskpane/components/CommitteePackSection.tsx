@@ -113,6 +113,7 @@ export function CommitteePackSection({ session, preview, claimStatus, status }: 
           type="file"
           accept=".xlsx"
           data-testid="pack-previous"
+          aria-label="Previous pack (.xlsx), for the direction of travel"
           onChange={(e) => void choosePrevious(e.target.files?.[0])}
         />
       </Field>
