@@ -4,6 +4,7 @@ import { serialFromYmd } from "../domain/dates";
 import { UserError } from "../domain/userError";
 import type { PatchOp } from "../workbook/types";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
+import { parseCsv } from "../workbook/csv/csvParse";
 import { convertWithLibreOffice, findLibreOffice, removeConversion } from "./libreOffice";
 
 /** What the lists were read from, when it was not an .xlsx file: said in the report. */
@@ -95,39 +96,6 @@ export function typedCell(text: string): string | number | { serial: number } | 
   }
   if (/^-?(0|[1-9]\d*)(\.\d+)?$/.test(t)) return Number(t);
   return text;
-}
-
-/** RFC 4180: fields split by commas, quoted with double quotes ("" inside a quoted field is one "). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 async function converted(input: string, ext: string): Promise<AnnexAInput> {
