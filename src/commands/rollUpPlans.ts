@@ -347,7 +347,11 @@ function directionOf(district: District, previous: PackSnapshot | null): Distric
 }
 
 function rollUpSnapshotSheet(asOf: number, frameworkId: string | null, districts: readonly District[]): ReportSheet {
-  const actions = districts.flatMap((d) => d.actions.map((a) => ({ ...a, key: rollUpKey(d.name, a.key) })));
+  // Only what the next roll-up compares: the key and the status. The ref and words are already in the
+  // key, and leaving them out halves what a large county's file holds.
+  const actions = districts.flatMap((d) =>
+    d.actions.map((a) => ({ ...a, key: rollUpKey(d.name, a.key), ref: null, action: "" })),
+  );
   const groups = districts.map((d) => ({ group: d.name, grade: null, score: null }));
   return {
     ...packSnapshotSheet(asOf, frameworkId, actions, groups),
