@@ -77,10 +77,25 @@ export const RAG_SEPARATORS: readonly string[] = [
   ",",
 ];
 
+/** Every separator at once: each is one character, so one character class finds them all. */
+const SEPARATOR_PATTERN = new RegExp(
+  `[${RAG_SEPARATORS.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]`,
+  "g",
+);
+
+/**
+ * Keys already worked out. A plan repeats a handful of RAG texts over thousands of rows, and the rules ask
+ * for the key of each cell several times; bounded, so a sheet of free text cannot grow it without end.
+ */
+const KEY_CACHE = new Map<string, string>();
+const KEY_CACHE_LIMIT = 1000;
+
 /** What RAG text is compared by: lower case, with every separator (spaces, dashes, slashes) dropped. */
 export function ragKey(text: string): string {
-  let key = text.toLowerCase();
-  for (const separator of RAG_SEPARATORS) key = key.split(separator).join("");
+  const known = KEY_CACHE.get(text);
+  if (known !== undefined) return known;
+  const key = text.toLowerCase().replace(SEPARATOR_PATTERN, "");
+  if (KEY_CACHE.size < KEY_CACHE_LIMIT) KEY_CACHE.set(text, key);
   return key;
 }
 
