@@ -6,7 +6,7 @@ import { readPackSnapshot } from "../commands/packSnapshot";
 import { findFramework } from "../domain/frameworks";
 import { todaySerial } from "../domain/dates";
 import { count } from "../domain/words";
-import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
+import { saveAtomically, XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
 import { UsageError } from "./args";
 import { asOfOption } from "./asOf";
 import { defineCommand } from "./command";
@@ -109,7 +109,7 @@ export const exportCommand = defineCommand({
 
     let pages: number | null = null;
     if (format === "csv") {
-      await writeAtomically(out, Buffer.from(packCsv(pack, marking), "utf8"));
+      await saveAtomically(out, (temp) => fs.writeFile(temp, packCsv(pack, marking), "utf8"));
     } else {
       const file = XlsxWorkbook.empty();
       file.workbook.company = args.values.authority ?? properties.company ?? "";
@@ -124,7 +124,7 @@ export const exportCommand = defineCommand({
           const pdf = await convertWithLibreOffice(soffice!, xlsx, "pdf");
           const bytes = await fs.readFile(pdf);
           pages = pdfPageCount(bytes);
-          await writeAtomically(out, bytes);
+          await saveAtomically(out, (temp) => fs.writeFile(temp, bytes));
           removeConversion(pdf);
         } finally {
           await fs.rm(work, { recursive: true, force: true });
@@ -171,16 +171,4 @@ export const exportCommand = defineCommand({
 function nonBlank(text: string | undefined): string | null {
   const t = text?.trim();
   return t && t !== "Unknown" && t !== "Inspection Ready" ? t : null;
-}
-
-/** Writes beside the target and renames, so a failure never leaves half a file where the pack belongs. */
-async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(temp, bytes);
-    await fs.rename(temp, file);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
 }

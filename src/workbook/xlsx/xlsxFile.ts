@@ -53,32 +53,42 @@ export class XlsxWorkbook extends XlsxBytesWorkbook {
    * is interrupted (Ctrl+C, or killed with SIGTERM) while saving.
    */
   async save(file: string, write: XlsxWriter = writeWithExcelJs): Promise<void> {
-    const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
     // Formulas are written without cached results; ask Excel to calculate them all when it opens the file.
     this.workbook.calcProperties.fullCalcOnLoad = true;
     numberPagesOn(this.workbook);
-    const removeTemp = () => rmSync(temp, { force: true });
-    // Interrupted mid-save: remove the temporary file, then let the signal end the process as it would have.
-    const onSignal = (signal: NodeJS.Signals) => {
-      removeTemp();
-      stopWatching();
-      process.kill(process.pid, signal);
-    };
-    const stopWatching = () => {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-    };
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
-    try {
-      await write(this.workbook, temp);
-      await fs.rename(temp, file);
-    } catch (error) {
-      removeTemp();
-      throw new SaveError(`Cannot save ${file}: ${fileProblem(error, "write")}`);
-    } finally {
-      stopWatching();
-    }
+    await saveAtomically(file, (temp) => write(this.workbook, temp));
+  }
+}
+
+/**
+ * Writes a file the way every output of the product is written: into a temporary file beside it, then
+ * renamed, so a failure never leaves half a file where the user's belongs. A failure (no permission, a
+ * full disk, a folder of that name) is a SaveError saying what to do, and the temporary file is removed,
+ * as it is when the process is interrupted (Ctrl+C, or killed with SIGTERM) while saving.
+ */
+export async function saveAtomically(file: string, write: (temp: string) => Promise<void>): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const removeTemp = () => rmSync(temp, { force: true });
+  // Interrupted mid-save: remove the temporary file, then let the signal end the process as it would have.
+  const onSignal = (signal: NodeJS.Signals) => {
+    removeTemp();
+    stopWatching();
+    process.kill(process.pid, signal);
+  };
+  const stopWatching = () => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    await write(temp);
+    await fs.rename(temp, file);
+  } catch (error) {
+    removeTemp();
+    throw new SaveError(`Cannot save ${file}: ${fileProblem(error, "write")}`);
+  } finally {
+    stopWatching();
   }
 }
 
