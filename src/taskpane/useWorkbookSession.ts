@@ -123,34 +123,47 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
   const [undoConfirmation, setUndoConfirmation] = useState<UndoConfirmation | null>(null);
   const [applied, setApplied] = useState<WorkbookPatch[]>([]);
   const running = useRef(false);
+  /** A change the user asked for is under way (not only a read): a second one is refused, not queued. */
+  const changing = useRef(false);
   /** The command or read under way, if any: live checks wait for it before reading. */
   const underWay = useRef<Promise<unknown> | null>(null);
 
   /**
-   * Runs `work` unless something is already running (or, with `wait`, once it has finished); null when it
-   * was refused or failed.
+   * Runs `work` once whatever is running has finished; null when it was refused or failed. A read (a dry
+   * run, a live check) always waits its turn. A change waits for reads — a user who clicks "Set RAG" while
+   * the checks are reading in the background should not be told to try again — but is refused while
+   * another change is under way, so a double click does not apply it twice.
    */
   const exclusive = useCallback(
-    async <T>(work: () => Promise<T>, onError: (error: unknown) => void, wait = false): Promise<T | null> => {
-      // Each waiter checks again when it wakes: another may have started in between.
-      while (wait && running.current) await (underWay.current ?? Promise.resolve()).catch(() => undefined);
-      if (running.current) {
+    async <T>(
+      work: () => Promise<T>,
+      onError: (error: unknown) => void,
+      kind: "read" | "change",
+    ): Promise<T | null> => {
+      if (kind === "change" && changing.current) {
         onError(new Error(BUSY));
         return null;
       }
-      running.current = true;
-      setBusy(true);
-      const promise = work();
-      underWay.current = promise;
+      if (kind === "change") changing.current = true;
       try {
-        return await promise;
-      } catch (error) {
-        onError(error);
-        return null;
+        // Each waiter checks again when it wakes: another may have started in between.
+        while (running.current) await (underWay.current ?? Promise.resolve()).catch(() => undefined);
+        running.current = true;
+        setBusy(true);
+        const promise = work();
+        underWay.current = promise;
+        try {
+          return await promise;
+        } catch (error) {
+          onError(error);
+          return null;
+        } finally {
+          running.current = false;
+          underWay.current = null;
+          setBusy(false);
+        }
       } finally {
-        running.current = false;
-        underWay.current = null;
-        setBusy(false);
+        if (kind === "change") changing.current = false;
       }
     },
     [],
@@ -163,19 +176,23 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
 
   const run = useCallback(
     <Report>(command: PaneCommand<Report>): Promise<Report | null> =>
-      exclusive(async () => {
-        setStatus(null);
-        const result = await runCommand(workbook, command.query, command.plan);
-        setApplied((patches) => [...patches, result.patch]);
-        setHistory(historyNow.current.push(result.patch, result.undo));
-        setUndoConfirmation(null);
-        setStatus({
-          intent: "success",
-          message: command.describe(result.report),
-          details: command.details?.(result.report),
-        });
-        return result.report;
-      }, showError(command.failure)),
+      exclusive(
+        async () => {
+          setStatus(null);
+          const result = await runCommand(workbook, command.query, command.plan);
+          setApplied((patches) => [...patches, result.patch]);
+          setHistory(historyNow.current.push(result.patch, result.undo));
+          setUndoConfirmation(null);
+          setStatus({
+            intent: "success",
+            message: command.describe(result.report),
+            details: command.details?.(result.report),
+          });
+          return result.report;
+        },
+        showError(command.failure),
+        "change",
+      ),
     [workbook, exclusive, showError, setHistory],
   );
 
@@ -188,7 +205,7 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
       const report = await exclusive(
         async () => plan(await workbook.read(query)).report,
         (error) => (failure = errorMessage(error)),
-        true,
+        "read",
       );
       return report === null ? { ok: false, error: failure } : { ok: true, report };
     },
@@ -197,11 +214,15 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
 
   const undoDown = useCallback(
     async (target: number, confirmed: number | null): Promise<boolean> => {
-      const outcome = await exclusive(async () => {
-        setStatus(null);
-        setUndoConfirmation(null);
-        return undoDownTo(workbook, historyNow.current, target, confirmed);
-      }, showError("Could not undo"));
+      const outcome = await exclusive(
+        async () => {
+          setStatus(null);
+          setUndoConfirmation(null);
+          return undoDownTo(workbook, historyNow.current, target, confirmed);
+        },
+        showError("Could not undo"),
+        "change",
+      );
       if (!outcome) return false;
       setHistory(outcome.history);
       if (outcome.undone.length > 0) setApplied((patches) => [...patches, ...outcome.undone.map((s) => s.undo)]);
