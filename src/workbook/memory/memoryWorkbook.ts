@@ -61,6 +61,8 @@ const GENERAL = "General";
 export class MemoryWorkbook implements WorkbookAdapter {
   readonly sheets: MemorySheet[] = [];
   readonly tables: MemoryTable[] = [];
+  /** While a patch is applied: each cell as it was before the patch first changed it. */
+  private journal: JournalEntry[] | null = null;
 
   static withSheets(...names: string[]): MemoryWorkbook {
     const workbook = new MemoryWorkbook();
@@ -85,14 +87,22 @@ export class MemoryWorkbook implements WorkbookAdapter {
     };
   }
 
-  /** Applies every operation, or none: a failing operation leaves the workbook as it was. */
+  /**
+   * Applies every operation, or none: a failing operation leaves the workbook as it was. Rather than copy
+   * every cell first (a 100,000-row list made each small patch copy a million cells), the sheets' own
+   * arrays are copied and each cell is noted in a journal before it is changed, to be put back on failure.
+   */
   applySync(patch: WorkbookPatch): void {
-    const saved = this.clone();
+    const saved = this.saveShape();
+    this.journal = [];
     try {
       for (const op of patch.ops) this.applyOp(op);
     } catch (error) {
+      for (const entry of this.journal.reverse()) entry.cells[entry.col] = entry.before;
       this.restore(saved);
       throw error;
+    } finally {
+      this.journal = null;
     }
   }
 
@@ -163,7 +173,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
       case "writeValues": {
         const sheet = this.sheet(op.sheet);
         op.values.forEach((rowValues, r) =>
-          rowValues.forEach((input, c) => writeCell(sheet, op.row + r, op.col + c, input)),
+          rowValues.forEach((input, c) => this.writeCell(sheet, op.row + r, op.col + c, input)),
         );
         return;
       }
@@ -171,7 +181,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
         const sheet = this.sheet(op.sheet);
         op.formats.forEach((rowFormats, r) =>
           rowFormats.forEach((format, c) => {
-            touchCell(sheet, op.row + r, op.col + c).numberFormat = format || GENERAL;
+            this.touchCell(sheet, op.row + r, op.col + c).numberFormat = format || GENERAL;
           }),
         );
         return;
@@ -254,8 +264,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
         for (let r = op.range.top; r <= op.range.bottom; r++) {
           for (let c = op.range.left; c <= op.range.right; c++) {
             if (r === op.range.top && c === op.range.left) continue;
-            const cell = sheet.rows[r]?.[c];
-            if (cell) Object.assign(cell, { value: null, formula: null });
+            if (sheet.rows[r]?.[c]) Object.assign(this.touchCell(sheet, r, c), { value: null, formula: null });
           }
         }
         sheet.merged.push({ ...op.range });
@@ -292,11 +301,11 @@ export class MemoryWorkbook implements WorkbookAdapter {
     }
   }
 
-  private clone(): { sheets: MemorySheet[]; tables: MemoryTable[] } {
+  /** Everything but the cells: sheets and tables as they stand, with their own arrays and maps copied. */
+  private saveShape(): { sheets: MemorySheet[]; tables: MemoryTable[] } {
     return {
       sheets: this.sheets.map((s) => ({
         ...s,
-        rows: s.rows.map((row) => row.map((cell) => (cell ? { ...cell } : undefined))),
         validations: [...s.validations],
         conditionalFormats: [...s.conditionalFormats],
         columnWidths: new Map(s.columnWidths),
@@ -307,31 +316,42 @@ export class MemoryWorkbook implements WorkbookAdapter {
         merged: [...s.merged],
         charts: [...s.charts],
       })),
-      tables: this.tables.map((t) => ({ ...t })),
+      tables: this.tables.map((t) => ({ ...t, range: { ...t.range } })),
     };
   }
 
   private restore(saved: { sheets: MemorySheet[]; tables: MemoryTable[] }): void {
+    // The saved sheets share their rows with the live ones, which the journal has already put back.
     this.sheets.splice(0, this.sheets.length, ...saved.sheets);
     this.tables.splice(0, this.tables.length, ...saved.tables);
   }
-}
 
-function touchCell(sheet: MemorySheet, row: number, col: number): MemoryCell {
-  const cells = (sheet.rows[row] ??= []);
-  return (cells[col] ??= { value: null, formula: null, numberFormat: GENERAL });
-}
-
-function writeCell(sheet: MemorySheet, row: number, col: number, input: CellInput): void {
-  const cell = touchCell(sheet, row, col);
-  if (isFormulaInput(input)) {
-    // Memory does not calculate: a formula's value is unknown until Excel or LibreOffice computes it.
-    cell.formula = input.formula;
-    cell.value = null;
-  } else {
-    cell.formula = null;
-    cell.value = input;
+  /** The cell to change, created where there is none, noted in the journal first. */
+  private touchCell(sheet: MemorySheet, row: number, col: number): MemoryCell {
+    const cells = (sheet.rows[row] ??= []);
+    const before = cells[col];
+    this.journal?.push({ cells, col, before: before ? { ...before } : undefined });
+    return before ?? (cells[col] = { value: null, formula: null, numberFormat: GENERAL });
   }
+
+  private writeCell(sheet: MemorySheet, row: number, col: number, input: CellInput): void {
+    const cell = this.touchCell(sheet, row, col);
+    if (isFormulaInput(input)) {
+      // Memory does not calculate: a formula's value is unknown until Excel or LibreOffice computes it.
+      cell.formula = input.formula;
+      cell.value = null;
+    } else {
+      cell.formula = null;
+      cell.value = input;
+    }
+  }
+}
+
+/** A cell as it was before a patch changed it: put back where the patch fails. */
+interface JournalEntry {
+  cells: (MemoryCell | undefined)[];
+  col: number;
+  before: MemoryCell | undefined;
 }
 
 function hasContent(cell: MemoryCell | undefined): boolean {
