@@ -2,7 +2,7 @@ import { dateFromSerial, formatUkDate } from "../domain/dates";
 import type { ListReport } from "../domain/annexA/checkList";
 import { quoteSheetName } from "../workbook/address";
 import { parseRange } from "../workbook/address";
-import { cellsBefore } from "../workbook/snapshotCells";
+import { cellsBefore, widestRow } from "../workbook/snapshotCells";
 import type { CellInput, PatchOp, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
 import { FINDING_HIGHLIGHT } from "../sheets/highlights";
 import { emptyMetadata, readMetadata, writeMetadataOps, type Metadata, type PlanRecord } from "../sheets/metadata";
@@ -233,7 +233,7 @@ function recordOps(snapshot: WorkbookSnapshot, metadata: Metadata | null, sheet:
 
 function highlight(snapshot: WorkbookSnapshot, list: ListReport, findingsSheet: string): PatchOp {
   const values = snapshot.sheets.find((s) => s.name === list.sheet)?.values ?? [];
-  const width = Math.max(1, ...values.map((r) => r.length));
+  const width = widestRow(values, 1);
   const findings = quoteSheetName(findingsSheet);
   const name = list.sheet.replace(/"/g, '""');
   return {

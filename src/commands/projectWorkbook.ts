@@ -19,7 +19,7 @@ import { pageSetupFor } from "../sheets/printLayout";
 import { ukDateOf } from "../domain/dates";
 import { columnLetters, parseRange, quoteSheetName } from "../workbook/address";
 import { uniqueName } from "../sheets/tableLayout";
-import { cellsBefore } from "../workbook/snapshotCells";
+import { cellsBefore, widestRow } from "../workbook/snapshotCells";
 import type { CellInput, PatchOp, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
 import { UserError } from "../domain/userError";
 
@@ -143,7 +143,7 @@ function projectPlans(
     sheet = existing.name;
     // Rewrite the block, clearing what the last summary had beyond it, and record every cell for Undo.
     const height = Math.max(layout.values.length, existing.values?.length ?? 0);
-    const width = Math.max(...layout.values.map((r) => r.length), ...(existing.values ?? []).map((r) => r.length), 1);
+    const width = widestRow([...layout.values, ...(existing.values ?? [])], 1);
     const block: CellInput[][] = Array.from({ length: height }, (_, r) =>
       Array.from({ length: width }, (_, c) => layout.values[r]?.[c] ?? null),
     );

@@ -7,7 +7,7 @@ import type { PrintPage } from "../sheets/printLayout";
 import type { TableSheetSpec } from "../sheets/sheetSpec";
 import { columnRuleOps, layOutTableSheet, uniqueName, type LayoutContext } from "../sheets/tableLayout";
 import { cellAddress } from "../workbook/address";
-import { cellsBefore, formatsBefore } from "../workbook/snapshotCells";
+import { cellsBefore, formatsBefore, widestRow } from "../workbook/snapshotCells";
 import type { CellInput, CellRange, PatchOp, Scalar, TableSnapshot, WorkbookSnapshot } from "../workbook/types";
 
 export interface MadeSheet {
@@ -332,7 +332,7 @@ export function replaceTableSheet(
   const newValues = laid.find((op) => op.op === "writeValues")!;
   const block = newValues.op === "writeValues" ? newValues.values : [];
   const height = Math.max(old.values.length, block.length);
-  const width = Math.max(...old.values.map((r) => r.length), spec.columns.length);
+  const width = widestRow(old.values, spec.columns.length);
   // Every cell of the old sheet goes; the new header and rows take their place.
   const formats: string[][] = Array.from({ length: height }, () => Array.from({ length: width }, () => "General"));
   for (const op of laid) {

@@ -34,7 +34,9 @@ import {
 import { splitAddress } from "./checks/selectionAddress";
 import { PREVIEW_FIRST_SHEET, buildXlsx, saveFile } from "./preview/downloadXlsx";
 import { selectAddress, selectionAddress, type GridSelection } from "./preview/gridSelection";
+import { WorkProgress } from "./components/WorkProgress";
 import { OpenCancelledError, openXlsx, type OpenProgress } from "./preview/openXlsx";
+import { PreviewWorkbook } from "./preview/previewWorkbook";
 import { errorMessage, useWorkbookSession, type WorkbookSession } from "./useWorkbookSession";
 import { usePaneState } from "./workbook/usePaneState";
 import { quoted } from "./wording";
@@ -208,7 +210,10 @@ function PreviewWorkspace() {
     cancelOpen.current = new AbortController();
     try {
       const opened = await openXlsx(chosen, { onProgress: setOpenProgress, signal: cancelOpen.current.signal });
+      const previous = session.workbook;
       session.replaceWorkbook(opened.workbook);
+      // The workbook shown before is gone, and with it its twin's worker.
+      if (previous instanceof PreviewWorkbook) previous.endTwin();
       setFile({ name: opened.fileName, bytes: opened.bytes });
       setSelection(null);
       const first = opened.workbook.sheets.find((s) => s.visibility === "visible");
@@ -375,6 +380,8 @@ function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = fa
           </MessageBarBody>
         </MessageBar>
       )}
+
+      <WorkProgress progress={session.progress} onCancel={session.cancel} />
 
       <Accordion
         multiple

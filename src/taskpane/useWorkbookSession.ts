@@ -8,6 +8,9 @@ import type {
   WorkbookPatch,
   WorkbookSnapshot,
 } from "../workbook/types";
+import { invertPatch } from "../workbook/invert";
+import type { PlanJob, PlannedJob } from "./offThread/planJobs";
+import { plansOffThread, type OffThreadPlanner } from "./preview/previewWorkbook";
 import { UNDO_LIMIT, UndoHistory, describeCells, undoDownTo, type UndoOutcome } from "./undoHistory";
 
 /** What the pane shows after a command: a Fluent MessageBar's intent, an optional title, the text and a list. */
@@ -29,6 +32,16 @@ export interface PaneCommand<Report> {
   details?: (report: Report) => string[];
   /** The title of the error message when the command fails, e.g. "Could not create the plan sheets". */
   failure: string;
+  /**
+   * The same planning described as data, for a workbook that can plan on another thread (the preview's,
+   * with its worker twin): commands that can take long on a big workbook give one.
+   */
+  job?: PlanJob;
+}
+
+/** Work under way off the page's main thread, for a progress bar with a Cancel button. */
+export interface SessionProgress {
+  text: string;
 }
 
 /** A change the pane can undo, as the Undo section lists it. */
@@ -65,6 +78,10 @@ export interface WorkbookSession<Adapter extends WorkbookAdapter = WorkbookAdapt
   undoLimit: number;
   /** An undo that would lose what someone typed since, waiting for `confirmUndo` or `keepChanges`. */
   undoConfirmation: UndoConfirmation | null;
+  /** Long work under way on the workbook's worker (the preview), which `cancel` stops; null otherwise. */
+  progress: SessionProgress | null;
+  /** Stops the work `progress` shows: nothing is changed. */
+  cancel(): void;
   /** Every patch applied in this session, undo patches included, in order (the preview replays them). */
   applied: readonly WorkbookPatch[];
   run<Report>(command: PaneCommand<Report>): Promise<Report | null>;
@@ -77,6 +94,7 @@ export interface WorkbookSession<Adapter extends WorkbookAdapter = WorkbookAdapt
   dryRun<Report>(
     query: SnapshotQuery,
     plan: (snapshot: WorkbookSnapshot) => { report: Report },
+    job?: PlanJob,
   ): Promise<DryRun<Report>>;
   /** Undoes the last change; false when it was not (nothing to undo, it failed, or it needs confirming). */
   undo(): Promise<boolean>;
@@ -122,6 +140,8 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
   }, []);
   const [undoConfirmation, setUndoConfirmation] = useState<UndoConfirmation | null>(null);
   const [applied, setApplied] = useState<WorkbookPatch[]>([]);
+  const [progress, setProgress] = useState<SessionProgress | null>(null);
+  const cancelling = useRef<AbortController | null>(null);
   const running = useRef(false);
   /** A change the user asked for is under way (not only a read): a second one is refused, not queued. */
   const changing = useRef(false);
@@ -174,12 +194,34 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
     [],
   );
 
+  /**
+   * Plans a job on the workbook's twin, with progress shown and a Cancel that stops it. Only one job runs
+   * at a time (the session's work is one at a time).
+   */
+  const offThread = useCallback(async (planner: OffThreadPlanner, job: PlanJob): Promise<PlannedJob> => {
+    const controller = new AbortController();
+    cancelling.current = controller;
+    setProgress({ text: "Starting…" });
+    try {
+      return await planner.planOffThread(job, {
+        signal: controller.signal,
+        onProgress: (text) => setProgress({ text }),
+      });
+    } finally {
+      cancelling.current = null;
+      setProgress(null);
+    }
+  }, []);
+
   const run = useCallback(
     <Report>(command: PaneCommand<Report>): Promise<Report | null> =>
       exclusive(
         async () => {
           setStatus(null);
-          const result = await runCommand(workbook, command.query, command.plan);
+          const result =
+            command.job && plansOffThread(workbook)
+              ? await runPlanned<Report>(workbook, await offThread(workbook, command.job))
+              : await runCommand(workbook, command.query, command.plan);
           setApplied((patches) => [...patches, result.patch]);
           setHistory(historyNow.current.push(result.patch, result.undo));
           setUndoConfirmation(null);
@@ -193,23 +235,27 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
         showError(command.failure),
         "change",
       ),
-    [workbook, exclusive, showError, setHistory],
+    [workbook, exclusive, showError, setHistory, offThread],
   );
 
   const dryRun = useCallback(
     async <Report>(
       query: SnapshotQuery,
       plan: (snapshot: WorkbookSnapshot) => { report: Report },
+      job?: PlanJob,
     ): Promise<DryRun<Report>> => {
       let failure = "";
       const report = await exclusive(
-        async () => plan(await workbook.read(query)).report,
+        async () =>
+          job && plansOffThread(workbook)
+            ? ((await offThread(workbook, job)).report as Report)
+            : plan(await workbook.read(query)).report,
         (error) => (failure = errorMessage(error)),
         "read",
       );
       return report === null ? { ok: false, error: failure } : { ok: true, report };
     },
-    [workbook, exclusive],
+    [workbook, exclusive, offThread],
   );
 
   const undoDown = useCallback(
@@ -291,6 +337,7 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
   );
 
   const clearStatus = useCallback(() => setStatus(null), []);
+  const cancel = useCallback(() => cancelling.current?.abort(), []);
 
   return {
     workbook,
@@ -300,6 +347,8 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
     undoSteps: history.steps,
     undoLimit: history.limit,
     undoConfirmation,
+    progress,
+    cancel,
     applied,
     run,
     dryRun,
@@ -311,6 +360,17 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
     replaceWorkbook,
     clearStatus,
   };
+}
+
+/** A job's patch, planned and already applied on the twin, applied here with the undo it records. */
+async function runPlanned<Report>(
+  planner: OffThreadPlanner,
+  planned: PlannedJob,
+): Promise<{ patch: WorkbookPatch; undo: WorkbookPatch; report: Report }> {
+  if (!planned.patch) throw new Error("The job planned no change.");
+  const undo = invertPatch(planned.patch);
+  await planner.applyPlanned(planned);
+  return { patch: planned.patch, undo, report: planned.report as Report };
 }
 
 /** What an undo did, in words: the changes undone, and what stopped it where it stopped early. */

@@ -37,3 +37,13 @@ export function formatsBefore(
     Array.from({ length: width }, (_, c) => sheet.numberFormats![row + r]?.[col + c] ?? "General"),
   );
 }
+
+/**
+ * The number of columns of the widest row (at least `atLeast`). A loop, not Math.max(...rows): spreading a
+ * 100,000-row list into arguments overflows the stack of a browser worker (and of Node at a few 100,000).
+ */
+export function widestRow(rows: readonly (readonly unknown[])[], atLeast = 0): number {
+  let width = atLeast;
+  for (const row of rows) if (row.length > width) width = row.length;
+  return width;
+}

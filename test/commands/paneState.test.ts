@@ -3,7 +3,7 @@ import { paneState, paneStateQuery, type PaneStateRequest } from "../../src/comm
 import { runCommand } from "../../src/commands/runCommand";
 import { setCellsQuery, setRag } from "../../src/commands/setCells";
 import { serialFromYmd } from "../../src/domain/dates";
-import { findFramework, getFramework } from "../../src/domain/frameworks";
+import { builtInFrameworks, findFramework, getFramework } from "../../src/domain/frameworks";
 import { PaneStateStore, type DryRunner } from "../../src/taskpane/workbook/paneStateStore";
 import { ExcelWorkbook } from "../../src/workbook/excel/excelWorkbook";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
@@ -97,7 +97,7 @@ describe("the pane reads the workbook once after a command", () => {
     const dryRun: DryRunner = async (query, plan) => ({ ok: true, report: plan(await adapter.read(query)).report });
     const store = new PaneStateStore(
       () => dryRun,
-      () => resolve,
+      () => builtInFrameworks(),
     );
     await store.want({ checks: true, projection: {}, annexA: { asOf: today } });
 
@@ -123,7 +123,7 @@ describe("the pane reads the workbook once after a command", () => {
     const dryRun: DryRunner = async (query, plan) => ({ ok: true, report: plan(await adapter.read(query)).report });
     const store = new PaneStateStore(
       () => dryRun,
-      () => resolve,
+      () => builtInFrameworks(),
     );
     await store.want({ checks: true });
     expect(reads.at(-1)).toEqual({ sheets: "all" });

@@ -1,9 +1,10 @@
 /**
  * A long Annex A list in the built pane, in headless Chromium, in preview mode: a 100,000-row List 1 is
  * opened with "Open .xlsx…". The file is read in a worker, a progress bar says how far it has got, and the
- * grid draws the list a page of rows at a time. (How long the main thread is held is a speed figure, not a
- * test: it is not yet under the issue's 200 ms — see issue 13's note.) A second opening is cancelled mid-way: the workbook shown
- * stays as it was and the preview says the opening was cancelled.
+ * grid draws the list a page of rows at a time. A second opening is cancelled mid-way: the workbook shown
+ * stays as it was and the preview says the opening was cancelled. Then the list is checked and its
+ * findings written, on the workbook's twin in that worker, with progress and a Cancel, and no task on the
+ * page's main thread over the 200 ms the issue allows (the browser's own long-task entries).
  */
 import fs from "node:fs";
 import type http from "node:http";
@@ -11,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { type BrowserContext, type Page } from "playwright-core";
 import { templateWith } from "../fixtures/annexA";
-import { launchChromium, paneSteps, startPreviewServer, stopPreview } from "../support/previewBrowser";
+import { expectShown, launchChromium, paneSteps, startPreviewServer, stopPreview } from "../support/previewBrowser";
 
 const ROWS = 100_000;
 
@@ -31,7 +32,8 @@ beforeAll(async () => {
   const rows = Array.from({ length: ROWS }, (_, i) => [
     `C${String(i + 1).padStart(6, "0")}`,
     i % 2 === 0 ? "a) Male" : "b) Female",
-    "a) WBRI",
+    // One child in ten with ethnicity in words, as case-management systems export it: 10,000 findings.
+    i % 10 === 0 ? "White British" : "a) WBRI",
     new Date(Date.UTC(2012, 0, 1 + (i % 365))),
     12,
     contact,
@@ -45,7 +47,7 @@ afterAll(async () => {
   await stopPreview(context, server, scratch);
 });
 
-const { openPane, chooseFile } = paneSteps(
+const { openPane, chooseFile, openSection } = paneSteps(
   () => page,
   () => baseUrl,
 );
@@ -86,3 +88,49 @@ test("Cancel stops the opening and leaves the workbook shown as it was", async (
   await expect(page.getByRole("heading", { name: /Workbook preview/ }).textContent()).resolves.toBe("Workbook preview");
   expect(pageErrors).toEqual([]);
 }, 60_000);
+
+test("checking the list and writing its findings keep the page answering, with progress and a Cancel that changes nothing", async () => {
+  await openPane();
+  await chooseFile("Open .xlsx…", bigFile);
+  await page.getByTestId("open-progress").waitFor({ timeout: 10_000 });
+  await page.getByTestId("open-progress").waitFor({ state: "detached", timeout: 60_000 });
+  // From here on, every task that holds the page's main thread over 50 ms is recorded.
+  await page.evaluate(() => {
+    const seen: number[] = [];
+    (window as unknown as { longTasks: number[] }).longTasks = seen;
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(e.duration))).observe({
+      type: "longtask",
+    });
+  });
+  await openSection("Annex A lists");
+
+  await page.getByRole("button", { name: "Check the lists" }).click();
+  const progress = page.getByTestId("work-progress");
+  await progress.waitFor({ timeout: 10_000 });
+  await progress.getByRole("button", { name: "Cancel" }).click();
+  await expectShown(page.getByTestId("annexa-problem"), "Cancelled: nothing was changed.");
+  await expect(progress.count()).resolves.toBe(0);
+
+  // Checked again: the worker that was stopped is replaced by one built from the page's workbook.
+  await page.getByRole("button", { name: "Check the lists" }).click();
+  await progress
+    .filter({ hasText: /Preparing the workbook|Reading the workbook|Checking the lists/ })
+    .waitFor({ timeout: 10_000 });
+  await page.getByText(/^Checked at /).waitFor({ timeout: 90_000 });
+  await expect(page.getByTestId("annexa-problem").count()).resolves.toBe(0);
+  // The 10,000 ethnicities in words are each found, and each can be put in the template's form.
+  await expect(page.getByRole("button", { name: "Fix what can be fixed (10000)" }).count()).resolves.toBe(1);
+
+  await page.getByRole("button", { name: "Write findings into the workbook" }).click();
+  await page.getByRole("tab", { name: "Annex A findings", selected: true }).waitFor({ timeout: 90_000 });
+  await expect(page.getByTestId("grid-rows-shown").textContent()).resolves.toBe("Rows 1–500 of 14,111");
+  // (10,000 codes in words and 4,110 ages that do not match the date of birth, under a header row.)
+  // The pane's state is read again after the write, on the worker too: wait until it has been.
+  await progress.waitFor({ state: "detached", timeout: 90_000 });
+  await page.waitForTimeout(500);
+  await progress.waitFor({ state: "detached", timeout: 90_000 });
+
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  expect(Math.max(0, ...longTasks)).toBeLessThan(200);
+  expect(pageErrors).toEqual([]);
+}, 240_000);

@@ -1,6 +1,7 @@
 import { FINDINGS_SHEET, annexAInPlace, type AnnexAInPlaceReport } from "../../commands/annexAInPlace";
 import { annexAQuery, checkAnnexALists, type AnnexAReport } from "../../commands/checkAnnexA";
 import type { AnnexARequest } from "../../commands/paneState";
+import type { WorkbookPatch, WorkbookSnapshot } from "../../workbook/types";
 import type { RuleCatalogue } from "../checks/findingGroups";
 import type { PaneCommand } from "../useWorkbookSession";
 import { count, listInWords, quoted } from "../wording";
@@ -50,29 +51,38 @@ export function fixedInWords(report: Pick<AnnexAInPlaceReport, "fixes">): string
   );
 }
 
-type InPlaceReport = AnnexAInPlaceReport & { sheet: string };
+export type InPlaceReport = AnnexAInPlaceReport & { sheet: string };
 
-/**
- * The findings written into the workbook (a findings sheet, and the cells highlighted on the lists);
- * with `fix`, the values the checks could read put in the template's form first.
- */
-export function annexInPlaceCommand(request: AnnexARequest, fix: boolean): PaneCommand<InPlaceReport> {
+/** The findings sheet and highlights planned on a snapshot (with `fix`, the fixes first): the command's plan. */
+export function planAnnexInPlace(
+  snapshot: WorkbookSnapshot,
+  request: AnnexARequest,
+  fix: boolean,
+): { patch: WorkbookPatch; report: InPlaceReport } {
   const options = {
     asOf: request.asOf,
     ...(request.today !== undefined ? { today: request.today } : {}),
     lists: new Map(request.lists),
   };
+  checkAnnexALists(snapshot, options);
+  const { patch, report } = annexAInPlace(snapshot, { ...options, fix });
+  const sheet =
+    patch.ops.find((op) => op.op === "addSheet")?.sheet ??
+    snapshot.sheets.find((s) => s.name === FINDINGS_SHEET)?.name ??
+    FINDINGS_SHEET;
+  return { patch, report: { ...report, sheet } };
+}
+
+/**
+ * The findings written into the workbook (a findings sheet, and the cells highlighted on the lists);
+ * with `fix`, the values the checks could read put in the template's form first. In the preview the
+ * planning runs in the workbook's worker (the job), so a 100,000-row list does not stop the page.
+ */
+export function annexInPlaceCommand(request: AnnexARequest, fix: boolean): PaneCommand<InPlaceReport> {
   return {
     query: annexAQuery,
-    plan: (snapshot) => {
-      checkAnnexALists(snapshot, options);
-      const { patch, report } = annexAInPlace(snapshot, { ...options, fix });
-      const sheet =
-        patch.ops.find((op) => op.op === "addSheet")?.sheet ??
-        snapshot.sheets.find((s) => s.name === FINDINGS_SHEET)?.name ??
-        FINDINGS_SHEET;
-      return { patch, report: { ...report, sheet } };
-    },
+    plan: (snapshot) => planAnnexInPlace(snapshot, request, fix),
+    job: { kind: "annexInPlace", request, fix },
     describe: (report) => {
       const total = report.lists.reduce((n, l) => n + l.findings.length, 0);
       const remaining = total - report.fixed;

@@ -1,11 +1,12 @@
-import { MemoryWorkbook } from "../../workbook/memory/memoryWorkbook";
 import type { OpenXlsxMessage } from "./openXlsxMessages";
+import { PreviewWorkbook } from "./previewWorkbook";
 
 export interface OpenedWorkbook {
   fileName: string;
   /** The file as it was opened: "Download .xlsx" replays the session's changes onto it. */
   bytes: ArrayBuffer;
-  workbook: MemoryWorkbook;
+  /** With its twin in the worker that read the file, where the pane's heavy planning runs. */
+  workbook: PreviewWorkbook;
 }
 
 export class OpenWorkbookError extends Error {}
@@ -39,12 +40,13 @@ export async function openXlsx(file: File, options: OpenOptions = {}): Promise<O
   const bytes = await file.arrayBuffer();
   const { startOpenXlsxWorker } = await import(/* webpackChunkName: "start-open-xlsx" */ "./startOpenXlsxWorker");
   const worker = startOpenXlsxWorker();
+  let adopted = false;
   try {
-    const workbook = await new Promise<MemoryWorkbook>((resolve, reject) => {
+    const workbook = await new Promise<PreviewWorkbook>((resolve, reject) => {
       const cancel = () => reject(new OpenCancelledError(file.name));
       if (options.signal?.aborted) return cancel();
       options.signal?.addEventListener("abort", cancel, { once: true });
-      const building = new MemoryWorkbook();
+      const building = new PreviewWorkbook(startOpenXlsxWorker);
       let total = 0;
       let built = 0;
       worker.onerror = (event) => reject(new Error(event.message || `${file.name} could not be read.`));
@@ -63,7 +65,7 @@ export async function openXlsx(file: File, options: OpenOptions = {}): Promise<O
               building.applySync(message.patch);
               return;
             case "rows": {
-              // Cells put straight into the sheet (a patch would copy the whole workbook for every part).
+              // Cells put straight into the sheet: a fresh sheet needs none of a patch's checks or journal.
               const rows = building.sheet(message.sheet).rows;
               message.rows.forEach((cells, i) => (rows[message.firstRow + i] = cells));
               built += message.rows.length;
@@ -74,6 +76,9 @@ export async function openXlsx(file: File, options: OpenOptions = {}): Promise<O
               return;
             }
             case "done":
+              // The worker now holds the same workbook: it stays, as the twin.
+              building.adoptTwin(worker);
+              adopted = true;
               resolve(building);
               return;
             case "error":
@@ -93,6 +98,6 @@ export async function openXlsx(file: File, options: OpenOptions = {}): Promise<O
     });
     return { fileName: file.name, bytes, workbook };
   } finally {
-    worker.terminate();
+    if (!adopted) worker.terminate();
   }
 }

@@ -3,22 +3,36 @@
  * Reads the bytes of an .xlsx off the page's main thread: ExcelJS parses the file and the snapshot reader
  * the command line uses reads it, here, so a 100,000-row list does not stop the page answering. The page
  * builds its in-memory workbook from what this posts (see openXlsxMessages.ts); the bytes never leave it.
+ * The worker then stays as the workbook's twin (workbookTwin.ts), built from the same parts, on which the
+ * pane's heavy planning runs. Started without bytes, it is a twin the page builds by sending its workbook.
  */
 import { XlsxBytesWorkbook, UnreadableWorkbookError } from "../../workbook/xlsx/xlsxBytes";
-import type { MemoryCell } from "../../workbook/memory/memoryWorkbook";
+import { MemoryWorkbook, type MemoryCell } from "../../workbook/memory/memoryWorkbook";
 import type { PatchOp } from "../../workbook/types";
 import { importPatch } from "./importSnapshot";
 import type { OpenXlsxMessage } from "./openXlsxMessages";
+import type { FromTwin, ToTwin } from "./twinMessages";
+import { WorkbookTwin } from "./workbookTwin";
 
 /** Rows of cells per message: small enough that the page takes each in well inside a frame or two. */
 const ROWS_PER_MESSAGE = 2000;
 
-const post = (message: OpenXlsxMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
+const post = (message: OpenXlsxMessage | FromTwin) =>
+  (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
 
-self.onmessage = async (event: MessageEvent<{ bytes: ArrayBuffer }>) => {
+let twin: WorkbookTwin | null = null;
+
+self.onmessage = (event: MessageEvent<{ bytes: ArrayBuffer } | ToTwin>) => {
+  const message = event.data;
+  if ("bytes" in message) return void open(message.bytes);
+  twin ??= new WorkbookTwin(new MemoryWorkbook(), post);
+  twin.handle(message);
+};
+
+async function open(bytes: ArrayBuffer): Promise<void> {
   try {
     post({ type: "progress", text: "Reading the file…" });
-    const source = await XlsxBytesWorkbook.fromBytes(event.data.bytes);
+    const source = await XlsxBytesWorkbook.fromBytes(bytes);
     post({ type: "progress", text: "Reading the sheets…" });
     const snapshot = await source.read({ sheets: "all" });
     const patch = importPatch(snapshot, source.columnWidths());
@@ -26,13 +40,20 @@ self.onmessage = async (event: MessageEvent<{ bytes: ArrayBuffer }>) => {
     const cellOps = patch.ops.filter(isCells);
     const shapeOps = patch.ops.filter((op) => !isCells(op));
     const rows = snapshot.sheets.reduce((n, s) => n + (s.values?.length ?? 0), 0);
-    post({ type: "shape", patch: { description: patch.description, ops: shapeOps }, rows });
+    const shape = { description: patch.description, ops: shapeOps };
+    post({ type: "shape", patch: shape, rows });
+    // The twin is built as the page builds its workbook: the shape, then the cells put straight in.
+    const copy = new MemoryWorkbook();
+    copy.applySync(shape);
     for (const sheet of snapshot.sheets) {
       const cells = memoryCells(cellOps.filter((op) => op.sheet === sheet.name));
       for (let first = 0; first < cells.length; first += ROWS_PER_MESSAGE) {
         post({ type: "rows", sheet: sheet.name, firstRow: first, rows: cells.slice(first, first + ROWS_PER_MESSAGE) });
       }
+      const rowsOfCopy = copy.sheet(sheet.name).rows;
+      cells.forEach((row, r) => (rowsOfCopy[r] = row));
     }
+    twin = new WorkbookTwin(copy, post);
     post({ type: "done" });
   } catch (error) {
     post({
@@ -41,7 +62,7 @@ self.onmessage = async (event: MessageEvent<{ bytes: ArrayBuffer }>) => {
       message: error instanceof Error ? error.message : String(error),
     });
   }
-};
+}
 
 /** The cells a sheet's writeValues and setNumberFormats (both from A1) give, as the in-memory workbook holds them. */
 function memoryCells(ops: PatchOp[]): (MemoryCell | undefined)[][] {

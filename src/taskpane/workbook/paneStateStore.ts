@@ -8,6 +8,7 @@ import {
 import { NO_FACTS, type WorkbookFacts } from "../../commands/workbookFacts";
 import { todaySerial } from "../../domain/dates";
 import type { Framework } from "../../domain/framework";
+import { paneStateJob, type PlanJob } from "../offThread/planJobs";
 import type { DryRun } from "../useWorkbookSession";
 import type { SnapshotQuery, WorkbookSnapshot } from "../../workbook/types";
 
@@ -33,6 +34,7 @@ export interface PaneStateSnapshot {
 export type DryRunner = <Report>(
   query: SnapshotQuery,
   plan: (snapshot: WorkbookSnapshot) => { report: Report },
+  job?: PlanJob,
 ) => Promise<DryRun<Report>>;
 
 /**
@@ -51,7 +53,7 @@ export class PaneStateStore {
     /** The session's way to read, asked afresh each time: it is bound to the workbook of the moment. */
     private readonly dryRun: () => DryRunner,
     /** The frameworks known at the time of a read (built in, and any the user has loaded). */
-    private readonly resolve: () => (id: string) => Framework | undefined,
+    private readonly frameworks: () => readonly Framework[],
   ) {}
 
   get snapshot(): PaneStateSnapshot {
@@ -86,8 +88,11 @@ export class PaneStateStore {
     const wants = this.wants;
     const generation = ++this.generation;
     this.publish({ ...this.current, reading: wants });
-    const request = requestFor(wants, this.resolve());
-    const outcome = await this.dryRun()(paneStateQuery(request), (snapshot) => paneState(snapshot, request));
+    const frameworks = this.frameworks();
+    const request = requestFor(wants, (id) => frameworks.find((f) => f.id === id));
+    // The same read described as data, for the preview's worker to make off the page's main thread.
+    const job = paneStateJob(request, frameworks);
+    const outcome = await this.dryRun()(paneStateQuery(request), (snapshot) => paneState(snapshot, request), job);
     if (generation !== this.generation) return;
     if (outcome.ok) {
       this.publish({

@@ -27,7 +27,7 @@ export function usePaneState(session: WorkbookSession, frameworks: readonly Fram
     () =>
       new PaneStateStore(
         () => dryRun.current,
-        () => (id) => known.current.find((f) => f.id === id),
+        () => known.current,
       ),
   );
 

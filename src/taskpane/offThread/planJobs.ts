@@ -1,0 +1,63 @@
+import { paneState, paneStateQuery, type PaneStateRequest } from "../../commands/paneState";
+import type { Framework } from "../../domain/framework";
+import type { PatchOp, SnapshotQuery, WorkbookPatch, WorkbookSnapshot } from "../../workbook/types";
+import { planAnnexInPlace } from "../annexA/annexACommands";
+
+/**
+ * Work the pane can hand to the preview's worker, described as data (a worker cannot be sent a function):
+ * what to read and how to plan, named. The worker and the page run the same planning code on the same
+ * workbook, so a job planned off the main thread gives what the command would have given on it.
+ */
+export type PlanJob =
+  | { kind: "paneState"; request: PaneStateJobRequest }
+  | { kind: "annexInPlace"; request: Parameters<typeof planAnnexInPlace>[1]; fix: boolean };
+
+/** The pane state's request with the frameworks themselves in place of the function that finds them. */
+export interface PaneStateJobRequest extends Omit<PaneStateRequest, "resolve"> {
+  frameworks: readonly Framework[];
+}
+
+/** What a job planned: a patch for a command (null for a read such as the pane's state) and its report. */
+export interface PlannedJob {
+  patch: WorkbookPatch | null;
+  report: unknown;
+  /** The patch's operations in parts of bounded size, to apply a part at a time; absent: one part. */
+  parts?: PatchOp[][];
+}
+
+export function paneStateJob(request: PaneStateRequest, frameworks: readonly Framework[]): PlanJob {
+  const { checks, projection, annexA } = request;
+  return {
+    kind: "paneState",
+    request: {
+      frameworks,
+      ...(checks ? { checks } : {}),
+      ...(projection ? { projection } : {}),
+      ...(annexA ? { annexA } : {}),
+    },
+  };
+}
+
+export function jobQuery(job: PlanJob): SnapshotQuery {
+  switch (job.kind) {
+    case "paneState":
+      return paneStateQuery(withResolve(job.request));
+    case "annexInPlace":
+      return { sheets: "all" };
+  }
+}
+
+export function planJob(snapshot: WorkbookSnapshot, job: PlanJob): PlannedJob {
+  switch (job.kind) {
+    case "paneState":
+      return { patch: null, report: paneState(snapshot, withResolve(job.request)).report };
+    case "annexInPlace": {
+      const { patch, report } = planAnnexInPlace(snapshot, job.request, job.fix);
+      return { patch, report };
+    }
+  }
+}
+
+function withResolve({ frameworks, ...request }: PaneStateJobRequest): PaneStateRequest {
+  return { ...request, resolve: (id) => frameworks.find((f) => f.id === id) };
+}

@@ -1,0 +1,180 @@
+import { MemoryWorkbook } from "../../workbook/memory/memoryWorkbook";
+import { invertPatch } from "../../workbook/invert";
+import type { PatchOp, WorkbookPatch } from "../../workbook/types";
+import type { PlanJob, PlannedJob } from "../offThread/planJobs";
+import type { FromTwin, ToTwin } from "./twinMessages";
+
+/** The work was cancelled: nothing was changed. */
+export class WorkCancelledError extends Error {}
+
+export interface OffThreadOptions {
+  /** What the worker is doing, in words, as it goes. */
+  onProgress?: (text: string) => void;
+  /** Aborting ends the worker at once (and rejects with WorkCancelledError); a new twin is built next time. */
+  signal?: AbortSignal;
+}
+
+/** Where the pane's session can hand planning to another thread: the preview's workbook with a twin. */
+export interface OffThreadPlanner {
+  planOffThread(job: PlanJob, options?: OffThreadOptions): Promise<PlannedJob>;
+  /** Applies here a patch the twin planned, and has already applied to itself. */
+  applyPlanned(planned: PlannedJob): Promise<void>;
+}
+
+export function plansOffThread(workbook: object): workbook is OffThreadPlanner {
+  return typeof (workbook as Partial<OffThreadPlanner>).planOffThread === "function";
+}
+
+/** Rows of cells per message while building a twin: each message takes the page a few milliseconds. */
+const ROWS_PER_MESSAGE = 2000;
+
+/**
+ * The preview's in-memory workbook with a twin in a worker (workbookTwin.ts), so the pane's heavy planning
+ * (its state after each change, the Annex A checks, writing the findings) runs off the page's main thread.
+ * Every patch applied here is sent to the twin; a cancelled job ends the worker, and the next job builds a
+ * new twin from this workbook, a part at a time so the page keeps answering.
+ */
+export class PreviewWorkbook extends MemoryWorkbook implements OffThreadPlanner {
+  private nextId = 1;
+  /** Set by a patch applied while a twin was being built: that twin may hold cells from before and after. */
+  private changedWhileBuilding = false;
+  private readonly waiting = new Map<
+    number,
+    {
+      resolve: (planned: PlannedJob) => void;
+      reject: (error: Error) => void;
+      onProgress?: (text: string) => void;
+      parts: PatchOp[][];
+    }
+  >();
+
+  private worker: Worker | null = null;
+
+  /** `startWorker` starts a worker that becomes a twin as it is sent this workbook, when one is first needed. */
+  constructor(private readonly startWorker: () => Worker) {
+    super();
+  }
+
+  /** Takes as its twin a worker that already holds this workbook (the one that opened the file). */
+  adoptTwin(worker: Worker): void {
+    this.endTwin();
+    this.worker = this.listen(worker);
+  }
+
+  override async apply(patch: WorkbookPatch): Promise<void> {
+    this.applySync(patch);
+    this.changedWhileBuilding = true;
+    this.worker?.postMessage({ type: "apply", patch } satisfies ToTwin);
+  }
+
+  /**
+   * A part at a time, letting the page answer between parts. The twin applied the same patch to the same
+   * workbook, so no part should fail; if one does, the parts applied are undone and the twin, no longer
+   * the same workbook, is ended (the next job builds a new one).
+   */
+  async applyPlanned(planned: PlannedJob): Promise<void> {
+    if (!planned.patch) return;
+    const { description } = planned.patch;
+    const parts = planned.parts ?? [planned.patch.ops];
+    const done: WorkbookPatch[] = [];
+    try {
+      for (const [i, ops] of parts.entries()) {
+        if (i > 0) await nextTask();
+        this.applySync({ description, ops });
+        done.push({ description, ops });
+      }
+    } catch (error) {
+      for (const part of done.reverse()) this.applySync(invertPatch(part));
+      this.endTwin();
+      throw error;
+    }
+  }
+
+  async planOffThread(job: PlanJob, options: OffThreadOptions = {}): Promise<PlannedJob> {
+    if (options.signal?.aborted) throw new WorkCancelledError("Cancelled: nothing was changed.");
+    const worker = this.worker ?? (await this.buildTwin(options));
+    const id = this.nextId++;
+    return new Promise<PlannedJob>((resolve, reject) => {
+      this.waiting.set(id, {
+        resolve,
+        reject,
+        parts: [],
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
+      options.signal?.addEventListener(
+        "abort",
+        () => {
+          // The worker is busy with the job and cannot be asked to stop: it is ended, with the twin.
+          this.endTwin(new WorkCancelledError("Cancelled: nothing was changed."));
+        },
+        { once: true },
+      );
+      worker.postMessage({ type: "plan", id, job } satisfies ToTwin);
+    });
+  }
+
+  /** Ends the twin's worker (another workbook is shown, or a job was cancelled); jobs waiting are rejected. */
+  endTwin(reason: Error = new Error("The workbook was closed.")): void {
+    this.worker?.terminate();
+    this.worker = null;
+    for (const { reject } of this.waiting.values()) reject(reason);
+    this.waiting.clear();
+  }
+
+  private listen(worker: Worker): Worker {
+    worker.onmessage = (event: MessageEvent<FromTwin>) => {
+      const message = event.data;
+      if (message.type === "outOfStep") {
+        this.endTwin(new Error(`The preview's copy for checking fell out of step (${message.message}); try again.`));
+        return;
+      }
+      const waiter = this.waiting.get(message.id);
+      if (!waiter) return;
+      if (message.type === "progress") return waiter.onProgress?.(message.text);
+      if (message.type === "plannedPart") return void waiter.parts.push(message.ops);
+      this.waiting.delete(message.id);
+      if (message.type === "failed") return waiter.reject(new Error(message.message));
+      const { description, report } = message;
+      const patch = description === null ? null : { description, ops: waiter.parts.flat() };
+      waiter.resolve({ patch, report, parts: waiter.parts });
+    };
+    worker.onerror = (event) => this.endTwin(new Error(event.message || "The preview's worker stopped."));
+    return worker;
+  }
+
+  /** A new twin, sent this workbook a sheet and a few thousand rows at a time, yielding to the page between. */
+  private async buildTwin(options: OffThreadOptions): Promise<Worker> {
+    options.onProgress?.("Preparing the workbook for checking…");
+    this.changedWhileBuilding = false;
+    const worker = this.startWorker();
+    const send = (message: ToTwin) => worker.postMessage(message);
+    for (const sheet of this.sheets) {
+      send({ type: "seedSheet", sheet: { ...sheet, rows: [] } });
+      for (let first = 0; first < sheet.rows.length; first += ROWS_PER_MESSAGE) {
+        if (options.signal?.aborted) {
+          worker.terminate();
+          throw new WorkCancelledError("Cancelled: nothing was changed.");
+        }
+        send({
+          type: "seedRows",
+          sheet: sheet.name,
+          firstRow: first,
+          rows: sheet.rows.slice(first, first + ROWS_PER_MESSAGE),
+        });
+        await nextTask();
+      }
+    }
+    send({ type: "seedTables", tables: this.tables });
+    if (this.changedWhileBuilding) {
+      worker.terminate();
+      return this.buildTwin(options);
+    }
+    this.worker = this.listen(worker);
+    return worker;
+  }
+}
+
+/** Lets the page handle input and paint before the next part. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

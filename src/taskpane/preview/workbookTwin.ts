@@ -1,0 +1,71 @@
+import { invertPatch } from "../../workbook/invert";
+import { slicePatch } from "../../workbook/patchSlices";
+import type { MemoryWorkbook } from "../../workbook/memory/memoryWorkbook";
+import { jobQuery, planJob } from "../offThread/planJobs";
+import type { FromTwin, ToTwin } from "./twinMessages";
+
+/** Cells per part of a planned patch: the page takes in and applies each well inside 50 ms. */
+export const CELLS_PER_PART = 20_000;
+
+/**
+ * The preview workbook's twin, in a worker: the same workbook as the page's, kept in step by the page's
+ * patches, on which the pane's heavy planning runs (the pane's state after each change, the Annex A
+ * checks, the findings written) so the page keeps answering. Kept apart from the worker's globals so a
+ * test can drive it with messages.
+ */
+export class WorkbookTwin {
+  /** Set when a patch could not be applied: the twin then refuses jobs, and the page builds a new one. */
+  private broken: string | null = null;
+
+  constructor(
+    private readonly workbook: MemoryWorkbook,
+    private readonly post: (message: FromTwin) => void,
+    private readonly cellsPerPart = CELLS_PER_PART,
+  ) {}
+
+  handle(message: ToTwin): void {
+    switch (message.type) {
+      case "seedSheet":
+        this.workbook.sheets.push(message.sheet);
+        return;
+      case "seedRows": {
+        const rows = this.workbook.sheet(message.sheet).rows;
+        message.rows.forEach((cells, i) => (rows[message.firstRow + i] = cells));
+        return;
+      }
+      case "seedTables":
+        this.workbook.tables.push(...message.tables);
+        return;
+      case "apply":
+        try {
+          this.workbook.applySync(message.patch);
+        } catch (error) {
+          this.broken = error instanceof Error ? error.message : String(error);
+          this.post({ type: "outOfStep", message: this.broken });
+        }
+        return;
+      case "plan":
+        return this.plan(message.id, message.job);
+    }
+  }
+
+  private plan(id: number, job: Extract<ToTwin, { type: "plan" }>["job"]): void {
+    try {
+      if (this.broken) throw new Error(`The workbook's copy for checking is out of step: ${this.broken}`);
+      this.post({ type: "progress", id, text: "Reading the workbook…" });
+      const snapshot = this.workbook.snapshot(jobQuery(job));
+      this.post({ type: "progress", id, text: job.kind === "annexInPlace" ? "Checking the lists…" : "Checking…" });
+      const { patch, report } = planJob(snapshot, job);
+      // The page applies the same patch to its workbook when this arrives; one that could not be undone
+      // is refused here first, as runCommand refuses it, before either workbook changes.
+      if (patch) {
+        invertPatch(patch);
+        this.workbook.applySync(patch);
+        for (const ops of slicePatch(patch, this.cellsPerPart)) this.post({ type: "plannedPart", id, ops });
+      }
+      this.post({ type: "planned", id, description: patch?.description ?? null, report });
+    } catch (error) {
+      this.post({ type: "failed", id, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}
