@@ -57,6 +57,12 @@ export interface SheetSnapshot {
    * as null). Absent where the backend or query did not read them.
    */
   merges?: CellRange[];
+  /**
+   * True where the sheet is protected (Review > Protect Sheet): Excel refuses writes to it, so a command
+   * that would change it is refused before anything is written. Absent where not protected, or where the
+   * backend cannot tell.
+   */
+  protected?: boolean;
 }
 
 export interface WorkbookSnapshot {

@@ -6,7 +6,8 @@
  *   not loaded and synced throws PropertyNotLoaded; a batch that ends with unsynced writes is an error
  *   (the fake is stricter than Excel.run here, to catch a forgotten sync);
  * - every sync is counted with its payload (the JSON of each queued call's name and arguments, plus a
- *   small envelope), and a sync over 5 MB is refused whole, as Excel on the web refuses it;
+ *   small envelope) and the cells it writes, and a sync over 5 MB is refused whole, as Excel on the web
+ *   refuses it;
  * - every sync's response is measured too (the JSON of each loaded property's name and value), and one
  *   over 5 MB fails the sync with ResponsePayloadSizeLimitExceeded, as Excel on the web fails it (the
  *   fake still runs the sync's calls; an adapter must not use what a failed sync loaded). A range read
@@ -122,6 +123,8 @@ export interface FakeSheet {
   pageLayout: FakePageLayout;
   merged: CellRange[];
   charts: { name: string; type: string; source: CellRange; seriesBy: string; title: string; at?: string }[];
+  /** Review > Protect Sheet: writes to the sheet's cells and formatting fail with AccessDenied. */
+  protected: boolean;
 }
 
 export interface FakeTable {
@@ -180,6 +183,7 @@ export class FakeWorkbookModel {
       },
       merged: [],
       charts: [],
+      protected: false,
     };
     this.sheets.push(sheet);
     return sheet;
@@ -237,7 +241,12 @@ export interface SyncRecord {
   readBytes: number;
   /** The most cells of any one range whose values, formulas or number formats the sync read. */
   readCells: number;
+  /** Cells whose values, formulas or number formats the sync wrote (a co-author waits on each request's merge). */
+  writeCells: number;
 }
+
+/** The calls that write a block of cells, with the block as their one argument. */
+const BLOCK_WRITES = new Set(["values", "formulas", "numberFormat"]);
 
 interface QueuedCall {
   name: string;
@@ -362,7 +371,10 @@ export class FakeRequestContext {
       (sum, call) => sum + Buffer.byteLength(JSON.stringify([call.name, call.args])) + ENVELOPE,
       0,
     );
-    const record: SyncRecord = { bytes, calls: calls.length, readBytes: 0, readCells: 0 };
+    const writeCells = calls
+      .filter((call) => BLOCK_WRITES.has(call.name))
+      .reduce((sum, call) => sum + (call.args[0] as unknown[][]).reduce((n, row) => n + row.length, 0), 0);
+    const record: SyncRecord = { bytes, calls: calls.length, readBytes: 0, readCells: 0, writeCells };
     this.excel.syncLog.push(record);
     if (bytes > REQUEST_LIMIT) {
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `the request is ${bytes} bytes; the limit is 5 MB`);
@@ -386,6 +398,27 @@ export class FakeRequestContext {
 }
 
 // ---- proxies ------------------------------------------------------------------------------------------
+
+/** Writes a protected sheet allows: hiding, showing and deleting it belong to the workbook's structure. */
+const STRUCTURE_WRITES = new Set(["visibility", "delete"]);
+
+/**
+ * Excel refuses a write to a protected sheet's cells or formatting when the request reaches it, with
+ * AccessDenied ("You cannot perform the requested operation"); the calls before it in the request stay
+ * applied. `target` is a sheet, or an object on one (a range, a table).
+ */
+function refuseOnProtectedSheet(target: unknown, name: string): void {
+  if (STRUCTURE_WRITES.has(name) || typeof target !== "object" || target === null) return;
+  const owner = (target as { sheet?: unknown }).sheet;
+  const sheet = (isFakeSheet(target) ? target : isFakeSheet(owner) ? owner : null) as FakeSheet | null;
+  if (sheet?.protected) {
+    throw new FakeOfficeError("AccessDenied", `${name}: the sheet "${sheet.name}" is protected`);
+  }
+}
+
+function isFakeSheet(value: unknown): boolean {
+  return typeof value === "object" && value !== null && "cells" in value && "pageLayout" in value;
+}
 
 type Resolver<T> = () => T | null;
 
@@ -502,6 +535,7 @@ abstract class FakeObject<T> {
     this.ctx.enqueue(name, args, () => {
       const target = this.target();
       if (target === null) throw new FakeOfficeError("ItemNotFound", `${name} on a null ${this.constructor.name}`);
+      refuseOnProtectedSheet(target, name);
       apply(target);
     });
   }
@@ -611,6 +645,16 @@ class FakeWorksheet extends FakeObject<FakeSheet> implements Pick<Excel.Workshee
     return super.scalar(sheet, name);
   }
 
+  /** ExcelApi 1.2: only `protected` is modelled. */
+  get protection(): FakeWorksheetProtection {
+    return this.share("protection", FakeWorksheetProtection);
+  }
+
+  protected override navigation(name: string): FakeObject<unknown> {
+    if (name === "protection") return this.protection as FakeObject<unknown>;
+    return super.navigation(name);
+  }
+
   delete(): void {
     this.write("delete", [], (sheet) => this.ctx.model.deleteSheet(sheet));
   }
@@ -651,6 +695,7 @@ class FakeWorksheet extends FakeObject<FakeSheet> implements Pick<Excel.Workshee
           const sheet = this.target();
           const target = source.target();
           if (!sheet || !target) throw new FakeOfficeError("ItemNotFound", "charts.add on a null object");
+          refuseOnProtectedSheet(sheet, "charts.add");
           chart.name = `Chart ${sheet.charts.length + 1}`;
           chart.source = target.rect;
           sheet.charts.push(chart);
@@ -723,6 +768,17 @@ class FakeWorksheet extends FakeObject<FakeSheet> implements Pick<Excel.Workshee
   }
 }
 
+class FakeWorksheetProtection extends FakeObject<FakeSheet> implements Pick<Excel.WorksheetProtection, "protected"> {
+  get protected(): boolean {
+    return this.get("protected");
+  }
+
+  protected override scalar(sheet: FakeSheet, name: string): unknown {
+    if (name === "protected") return sheet.protected;
+    return super.scalar(sheet, name);
+  }
+}
+
 class FakeTableCollection extends FakeCollection<FakeTable, FakeTableProxy> {
   constructor(
     ctx: FakeRequestContext,
@@ -757,6 +813,7 @@ class FakeTableCollection extends FakeCollection<FakeTable, FakeTableProxy> {
     this.ctx.enqueue("add", [address, hasHeaders], () => {
       const sheet = worksheet.target();
       if (!sheet) throw new FakeOfficeError("ItemNotFound", "tables.add on a null worksheet");
+      refuseOnProtectedSheet(sheet, "tables.add");
       const model = this.ctx.model;
       const range = parseAddress(address);
       if (model.tables.some((t) => t.sheet === sheet && rangesOverlap(t.range, range))) {

@@ -45,7 +45,10 @@ export class ExcelWorkbook implements WatchableWorkbook {
     }
   }
 
-  /** At most 1 + ceil(payload / 4 MB) syncs, whatever the number of rows (see applyPatch.ts). */
+  /**
+   * One sync for an ordinary patch; a large one takes a sync per 5,000 cells written or per 4 MB, whichever
+   * comes first, so that each request stays small enough to merge with co-authors' edits (see payload.ts).
+   */
   async apply(patch: WorkbookPatch): Promise<void> {
     if (patch.ops.length === 0) return;
     this.applying++;

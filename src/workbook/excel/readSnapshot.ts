@@ -79,7 +79,9 @@ export async function readSnapshot(
 ): Promise<WorkbookSnapshot> {
   const wantsCells = (name: string) =>
     query.sheets === "all" || query.sheets.some((wanted) => key(wanted) === key(name));
-  const worksheets = context.workbook.worksheets.load("items/name,items/visibility"); // ExcelApi 1.1
+  // Protection (ExcelApi 1.2) with the names: a command that would change a protected sheet is refused
+  // before anything is written (see commands/protectedSheets.ts).
+  const worksheets = context.workbook.worksheets.load("items/name,items/visibility,items/protection/protected"); // ExcelApi 1.1
   const dateSystem = queueDateSystemRead(context);
   const tables = context.workbook.tables.load("items/name,items/worksheet/name"); // ExcelApi 1.1; Table.worksheet 1.2
 
@@ -127,6 +129,7 @@ export async function readSnapshot(
       sheetSnapshot(
         sheet.name,
         sheet.visibility,
+        sheet.protection.protected,
         sheetReads.get(key(sheet.name))!,
         wantsCells(sheet.name),
         cellReads.get(key(sheet.name))?.cells ?? null,
@@ -215,6 +218,7 @@ const VISIBILITY: Record<string, SheetVisibility> = {
 function sheetSnapshot(
   name: string,
   visibility: string,
+  isProtected: boolean,
   read: SheetRead,
   withCells: boolean,
   cells: UsedCells | null,
@@ -226,6 +230,7 @@ function sheetSnapshot(
     // The frozen pane is whole rows when only rows are frozen, whole columns when only columns are.
     frozenRows: frozen.isNullObject || frozen.isEntireColumn ? 0 : frozen.rowCount,
     frozenColumns: frozen.isNullObject || frozen.isEntireRow ? 0 : frozen.columnCount,
+    ...(isProtected ? { protected: true } : {}),
   };
   if (!withCells || !read.used || !read.merged) return { ...base, values: null, numberFormats: null, formulas: null };
   return { ...base, ...anchoredCells(cells), merges: mergedAreas(read.merged) };
