@@ -298,6 +298,23 @@ export class FakeExcel {
 
   /** A person typing into cells: the model changes at once and onChanged handlers hear of it. */
   userEdit(sheetName: string, address: string, rows: (string | number | boolean | null)[][]): void {
+    this.deliver(this.edit(sheetName, address, rows), address, "Unknown");
+  }
+
+  /**
+   * A co-author's edit, merged into this copy of the workbook: handlers hear of it with source "Remote"
+   * (whatever their add-in may be doing at the time, as Excel does not know what caused it).
+   */
+  remoteEdit(sheetName: string, address: string, rows: (string | number | boolean | null)[][]): void {
+    this.deliver(this.edit(sheetName, address, rows), address, "Unknown", "Remote");
+  }
+
+  /** A change event of another kind (a row inserted, say) for `address`, the model left as it is. */
+  raiseChange(sheetName: string, address: string, changeType: string): void {
+    this.deliver(this.model.sheet(sheetName), address, "Unknown", "Local", changeType);
+  }
+
+  private edit(sheetName: string, address: string, rows: (string | number | boolean | null)[][]): FakeSheet {
     const sheet = this.model.sheet(sheetName);
     const rect = parseAddress(address);
     rows.forEach((row, r) =>
@@ -307,7 +324,7 @@ export class FakeExcel {
         cell.value = value === null ? "" : value;
       }),
     );
-    this.deliver(sheet, address, "Others");
+    return sheet;
   }
 
   /** Waits until every change event raised so far has been handled. */
@@ -323,11 +340,17 @@ export class FakeExcel {
     for (const { sheet, address } of this.addinChanges.splice(0)) this.deliver(sheet, address, "ThisLocalAddin");
   }
 
-  private deliver(sheet: FakeSheet, address: string, triggerSource: "Others" | "ThisLocalAddin"): void {
+  private deliver(
+    sheet: FakeSheet,
+    address: string,
+    triggerSource: "Unknown" | "ThisLocalAddin",
+    source: "Local" | "Remote" = "Local",
+    changeType = "RangeEdited",
+  ): void {
     const args = {
       address,
-      changeType: "RangeEdited",
-      source: "Local",
+      changeType,
+      source,
       type: "WorksheetChanged",
       worksheetId: sheet.name,
       ...(this.reportsTriggerSource ? { triggerSource } : {}),

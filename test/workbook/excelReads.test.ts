@@ -169,6 +169,38 @@ describe("reading large sheets from Excel", () => {
   });
 });
 
+describe("reading some rows of a sheet (SnapshotQuery.rows)", () => {
+  it("reads just the rows asked for, the used range's full width from column A, in one sync", async () => {
+    const fake = new FakeExcel();
+    const expected = seedPlan(fake.model, "Plan", 5_000);
+    const excel = new ExcelWorkbook(fake);
+    await excel.read({ sheets: ["Plan"] });
+    const whole = fake.readBytes;
+    fake.resetCounts();
+    const snapshot = await excel.read({ sheets: ["Plan"], rows: [{ sheet: "Plan", top: 2_999, bottom: 3_001 }] });
+    const sheet = snapshot.sheets[0]!;
+    expect(sheet.firstRow).toBe(2_999);
+    expect(cellsOf(sheet)).toEqual({
+      values: expected.values.slice(2_999, 3_002),
+      numberFormats: expected.numberFormats.slice(2_999, 3_002),
+      formulas: expected.formulas.slice(2_999, 3_002),
+    });
+    expect(fake.syncs).toBe(1);
+    expect(fake.readBytes).toBeLessThan(whole / 100);
+  });
+
+  it("leaves out rows below the used range, and reads other sheets named without rows whole", async () => {
+    const fake = new FakeExcel();
+    seedPlan(fake.model, "Plan", 10);
+    const other = seedPlan(fake.model, "Other", 3);
+    const excel = new ExcelWorkbook(fake);
+    const snapshot = await excel.read({ sheets: ["Plan", "Other"], rows: [{ sheet: "Plan", top: 8, bottom: 20 }] });
+    expect(snapshot.sheets[0]!.values).toHaveLength(2); // rows 9 and 10 of the sheet; 11 to 21 are empty
+    expect(snapshot.sheets[1]!.firstRow).toBeUndefined();
+    expect(cellsOf(snapshot.sheets[1])).toEqual(other);
+  });
+});
+
 describe("the fake's response limit", () => {
   it("measures what a sync returns and refuses a response over 5 MB", async () => {
     const fake = new FakeExcel();

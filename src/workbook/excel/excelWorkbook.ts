@@ -65,20 +65,18 @@ export class ExcelWorkbook implements WatchableWorkbook {
   private lastApplied = 0;
 
   /**
-   * Reports changes people make to the named sheets (worksheet.onChanged, ExcelApi 1.7). The add-in's own
-   * writes are told apart by the event's triggerSource (ExcelApi 1.14); hosts without it get no
-   * triggerSource, and there changes that arrive while, or within a second after, the add-in writes are
-   * taken as its own. Returns a function that stops watching.
+   * Reports changes to the named sheets (worksheet.onChanged, ExcelApi 1.7), people's and co-authors'
+   * (event source "Remote", ExcelApi 1.7). The add-in's own writes are told apart by the event's
+   * triggerSource (ExcelApi 1.14) and reported as `own`; hosts without it give no triggerSource, and there
+   * local changes that arrive while, or within a second after, the add-in writes are taken as its own. A
+   * co-author's change is never the add-in's own, whatever its timing. Returns a function that stops watching.
    */
   async watch(sheets: string[], onChange: (change: CellChange) => void): Promise<() => Promise<void>> {
     return this.excel.run(async (context) => {
       const registrations = sheets.map((name) =>
         context.workbook.worksheets.getItem(name).onChanged.add(async (event) => {
           // ExcelApi 1.7
-          const source = (event as { triggerSource?: string }).triggerSource; // ExcelApi 1.14
-          if (source === "ThisLocalAddin") return;
-          if (source === undefined && (this.applying > 0 || Date.now() - this.lastApplied < 1000)) return;
-          onChange({ sheet: name, address: event.address });
+          onChange({ sheet: name, address: event.address, ...this.describe(event) });
         }),
       );
       await context.sync();
@@ -87,5 +85,18 @@ export class ExcelWorkbook implements WatchableWorkbook {
         await context.sync();
       };
     });
+  }
+
+  /** Who made a change and whether it moved cells, from a change event. */
+  private describe(event: Excel.WorksheetChangedEventArgs): Pick<CellChange, "remote" | "own" | "moved"> {
+    const remote = event.source === "Remote"; // ExcelApi 1.7
+    const source = (event as { triggerSource?: string }).triggerSource; // ExcelApi 1.14
+    const own =
+      !remote &&
+      (source === "ThisLocalAddin" ||
+        (source === undefined && (this.applying > 0 || Date.now() - this.lastApplied < 1000)));
+    // An edit or a paste leaves every other cell where it was; inserting or deleting moves them.
+    const moved = event.changeType !== "RangeEdited"; // ExcelApi 1.7
+    return { ...(remote ? { remote } : {}), ...(own ? { own } : {}), ...(moved ? { moved } : {}) };
   }
 }
