@@ -83,7 +83,8 @@ function withRows(before: SheetSnapshot, part: SheetSnapshot, span: RowSpan): Sh
   return {
     ...baseOf(part),
     values: grid<Scalar>(before.values, part.values, null),
-    numberFormats: grid(before.numberFormats, part.numberFormats, "General"),
+    // Null where the reads left number formats out (live checking does).
+    numberFormats: part.numberFormats && grid(before.numberFormats, part.numberFormats, "General"),
     formulas: grid(before.formulas, part.formulas, null),
     merges: part.merges ?? before.merges ?? [],
   };

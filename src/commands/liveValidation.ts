@@ -56,7 +56,8 @@ export async function startLiveValidation(
   const sheets = options.sheets
     ? [...options.sheets]
     : [...new Set((readMetadata(await workbook.read({ sheets: [METADATA_SHEET] }))?.plans ?? []).map((p) => p.sheet))];
-  const query = { sheets: [...sheets, METADATA_SHEET] };
+  // The rules take a date from its column and its serial, never from a number format: none are read.
+  const query = { sheets: [...sheets, METADATA_SHEET], numberFormats: false as const };
 
   /** The plan sheets as last read, or null where they must be read whole. */
   let kept: WorkbookSnapshot | null = null;
@@ -78,7 +79,11 @@ export async function startLiveValidation(
       let snapshot: WorkbookSnapshot | null = null;
       if (before !== null) {
         const rows = [...spans].map(([sheet, span]) => ({ sheet, ...span }));
-        snapshot = mergeRows(before, await workbook.read({ sheets: [METADATA_SHEET, ...spans.keys()], rows }), spans);
+        snapshot = mergeRows(
+          before,
+          await workbook.read({ ...query, sheets: [METADATA_SHEET, ...spans.keys()], rows }),
+          spans,
+        );
       }
       snapshot ??= await workbook.read(query);
       if (since === outdated) kept = snapshot;

@@ -46,7 +46,10 @@ export interface SheetSnapshot {
    * or null where the snapshot query did not ask for this sheet's cells.
    */
   values: Scalar[][] | null;
-  /** Number formats of the same cells; "General" where none is set. */
+  /**
+   * Number formats of the same cells; "General" where none is set. Null also where the query asked for
+   * no number formats (SnapshotQuery.numberFormats) and the backend left them out.
+   */
   numberFormats: string[][] | null;
   /** Formulas of the same cells where a cell holds one (sparse: null where it does not). */
   formulas: (string | null)[][] | null;
@@ -93,6 +96,13 @@ export interface SnapshotQuery {
    * just these and says so with SheetSnapshot.firstRow; the others may read the whole sheet.
    */
   rows?: { sheet: string; top: number; bottom: number }[];
+  /**
+   * False: no number formats are needed (a command that only reads, whose rules take a date from its
+   * column's kind and the cell's serial, never from a format). A backend with expensive reads (Excel) then
+   * leaves them out, about a quarter of what a plan's cells cost; the others may read them all the same. Commands
+   * that write number formats read them, to record those they replace.
+   */
+  numberFormats?: false;
 }
 
 // ---- patch operations -------------------------------------------------------------------------------

@@ -9,7 +9,15 @@ import type {
   WorkbookSnapshot,
 } from "../types";
 import { formulaOf, fromExcelValue } from "./cells";
-import { type CellRead, newCellRead, readRemainingRows, takeRows, type UsedCells, WINDOW_ADDRESS } from "./readCells";
+import {
+  type CellRead,
+  cellProperties,
+  newCellRead,
+  readRemainingRows,
+  takeRows,
+  type UsedCells,
+  WINDOW_ADDRESS,
+} from "./readCells";
 
 /** Names Excel compares without case (sheets, tables), remembered with the case Excel reported. */
 export class NameSet {
@@ -80,6 +88,7 @@ export async function readSnapshot(
   const wantsCells = (name: string) =>
     query.sheets === "all" || query.sheets.some((wanted) => key(wanted) === key(name));
   const spans = rowSpans(query);
+  const withFormats = query.numberFormats !== false;
   // The window: a sheet's first rows, or, where only some rows are wanted, those rows (whole rows, cut
   // to the used range by the intersection).
   const windowOf = (name: string) => {
@@ -100,7 +109,7 @@ export async function readSnapshot(
     for (const name of [...named, ...known.sheets.list()]) {
       if (sheetReads.has(key(name))) continue;
       const sheet = context.workbook.worksheets.getItemOrNullObject(name); // ExcelApi 1.4
-      sheetReads.set(key(name), queueSheetRead(sheet, wantsCells(name), windowOf(name)));
+      sheetReads.set(key(name), queueSheetRead(sheet, wantsCells(name), windowOf(name), withFormats));
     }
     for (const name of known.tables.list()) {
       tableReads.set(key(name), queueTableRead(context.workbook.tables.getItemOrNullObject(name))); // ExcelApi 1.4
@@ -114,7 +123,7 @@ export async function readSnapshot(
   const missingTables = tables.items.filter((table) => tableReads.get(key(table.name))?.table.isNullObject !== false);
   if (missingSheets.length > 0 || missingTables.length > 0) {
     for (const sheet of missingSheets) {
-      sheetReads.set(key(sheet.name), queueSheetRead(sheet, wantsCells(sheet.name), windowOf(sheet.name)));
+      sheetReads.set(key(sheet.name), queueSheetRead(sheet, wantsCells(sheet.name), windowOf(sheet.name), withFormats));
     }
     for (const table of missingTables) tableReads.set(key(table.name), queueTableRead(table));
     await context.sync();
@@ -128,8 +137,8 @@ export async function readSnapshot(
       cellReads.set(
         key(sheet.name),
         span
-          ? startRowsRead(sheet.name, read.used, span, read.window)
-          : startCellRead(sheet.name, read.used, read.window),
+          ? startRowsRead(sheet.name, read.used, span, read.window, withFormats)
+          : startCellRead(sheet.name, read.used, read.window, withFormats),
       );
     }
   }
@@ -193,10 +202,16 @@ interface RowSpan {
  * The wanted rows of a used range (none where they lie outside it), the used range's full width, taken
  * from the speculative window where it holds exactly those.
  */
-function startRowsRead(name: string, used: Excel.Range, span: RowSpan, window: Excel.Range | null): CellRead {
+function startRowsRead(
+  name: string,
+  used: Excel.Range,
+  span: RowSpan,
+  window: Excel.Range | null,
+  withFormats: boolean,
+): CellRead {
   const top = Math.max(used.rowIndex, span.top);
   const bottom = Math.min(used.rowIndex + used.rowCount - 1, span.bottom);
-  const read = newCellRead(name, top, used.columnIndex, Math.max(0, bottom - top + 1), used.columnCount);
+  const read = newCellRead(name, top, used.columnIndex, Math.max(0, bottom - top + 1), used.columnCount, withFormats);
   const fits =
     window !== null &&
     !window.isNullObject &&
@@ -212,8 +227,8 @@ function startRowsRead(name: string, used: Excel.Range, span: RowSpan, window: E
  * A used range's cells to read: its size, and the rows of the speculative window when it covers the used
  * range's full width from its top row (otherwise the window is not used, and every row is read in chunks).
  */
-function startCellRead(name: string, used: Excel.Range, window: Excel.Range | null): CellRead {
-  const read = newCellRead(name, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount);
+function startCellRead(name: string, used: Excel.Range, window: Excel.Range | null, withFormats: boolean): CellRead {
+  const read = newCellRead(name, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount, withFormats);
   const fits =
     window !== null &&
     !window.isNullObject &&
@@ -224,7 +239,12 @@ function startCellRead(name: string, used: Excel.Range, window: Excel.Range | nu
   return read;
 }
 
-function queueSheetRead(sheet: Excel.Worksheet, withCells: boolean, windowAddress: string | null): SheetRead {
+function queueSheetRead(
+  sheet: Excel.Worksheet,
+  withCells: boolean,
+  windowAddress: string | null,
+  withFormats: boolean,
+): SheetRead {
   sheet.load("name"); // ExcelApi 1.1; loaded so that isNullObject is known after the sync
   const frozen = sheet.freezePanes
     .getLocationOrNullObject() // ExcelApi 1.7
@@ -239,7 +259,7 @@ function queueSheetRead(sheet: Excel.Worksheet, withCells: boolean, windowAddres
     used && windowAddress
       ? used
           .getIntersectionOrNullObject(windowAddress) // ExcelApi 1.4
-          .load("rowIndex,columnIndex,rowCount,columnCount,values,numberFormat,formulas") // ExcelApi 1.1
+          .load(`rowIndex,columnIndex,rowCount,columnCount,${cellProperties(withFormats)}`) // ExcelApi 1.1
       : null;
   // Merged areas of the whole sheet, not of the used range, which may be a null object.
   // Only the address is loaded: it is a property of the RangeAreas itself, so nothing is called through
@@ -328,8 +348,9 @@ function anchoredCells(used: UsedCells | null): Pick<SheetSnapshot, "values" | "
   let width = 0;
   values.forEach((row, r) =>
     row.forEach((value, c) => {
-      const format = formats[r]?.[c];
-      if (value !== "" || formulaOf(formulas[r]?.[c], value) !== null || (format !== "General" && format !== "")) {
+      const format = formats?.[r]?.[c];
+      const formatted = format !== undefined && format !== "General" && format !== "";
+      if (value !== "" || formulaOf(formulas[r]?.[c], value) !== null || formatted) {
         height = Math.max(height, top + r + 1);
         width = Math.max(width, left + c + 1);
       }
@@ -341,7 +362,7 @@ function anchoredCells(used: UsedCells | null): Pick<SheetSnapshot, "values" | "
     );
   return {
     values: grid<Scalar>((r, c) => fromExcelValue(values[r]?.[c]), null),
-    numberFormats: grid((r, c) => String(formats[r]?.[c] || "General"), "General"),
+    numberFormats: formats && grid((r, c) => String(formats[r]?.[c] || "General"), "General"),
     formulas: grid((r, c) => formulaOf(formulas[r]?.[c], values[r]?.[c]), null),
   };
 }
@@ -355,7 +376,9 @@ function spanCells(
   used: UsedCells | null,
   firstRow: number,
 ): Pick<SheetSnapshot, "values" | "numberFormats" | "formulas"> {
-  if (!used || used.values.length === 0) return { values: [], numberFormats: [], formulas: [] };
+  if (!used || used.values.length === 0) {
+    return { values: [], numberFormats: used?.numberFormats === null ? null : [], formulas: [] };
+  }
   const { top, left, values, formulas } = used;
   const formats = used.numberFormats;
   const width = left + (values[0]?.length ?? 0);
@@ -367,7 +390,7 @@ function spanCells(
     });
   return {
     values: grid<Scalar>((r, c) => fromExcelValue(values[r]?.[c]), null),
-    numberFormats: grid((r, c) => String(formats[r]?.[c] || "General"), "General"),
+    numberFormats: formats && grid((r, c) => String(formats[r]?.[c] || "General"), "General"),
     formulas: grid((r, c) => formulaOf(formulas[r]?.[c], values[r]?.[c]), null),
   };
 }
