@@ -360,18 +360,38 @@ export class FakeExcel {
     this.delivering = this.delivering.then(() => Promise.all(handlers.map((h) => h.handler(args))));
   }
 
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  // ---- Excel's own undo (see src/workbook/excel/excelUndo.ts for the sources) ----
+
+  /**
+   * Steps the add-in's writes added to the user's undo stack: one per sync that writes, or one per
+   * Excel.run with mergeUndoGroup (ExcelApi 1.20) that writes.
+   */
+  undoSteps = 0;
+  /** Where the fake runs, for what Excel can undo: a sheet's visibility only on the web. */
+  platform: "web" | "desktop" = "web";
+
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  async run<T>(
+    first: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>),
+    second?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> {
+    const batch = typeof first === "function" ? first : second!;
     const context = new FakeRequestContext(this);
+    context.undoGroup = typeof first === "function" ? null : first.mergeUndoGroup ? { wrote: false } : null;
     const result = await batch(context as unknown as Excel.RequestContext);
     const unsynced = context.pending.filter((call) => call.write).length;
     if (unsynced > 0) throw new Error(`fake: the batch ended with ${unsynced} queued writes that were never synced`);
+    if (context.undoGroup?.wrote) this.undoSteps++;
     return result;
-  };
+  }
 }
 
 export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   pending: QueuedCall[] = [];
+  /** The Excel.run's undo group, where it asked for one (mergeUndoGroup). */
+  undoGroup: { wrote: boolean } | null = null;
   /** What the sync under way returns, counted as loads run. */
   response = { bytes: 0, cells: 0 };
 
@@ -403,6 +423,10 @@ export class FakeRequestContext {
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `the request is ${bytes} bytes; the limit is 5 MB`);
     }
     this.response = { bytes: 0, cells: 0 };
+    if (calls.some((call) => call.write)) {
+      if (this.undoGroup) this.undoGroup.wrote = true;
+      else this.excel.undoSteps++;
+    }
     // Like Excel, calls before a failing one stay applied; the rest are dropped.
     try {
       for (const call of calls) call.run();
@@ -421,6 +445,11 @@ export class FakeRequestContext {
 }
 
 // ---- proxies ------------------------------------------------------------------------------------------
+
+/** A call Excel cannot undo, made inside an undo group (Excel.run's mergeUndoGroup). */
+function undoNotSupported(api: string): FakeOfficeError {
+  return new FakeOfficeError("UndoNotSupported", `${api} cannot be undone, so it cannot be in an undo group`);
+}
 
 /** Writes a protected sheet allows: hiding, showing and deleting it belong to the workbook's structure. */
 const STRUCTURE_WRITES = new Set(["visibility", "delete"]);
@@ -654,6 +683,7 @@ class FakeWorksheet extends FakeObject<FakeSheet> implements Pick<Excel.Workshee
   }
   set visibility(value: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden") {
     this.write("visibility", [value], (sheet) => {
+      if (this.ctx.undoGroup && this.ctx.excel.platform === "desktop") throw undoNotSupported("Worksheet.visibility");
       const others = this.ctx.model.sheets.filter((s) => s !== sheet && s.visibility === "Visible");
       if (value !== "Visible" && others.length === 0) {
         throw new FakeOfficeError("InvalidOperation", "a workbook must keep a visible sheet");
@@ -679,7 +709,10 @@ class FakeWorksheet extends FakeObject<FakeSheet> implements Pick<Excel.Workshee
   }
 
   delete(): void {
-    this.write("delete", [], (sheet) => this.ctx.model.deleteSheet(sheet));
+    this.write("delete", [], (sheet) => {
+      if (this.ctx.undoGroup) throw undoNotSupported("Worksheet.delete");
+      this.ctx.model.deleteSheet(sheet);
+    });
   }
 
   /** The range at `address`, or the whole sheet. */

@@ -1,5 +1,6 @@
 import type { CellChange, SnapshotQuery, WatchableWorkbook, WorkbookPatch, WorkbookSnapshot } from "../types";
 import { applyPatch } from "./applyPatch";
+import { groupsAsOneUndoStep, hostUndoSupport, type UndoSupport } from "./excelUndo";
 import { NameSet, readSnapshot } from "./readSnapshot";
 
 /**
@@ -14,7 +15,10 @@ export const EXCEL_API_REQUIREMENT = "1.13";
 
 /** What the adapter needs of the global `Excel`: tests pass a fake with the same shape. */
 export interface ExcelRunner {
-  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  run: {
+    <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+    <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  };
 }
 
 /**
@@ -25,7 +29,11 @@ export class ExcelWorkbook implements WatchableWorkbook {
   /** Sheet and table names seen in the last read or made by this adapter, to read them speculatively. */
   private readonly known = { sheets: new NameSet(), tables: new NameSet() };
 
-  constructor(private readonly excel: ExcelRunner = Excel) {}
+  constructor(
+    private readonly excel: ExcelRunner = Excel,
+    /** What Excel's own undo can do here (see excelUndo.ts); asked of Office when not given. */
+    private readonly undo: UndoSupport = hostUndoSupport(),
+  ) {}
 
   /**
    * One sync in steady use when each sheet read is small (within the first 1,000 rows and 40 columns);
@@ -53,7 +61,12 @@ export class ExcelWorkbook implements WatchableWorkbook {
     if (patch.ops.length === 0) return;
     this.applying++;
     try {
-      await this.excel.run((context) => applyPatch(context, patch, this.known));
+      const batch = (context: Excel.RequestContext) => applyPatch(context, patch, this.known);
+      // Where the host can, the whole patch is one step of Excel's own undo (Ctrl+Z), however many syncs
+      // it takes (ExcelApi 1.20); elsewhere each sync is a step, and the pane's "Undo last change" undoes
+      // the patch as a whole.
+      if (groupsAsOneUndoStep(patch, this.undo)) await this.excel.run({ mergeUndoGroup: true }, batch);
+      else await this.excel.run(batch);
     } finally {
       this.applying--;
       this.lastApplied = Date.now();
