@@ -15,6 +15,14 @@
  *   `nullValuesFor` makes chosen reads of values return null, to test that an adapter notices;
  * - *OrNullObject getters give null objects; a call through a null object gives a null object, or, with
  *   `nullObjects: "throw"`, fails the sync (Excel's behaviour here is not documented, so both are tested);
+ * - a protected sheet (`FakeSheet.protected`) refuses writes to its cells and formatting with AccessDenied
+ *   when the request reaches them, the calls before staying applied, as Excel does;
+ * - change events: `userEdit` (a person, source "Local"), `remoteEdit` (a co-author, source "Remote"),
+ *   `raiseChange` (rows inserted and the like), and the add-in's own writes with triggerSource
+ *   "ThisLocalAddin" (ExcelApi 1.14; `reportsTriggerSource = false` plays an older host);
+ * - Excel's own undo: `undoSteps` counts the steps the add-in's writes add (one a sync, or one a run with
+ *   mergeUndoGroup, ExcelApi 1.20), and a call Excel cannot undo inside such a group fails with
+ *   UndoNotSupported (Worksheet.delete; Worksheet.visibility where `platform` is "desktop");
  * - strings written to cells are read as typed input ("=…" a formula, "00123" a number, "TRUE" a
  *   Boolean, "2025-01-31" a date, a leading apostrophe keeps text), null leaves a cell alone, "" clears it.
  *

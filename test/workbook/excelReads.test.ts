@@ -208,6 +208,19 @@ describe("reading some rows of a sheet (SnapshotQuery.rows)", () => {
     expect(fake.readBytes).toBeLessThan(whole / 100);
   });
 
+  it("reads the same rows the plain way, where a host refuses the speculative read", async () => {
+    const fake = new FakeExcel({ nullObjects: "throw" });
+    const expected = seedPlan(fake.model, "Plan", 1_500);
+    fake.model.addSheet("Blank"); // its used range is a null object: the speculative read fails
+    const excel = new ExcelWorkbook(fake);
+    const query = { sheets: ["Plan", "Blank"], rows: [{ sheet: "Plan", top: 1_199, bottom: 1_201 }] };
+    const sheet = (await excel.read(query)).sheets[0]!;
+    expect(sheet.firstRow).toBe(1_199);
+    expect(sheet.values).toEqual(expected.values.slice(1_199, 1_202));
+    // The refused speculative sync, then the plain read's names, sizes and rows (one sync when speculation works).
+    expect(fake.syncs).toBeGreaterThanOrEqual(3);
+  });
+
   it("leaves out rows below the used range, and reads other sheets named without rows whole", async () => {
     const fake = new FakeExcel();
     seedPlan(fake.model, "Plan", 10);
