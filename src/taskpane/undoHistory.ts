@@ -1,3 +1,4 @@
+import { applyUnlessProtected } from "../commands/runCommand";
 import { changedSince } from "../workbook/changedSince";
 import type { WorkbookAdapter, WorkbookPatch } from "../workbook/types";
 
@@ -78,7 +79,7 @@ export async function undoDownTo(
     try {
       const cells = step.id === confirmed ? [] : await typedSince(workbook, step);
       if (cells.length > 0) return { history: current, undone, conflict: { step, cells }, failure: null };
-      await workbook.apply(step.undo);
+      await applyUnlessProtected(workbook, step.undo);
     } catch (failure) {
       return { history: current, undone, conflict: null, failure };
     }

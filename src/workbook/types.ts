@@ -46,7 +46,10 @@ export interface SheetSnapshot {
    * or null where the snapshot query did not ask for this sheet's cells.
    */
   values: Scalar[][] | null;
-  /** Number formats of the same cells; "General" where none is set. */
+  /**
+   * Number formats of the same cells; "General" where none is set. Null also where the query asked for
+   * no number formats (SnapshotQuery.numberFormats) and the backend left them out.
+   */
   numberFormats: string[][] | null;
   /** Formulas of the same cells where a cell holds one (sparse: null where it does not). */
   formulas: (string | null)[][] | null;
@@ -57,6 +60,19 @@ export interface SheetSnapshot {
    * as null). Absent where the backend or query did not read them.
    */
   merges?: CellRange[];
+  /**
+   * True where the sheet is protected (Review > Protect Sheet): Excel refuses writes to it, so a command
+   * that would change it is refused before anything is written. Absent where not protected, or where the
+   * backend cannot tell.
+   */
+  protected?: boolean;
+  /**
+   * Where the query asked for some rows of this sheet only (SnapshotQuery.rows) and the backend read just
+   * those: `values[0]` (and the formats' and formulas' first row) is this 0-based row of the sheet, and
+   * the rows read run to the query's bottom row or the end of the used range. Absent where the sheet was
+   * read whole, anchored at A1 as usual.
+   */
+  firstRow?: number;
 }
 
 export interface WorkbookSnapshot {
@@ -74,6 +90,19 @@ export interface WorkbookSnapshot {
 export interface SnapshotQuery {
   /** Sheets whose cells to read. Names that do not exist are skipped. Sheet names are always read. */
   sheets: string[] | "all";
+  /**
+   * Of the sheets named in `sheets`, only these rows (0-based, inclusive), for a caller that holds the
+   * rest from an earlier read (live checking after an edit). A backend with expensive reads (Excel) reads
+   * just these and says so with SheetSnapshot.firstRow; the others may read the whole sheet.
+   */
+  rows?: { sheet: string; top: number; bottom: number }[];
+  /**
+   * False: no number formats are needed (a command that only reads, whose rules take a date from its
+   * column's kind and the cell's serial, never from a format). A backend with expensive reads (Excel) then
+   * leaves them out, about a quarter of what a plan's cells cost; the others may read them all the same. Commands
+   * that write number formats read them, to record those they replace.
+   */
+  numberFormats?: false;
 }
 
 // ---- patch operations -------------------------------------------------------------------------------
@@ -251,11 +280,20 @@ export interface CellChange {
   sheet: string;
   /** The range changed, e.g. "E5" or "E5:G9". */
   address: string;
+  /** A co-author's change, made in their copy of the workbook and merged into this one. */
+  remote?: boolean;
+  /**
+   * The add-in's own write, reported only so that a reader holding cells from an earlier read knows they
+   * have changed: it must never start a check (which would check after every command, and could loop).
+   */
+  own?: boolean;
+  /** Rows, columns or cells were inserted or deleted: cells have moved, so earlier reads are out of date. */
+  moved?: boolean;
 }
 
 /**
  * A backend that can tell when a person changes cells (Excel); files and memory cannot and need not.
- * Changes the add-in makes itself are not reported, so a command's own writes never trigger a re-check.
+ * The add-in's own writes are reported with `own: true`, so a command's own writes never trigger a re-check.
  */
 export interface WatchableWorkbook extends WorkbookAdapter {
   watch(sheets: string[], onChange: (change: CellChange) => void): Promise<() => Promise<void>>;

@@ -6,7 +6,8 @@
  *   not loaded and synced throws PropertyNotLoaded; a batch that ends with unsynced writes is an error
  *   (the fake is stricter than Excel.run here, to catch a forgotten sync);
  * - every sync is counted with its payload (the JSON of each queued call's name and arguments, plus a
- *   small envelope), and a sync over 5 MB is refused whole, as Excel on the web refuses it;
+ *   small envelope) and the cells it writes, and a sync over 5 MB is refused whole, as Excel on the web
+ *   refuses it;
  * - every sync's response is measured too (the JSON of each loaded property's name and value), and one
  *   over 5 MB fails the sync with ResponsePayloadSizeLimitExceeded, as Excel on the web fails it (the
  *   fake still runs the sync's calls; an adapter must not use what a failed sync loaded). A range read
@@ -14,6 +15,14 @@
  *   `nullValuesFor` makes chosen reads of values return null, to test that an adapter notices;
  * - *OrNullObject getters give null objects; a call through a null object gives a null object, or, with
  *   `nullObjects: "throw"`, fails the sync (Excel's behaviour here is not documented, so both are tested);
+ * - a protected sheet (`FakeSheet.protected`) refuses writes to its cells and formatting with AccessDenied
+ *   when the request reaches them, the calls before staying applied, as Excel does;
+ * - change events: `userEdit` (a person, source "Local"), `remoteEdit` (a co-author, source "Remote"),
+ *   `raiseChange` (rows inserted and the like), and the add-in's own writes with triggerSource
+ *   "ThisLocalAddin" (ExcelApi 1.14; `reportsTriggerSource = false` plays an older host);
+ * - Excel's own undo: `undoSteps` counts the steps the add-in's writes add (one a sync, or one a run with
+ *   mergeUndoGroup, ExcelApi 1.20), and a call Excel cannot undo inside such a group fails with
+ *   UndoNotSupported (Worksheet.delete; Worksheet.visibility where `platform` is "desktop");
  * - strings written to cells are read as typed input ("=…" a formula, "00123" a number, "TRUE" a
  *   Boolean, "2025-01-31" a date, a leading apostrophe keeps text), null leaves a cell alone, "" clears it.
  *
@@ -122,6 +131,8 @@ export interface FakeSheet {
   pageLayout: FakePageLayout;
   merged: CellRange[];
   charts: { name: string; type: string; source: CellRange; seriesBy: string; title: string; at?: string }[];
+  /** Review > Protect Sheet: writes to the sheet's cells and formatting fail with AccessDenied. */
+  protected: boolean;
 }
 
 export interface FakeTable {
@@ -180,6 +191,7 @@ export class FakeWorkbookModel {
       },
       merged: [],
       charts: [],
+      protected: false,
     };
     this.sheets.push(sheet);
     return sheet;
@@ -237,7 +249,12 @@ export interface SyncRecord {
   readBytes: number;
   /** The most cells of any one range whose values, formulas or number formats the sync read. */
   readCells: number;
+  /** Cells whose values, formulas or number formats the sync wrote (a co-author waits on each request's merge). */
+  writeCells: number;
 }
+
+/** The calls that write a block of cells, with the block as their one argument. */
+const BLOCK_WRITES = new Set(["values", "formulas", "numberFormat"]);
 
 interface QueuedCall {
   name: string;
@@ -289,6 +306,23 @@ export class FakeExcel {
 
   /** A person typing into cells: the model changes at once and onChanged handlers hear of it. */
   userEdit(sheetName: string, address: string, rows: (string | number | boolean | null)[][]): void {
+    this.deliver(this.edit(sheetName, address, rows), address, "Unknown");
+  }
+
+  /**
+   * A co-author's edit, merged into this copy of the workbook: handlers hear of it with source "Remote"
+   * (whatever their add-in may be doing at the time, as Excel does not know what caused it).
+   */
+  remoteEdit(sheetName: string, address: string, rows: (string | number | boolean | null)[][]): void {
+    this.deliver(this.edit(sheetName, address, rows), address, "Unknown", "Remote");
+  }
+
+  /** A change event of another kind (a row inserted, say) for `address`, the model left as it is. */
+  raiseChange(sheetName: string, address: string, changeType: string): void {
+    this.deliver(this.model.sheet(sheetName), address, "Unknown", "Local", changeType);
+  }
+
+  private edit(sheetName: string, address: string, rows: (string | number | boolean | null)[][]): FakeSheet {
     const sheet = this.model.sheet(sheetName);
     const rect = parseAddress(address);
     rows.forEach((row, r) =>
@@ -298,7 +332,7 @@ export class FakeExcel {
         cell.value = value === null ? "" : value;
       }),
     );
-    this.deliver(sheet, address, "Others");
+    return sheet;
   }
 
   /** Waits until every change event raised so far has been handled. */
@@ -314,11 +348,17 @@ export class FakeExcel {
     for (const { sheet, address } of this.addinChanges.splice(0)) this.deliver(sheet, address, "ThisLocalAddin");
   }
 
-  private deliver(sheet: FakeSheet, address: string, triggerSource: "Others" | "ThisLocalAddin"): void {
+  private deliver(
+    sheet: FakeSheet,
+    address: string,
+    triggerSource: "Unknown" | "ThisLocalAddin",
+    source: "Local" | "Remote" = "Local",
+    changeType = "RangeEdited",
+  ): void {
     const args = {
       address,
-      changeType: "RangeEdited",
-      source: "Local",
+      changeType,
+      source,
       type: "WorksheetChanged",
       worksheetId: sheet.name,
       ...(this.reportsTriggerSource ? { triggerSource } : {}),
@@ -328,18 +368,38 @@ export class FakeExcel {
     this.delivering = this.delivering.then(() => Promise.all(handlers.map((h) => h.handler(args))));
   }
 
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  // ---- Excel's own undo (see src/workbook/excel/excelUndo.ts for the sources) ----
+
+  /**
+   * Steps the add-in's writes added to the user's undo stack: one per sync that writes, or one per
+   * Excel.run with mergeUndoGroup (ExcelApi 1.20) that writes.
+   */
+  undoSteps = 0;
+  /** Where the fake runs, for what Excel can undo: a sheet's visibility only on the web. */
+  platform: "web" | "desktop" = "web";
+
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  async run<T>(
+    first: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>),
+    second?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> {
+    const batch = typeof first === "function" ? first : second!;
     const context = new FakeRequestContext(this);
+    context.undoGroup = typeof first === "function" ? null : first.mergeUndoGroup ? { wrote: false } : null;
     const result = await batch(context as unknown as Excel.RequestContext);
     const unsynced = context.pending.filter((call) => call.write).length;
     if (unsynced > 0) throw new Error(`fake: the batch ended with ${unsynced} queued writes that were never synced`);
+    if (context.undoGroup?.wrote) this.undoSteps++;
     return result;
-  };
+  }
 }
 
 export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   pending: QueuedCall[] = [];
+  /** The Excel.run's undo group, where it asked for one (mergeUndoGroup). */
+  undoGroup: { wrote: boolean } | null = null;
   /** What the sync under way returns, counted as loads run. */
   response = { bytes: 0, cells: 0 };
 
@@ -362,12 +422,19 @@ export class FakeRequestContext {
       (sum, call) => sum + Buffer.byteLength(JSON.stringify([call.name, call.args])) + ENVELOPE,
       0,
     );
-    const record: SyncRecord = { bytes, calls: calls.length, readBytes: 0, readCells: 0 };
+    const writeCells = calls
+      .filter((call) => BLOCK_WRITES.has(call.name))
+      .reduce((sum, call) => sum + (call.args[0] as unknown[][]).reduce((n, row) => n + row.length, 0), 0);
+    const record: SyncRecord = { bytes, calls: calls.length, readBytes: 0, readCells: 0, writeCells };
     this.excel.syncLog.push(record);
     if (bytes > REQUEST_LIMIT) {
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `the request is ${bytes} bytes; the limit is 5 MB`);
     }
     this.response = { bytes: 0, cells: 0 };
+    if (calls.some((call) => call.write)) {
+      if (this.undoGroup) this.undoGroup.wrote = true;
+      else this.excel.undoSteps++;
+    }
     // Like Excel, calls before a failing one stay applied; the rest are dropped.
     try {
       for (const call of calls) call.run();
@@ -386,6 +453,32 @@ export class FakeRequestContext {
 }
 
 // ---- proxies ------------------------------------------------------------------------------------------
+
+/** A call Excel cannot undo, made inside an undo group (Excel.run's mergeUndoGroup). */
+function undoNotSupported(api: string): FakeOfficeError {
+  return new FakeOfficeError("UndoNotSupported", `${api} cannot be undone, so it cannot be in an undo group`);
+}
+
+/** Writes a protected sheet allows: hiding, showing and deleting it belong to the workbook's structure. */
+const STRUCTURE_WRITES = new Set(["visibility", "delete"]);
+
+/**
+ * Excel refuses a write to a protected sheet's cells or formatting when the request reaches it, with
+ * AccessDenied ("You cannot perform the requested operation"); the calls before it in the request stay
+ * applied. `target` is a sheet, or an object on one (a range, a table).
+ */
+function refuseOnProtectedSheet(target: unknown, name: string): void {
+  if (STRUCTURE_WRITES.has(name) || typeof target !== "object" || target === null) return;
+  const owner = (target as { sheet?: unknown }).sheet;
+  const sheet = (isFakeSheet(target) ? target : isFakeSheet(owner) ? owner : null) as FakeSheet | null;
+  if (sheet?.protected) {
+    throw new FakeOfficeError("AccessDenied", `${name}: the sheet "${sheet.name}" is protected`);
+  }
+}
+
+function isFakeSheet(value: unknown): boolean {
+  return typeof value === "object" && value !== null && "cells" in value && "pageLayout" in value;
+}
 
 type Resolver<T> = () => T | null;
 
@@ -502,6 +595,7 @@ abstract class FakeObject<T> {
     this.ctx.enqueue(name, args, () => {
       const target = this.target();
       if (target === null) throw new FakeOfficeError("ItemNotFound", `${name} on a null ${this.constructor.name}`);
+      refuseOnProtectedSheet(target, name);
       apply(target);
     });
   }
@@ -597,6 +691,7 @@ class FakeWorksheet extends FakeObject<FakeSheet> implements Pick<Excel.Workshee
   }
   set visibility(value: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden") {
     this.write("visibility", [value], (sheet) => {
+      if (this.ctx.undoGroup && this.ctx.excel.platform === "desktop") throw undoNotSupported("Worksheet.visibility");
       const others = this.ctx.model.sheets.filter((s) => s !== sheet && s.visibility === "Visible");
       if (value !== "Visible" && others.length === 0) {
         throw new FakeOfficeError("InvalidOperation", "a workbook must keep a visible sheet");
@@ -611,8 +706,21 @@ class FakeWorksheet extends FakeObject<FakeSheet> implements Pick<Excel.Workshee
     return super.scalar(sheet, name);
   }
 
+  /** ExcelApi 1.2: only `protected` is modelled. */
+  get protection(): FakeWorksheetProtection {
+    return this.share("protection", FakeWorksheetProtection);
+  }
+
+  protected override navigation(name: string): FakeObject<unknown> {
+    if (name === "protection") return this.protection as FakeObject<unknown>;
+    return super.navigation(name);
+  }
+
   delete(): void {
-    this.write("delete", [], (sheet) => this.ctx.model.deleteSheet(sheet));
+    this.write("delete", [], (sheet) => {
+      if (this.ctx.undoGroup) throw undoNotSupported("Worksheet.delete");
+      this.ctx.model.deleteSheet(sheet);
+    });
   }
 
   /** The range at `address`, or the whole sheet. */
@@ -651,6 +759,7 @@ class FakeWorksheet extends FakeObject<FakeSheet> implements Pick<Excel.Workshee
           const sheet = this.target();
           const target = source.target();
           if (!sheet || !target) throw new FakeOfficeError("ItemNotFound", "charts.add on a null object");
+          refuseOnProtectedSheet(sheet, "charts.add");
           chart.name = `Chart ${sheet.charts.length + 1}`;
           chart.source = target.rect;
           sheet.charts.push(chart);
@@ -723,6 +832,17 @@ class FakeWorksheet extends FakeObject<FakeSheet> implements Pick<Excel.Workshee
   }
 }
 
+class FakeWorksheetProtection extends FakeObject<FakeSheet> implements Pick<Excel.WorksheetProtection, "protected"> {
+  get protected(): boolean {
+    return this.get("protected");
+  }
+
+  protected override scalar(sheet: FakeSheet, name: string): unknown {
+    if (name === "protected") return sheet.protected;
+    return super.scalar(sheet, name);
+  }
+}
+
 class FakeTableCollection extends FakeCollection<FakeTable, FakeTableProxy> {
   constructor(
     ctx: FakeRequestContext,
@@ -757,6 +877,7 @@ class FakeTableCollection extends FakeCollection<FakeTable, FakeTableProxy> {
     this.ctx.enqueue("add", [address, hasHeaders], () => {
       const sheet = worksheet.target();
       if (!sheet) throw new FakeOfficeError("ItemNotFound", "tables.add on a null worksheet");
+      refuseOnProtectedSheet(sheet, "tables.add");
       const model = this.ctx.model;
       const range = parseAddress(address);
       if (model.tables.some((t) => t.sheet === sheet && rangesOverlap(t.range, range))) {

@@ -169,6 +169,70 @@ describe("reading large sheets from Excel", () => {
   });
 });
 
+describe("reading without number formats (SnapshotQuery.numberFormats: false)", () => {
+  it("leaves them out of the read and the snapshot, the values and formulas the same, fewer bytes", async () => {
+    const fake = new FakeExcel();
+    const expected = seedPlan(fake.model, "Plan", 3_000);
+    const excel = new ExcelWorkbook(fake);
+    await excel.read({ sheets: ["Plan"] });
+    fake.resetCounts();
+    await excel.read({ sheets: ["Plan"] });
+    const withFormats = fake.readBytes;
+    fake.resetCounts();
+    const sheet = (await excel.read({ sheets: ["Plan"], numberFormats: false })).sheets[0]!;
+    expect(sheet.numberFormats).toBeNull();
+    expect(JSON.stringify({ values: sheet.values, formulas: sheet.formulas })).toBe(
+      JSON.stringify({ values: expected.values, formulas: expected.formulas }),
+    );
+    expect(fake.readBytes).toBeLessThan(withFormats * 0.85);
+  });
+});
+
+describe("reading some rows of a sheet (SnapshotQuery.rows)", () => {
+  it("reads just the rows asked for, the used range's full width from column A, in one sync", async () => {
+    const fake = new FakeExcel();
+    const expected = seedPlan(fake.model, "Plan", 5_000);
+    const excel = new ExcelWorkbook(fake);
+    await excel.read({ sheets: ["Plan"] });
+    const whole = fake.readBytes;
+    fake.resetCounts();
+    const snapshot = await excel.read({ sheets: ["Plan"], rows: [{ sheet: "Plan", top: 2_999, bottom: 3_001 }] });
+    const sheet = snapshot.sheets[0]!;
+    expect(sheet.firstRow).toBe(2_999);
+    expect(cellsOf(sheet)).toEqual({
+      values: expected.values.slice(2_999, 3_002),
+      numberFormats: expected.numberFormats.slice(2_999, 3_002),
+      formulas: expected.formulas.slice(2_999, 3_002),
+    });
+    expect(fake.syncs).toBe(1);
+    expect(fake.readBytes).toBeLessThan(whole / 100);
+  });
+
+  it("reads the same rows the plain way, where a host refuses the speculative read", async () => {
+    const fake = new FakeExcel({ nullObjects: "throw" });
+    const expected = seedPlan(fake.model, "Plan", 1_500);
+    fake.model.addSheet("Blank"); // its used range is a null object: the speculative read fails
+    const excel = new ExcelWorkbook(fake);
+    const query = { sheets: ["Plan", "Blank"], rows: [{ sheet: "Plan", top: 1_199, bottom: 1_201 }] };
+    const sheet = (await excel.read(query)).sheets[0]!;
+    expect(sheet.firstRow).toBe(1_199);
+    expect(sheet.values).toEqual(expected.values.slice(1_199, 1_202));
+    // The refused speculative sync, then the plain read's names, sizes and rows (one sync when speculation works).
+    expect(fake.syncs).toBeGreaterThanOrEqual(3);
+  });
+
+  it("leaves out rows below the used range, and reads other sheets named without rows whole", async () => {
+    const fake = new FakeExcel();
+    seedPlan(fake.model, "Plan", 10);
+    const other = seedPlan(fake.model, "Other", 3);
+    const excel = new ExcelWorkbook(fake);
+    const snapshot = await excel.read({ sheets: ["Plan", "Other"], rows: [{ sheet: "Plan", top: 8, bottom: 20 }] });
+    expect(snapshot.sheets[0]!.values).toHaveLength(2); // rows 9 and 10 of the sheet; 11 to 21 are empty
+    expect(snapshot.sheets[1]!.firstRow).toBeUndefined();
+    expect(cellsOf(snapshot.sheets[1])).toEqual(other);
+  });
+});
+
 describe("the fake's response limit", () => {
   it("measures what a sync returns and refuses a response over 5 MB", async () => {
     const fake = new FakeExcel();

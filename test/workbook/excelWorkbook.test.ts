@@ -7,7 +7,7 @@ import { getFramework } from "../../src/domain/frameworks";
 import { METADATA_SHEET } from "../../src/sheets/metadata";
 import { widthInPoints } from "../../src/workbook/excel/applyPatch";
 import { EXCEL_API_REQUIREMENT, ExcelWorkbook } from "../../src/workbook/excel/excelWorkbook";
-import { SYNC_PAYLOAD_LIMIT } from "../../src/workbook/excel/payload";
+import { SYNC_CELL_LIMIT, SYNC_PAYLOAD_LIMIT } from "../../src/workbook/excel/payload";
 import { invertPatch } from "../../src/workbook/invert";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import type {
@@ -387,13 +387,22 @@ describe("ExcelWorkbook", () => {
     expect(fake.model.sheet("Awkward").cells.get("3,6")?.formula).toBe("=C3&D3");
   });
 
-  it("applies a 5,000-criterion plan in at most two syncs", async () => {
+  it("applies a 5,000-criterion plan in requests of at most 5,000 cells, each well filled", async () => {
     const framework = syntheticFramework(5_000);
     const { fake, excel } = await twoWorkbooks();
     const patch = await planPlan(excel, framework);
+    const cells = patch.ops.reduce(
+      (n, op) =>
+        n +
+        (op.op === "writeValues" ? op.values.length * Math.max(...op.values.map((row) => row.length)) : 0) +
+        (op.op === "setNumberFormats" ? op.formats.length * Math.max(...op.formats.map((row) => row.length)) : 0),
+      0,
+    );
     fake.resetCounts();
     await excel.apply(patch);
-    expect(fake.syncs).toBeLessThanOrEqual(2);
+    // Small enough to merge with co-authors' edits, and no more requests than that needs (a row is not split).
+    expect(fake.syncLog.every((sync) => sync.writeCells <= SYNC_CELL_LIMIT)).toBe(true);
+    expect(fake.syncs).toBeLessThanOrEqual(Math.ceil(cells / (SYNC_CELL_LIMIT - 20)) + 1);
     expect(fake.syncLog.every((sync) => sync.bytes <= SYNC_PAYLOAD_LIMIT)).toBe(true);
     const sheet = fake.model.sheet("Action plan");
     expect(fake.model.cell(sheet, 5_000, 0)?.value).toBe("C-05000");
@@ -401,6 +410,21 @@ describe("ExcelWorkbook", () => {
       name: "ActionPlan",
       range: { top: 0, left: 0, bottom: 5_000, right: 9 },
     });
+  });
+
+  it("writes a block of 12,000 cells in three requests of at most 5,000 cells, every value in place", async () => {
+    const { fake, excel } = await twoWorkbooks();
+    const rows = Array.from({ length: 1_000 }, (_, r) => Array.from({ length: 12 }, (_, c) => r * 12 + c));
+    fake.resetCounts();
+    await excel.apply({
+      description: "Block",
+      ops: [{ op: "writeValues", sheet: "Sheet1", row: 10, col: 0, values: rows }],
+    });
+    expect(fake.syncLog.map((sync) => sync.writeCells)).toEqual([4_992, 4_992, 2_016]);
+    const sheet = fake.model.sheet("Sheet1");
+    expect(rows.every((row, r) => row.every((value, c) => fake.model.cell(sheet, 10 + r, c)?.value === value))).toBe(
+      true,
+    );
   });
 
   it("splits a patch over 4 MB into syncs of at most 4 MB, and writes every value", async () => {

@@ -7,8 +7,9 @@ import type { NameSet } from "./readSnapshot";
 type RemoveFormatOp = Extract<PatchOp, { op: "removeConditionalFormat" }>;
 
 /**
- * Queues every operation of the patch in order and syncs as the payload limit requires: one sync for an
- * ordinary patch, one more for each further 4 MB of cells (see payload.ts). Removing a conditional format
+ * Queues every operation of the patch in order and syncs as the request limits require: one sync for an
+ * ordinary patch, one more for each further 5,000 cells written or 4 MB, whichever comes first (see
+ * payload.ts). Removing a conditional format
  * needs two reads first (below), so a patch that does so, which only undo produces, takes two syncs more.
  *
  * Excel cannot roll back: if a sync fails, the operations sent before it stay applied.

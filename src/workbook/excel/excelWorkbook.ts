@@ -1,5 +1,6 @@
 import type { CellChange, SnapshotQuery, WatchableWorkbook, WorkbookPatch, WorkbookSnapshot } from "../types";
 import { applyPatch } from "./applyPatch";
+import { groupsAsOneUndoStep, hostUndoSupport, type UndoSupport } from "./excelUndo";
 import { NameSet, readSnapshot } from "./readSnapshot";
 
 /**
@@ -14,7 +15,10 @@ export const EXCEL_API_REQUIREMENT = "1.13";
 
 /** What the adapter needs of the global `Excel`: tests pass a fake with the same shape. */
 export interface ExcelRunner {
-  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  run: {
+    <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+    <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  };
 }
 
 /**
@@ -25,7 +29,11 @@ export class ExcelWorkbook implements WatchableWorkbook {
   /** Sheet and table names seen in the last read or made by this adapter, to read them speculatively. */
   private readonly known = { sheets: new NameSet(), tables: new NameSet() };
 
-  constructor(private readonly excel: ExcelRunner = Excel) {}
+  constructor(
+    private readonly excel: ExcelRunner = Excel,
+    /** What Excel's own undo can do here (see excelUndo.ts); asked of Office when not given. */
+    private readonly undo: UndoSupport = hostUndoSupport(),
+  ) {}
 
   /**
    * One sync in steady use when each sheet read is small (within the first 1,000 rows and 40 columns);
@@ -45,12 +53,20 @@ export class ExcelWorkbook implements WatchableWorkbook {
     }
   }
 
-  /** At most 1 + ceil(payload / 4 MB) syncs, whatever the number of rows (see applyPatch.ts). */
+  /**
+   * One sync for an ordinary patch; a large one takes a sync per 5,000 cells written or per 4 MB, whichever
+   * comes first, so that each request stays small enough to merge with co-authors' edits (see payload.ts).
+   */
   async apply(patch: WorkbookPatch): Promise<void> {
     if (patch.ops.length === 0) return;
     this.applying++;
     try {
-      await this.excel.run((context) => applyPatch(context, patch, this.known));
+      const batch = (context: Excel.RequestContext) => applyPatch(context, patch, this.known);
+      // Where the host can, the whole patch is one step of Excel's own undo (Ctrl+Z), however many syncs
+      // it takes (ExcelApi 1.20); elsewhere each sync is a step, and the pane's "Undo last change" undoes
+      // the patch as a whole.
+      if (groupsAsOneUndoStep(patch, this.undo)) await this.excel.run({ mergeUndoGroup: true }, batch);
+      else await this.excel.run(batch);
     } finally {
       this.applying--;
       this.lastApplied = Date.now();
@@ -62,20 +78,18 @@ export class ExcelWorkbook implements WatchableWorkbook {
   private lastApplied = 0;
 
   /**
-   * Reports changes people make to the named sheets (worksheet.onChanged, ExcelApi 1.7). The add-in's own
-   * writes are told apart by the event's triggerSource (ExcelApi 1.14); hosts without it get no
-   * triggerSource, and there changes that arrive while, or within a second after, the add-in writes are
-   * taken as its own. Returns a function that stops watching.
+   * Reports changes to the named sheets (worksheet.onChanged, ExcelApi 1.7), people's and co-authors'
+   * (event source "Remote", ExcelApi 1.7). The add-in's own writes are told apart by the event's
+   * triggerSource (ExcelApi 1.14) and reported as `own`; hosts without it give no triggerSource, and there
+   * local changes that arrive while, or within a second after, the add-in writes are taken as its own. A
+   * co-author's change is never the add-in's own, whatever its timing. Returns a function that stops watching.
    */
   async watch(sheets: string[], onChange: (change: CellChange) => void): Promise<() => Promise<void>> {
     return this.excel.run(async (context) => {
       const registrations = sheets.map((name) =>
         context.workbook.worksheets.getItem(name).onChanged.add(async (event) => {
           // ExcelApi 1.7
-          const source = (event as { triggerSource?: string }).triggerSource; // ExcelApi 1.14
-          if (source === "ThisLocalAddin") return;
-          if (source === undefined && (this.applying > 0 || Date.now() - this.lastApplied < 1000)) return;
-          onChange({ sheet: name, address: event.address });
+          onChange({ sheet: name, address: event.address, ...this.describe(event) });
         }),
       );
       await context.sync();
@@ -84,5 +98,18 @@ export class ExcelWorkbook implements WatchableWorkbook {
         await context.sync();
       };
     });
+  }
+
+  /** Who made a change and whether it moved cells, from a change event. */
+  private describe(event: Excel.WorksheetChangedEventArgs): Pick<CellChange, "remote" | "own" | "moved"> {
+    const remote = event.source === "Remote"; // ExcelApi 1.7
+    const source = (event as { triggerSource?: string }).triggerSource; // ExcelApi 1.14
+    const own =
+      !remote &&
+      (source === "ThisLocalAddin" ||
+        (source === undefined && (this.applying > 0 || Date.now() - this.lastApplied < 1000)));
+    // An edit or a paste leaves every other cell where it was; inserting or deleting moves them.
+    const moved = event.changeType !== "RangeEdited"; // ExcelApi 1.7
+    return { ...(remote ? { remote } : {}), ...(own ? { own } : {}), ...(moved ? { moved } : {}) };
   }
 }

@@ -7,6 +7,17 @@
 export const SYNC_PAYLOAD_LIMIT = 4 * 1024 * 1024;
 
 /**
+ * Cells written (values, formulas or number formats) per request. While others edit the workbook, every
+ * request is one change that Excel merges with theirs and sends to them; a block of 50,000 rows in one
+ * request holds every co-author up while it merges, and is the more likely to fail part-way. Microsoft's
+ * guidance for large ranges is to write them in smaller blocks ("Read or write to a large range using the
+ * Excel JavaScript API"; the Office Scripts sample "Write a large dataset" writes 1,000 cells at a time),
+ * without a documented figure for co-authoring; 5,000 cells keeps an ordinary plan's patch (a few hundred
+ * rows of 12 columns) to one or two requests while bounding each merge.
+ */
+export const SYNC_CELL_LIMIT = 5_000;
+
+/**
  * Bytes allowed per queued call on top of its arguments: Office.js sends an object path and an action
  * for each call, around 100–200 bytes; we count generously so the estimate errs towards an extra sync.
  */
@@ -39,11 +50,13 @@ export function jsonBytes(value: unknown): number {
  */
 export class SyncBudget {
   private pending = 0;
+  private pendingCells = 0;
   private count = 0;
 
   constructor(
     private readonly sync: () => Promise<void>,
     readonly limit: number = SYNC_PAYLOAD_LIMIT,
+    readonly cellLimit: number = SYNC_CELL_LIMIT,
   ) {}
 
   /** How many syncs this budget has made. */
@@ -56,15 +69,16 @@ export class SyncBudget {
     return this.pending > 0;
   }
 
-  /** True when `bytes` more still fit into the request being built. */
-  fits(bytes: number): boolean {
-    return this.pending + bytes <= this.limit;
+  /** True when `bytes` more, writing `cells` more cells, still fit into the request being built. */
+  fits(bytes: number, cells = 0): boolean {
+    return this.pending + bytes <= this.limit && this.pendingCells + cells <= this.cellLimit;
   }
 
-  /** Makes room for a call of `bytes`: sends what is queued first when the call would not fit. */
-  async reserve(bytes: number): Promise<void> {
-    if (this.hasPending && !this.fits(bytes)) await this.flush();
+  /** Makes room for a call of `bytes` writing `cells`: sends what is queued first when the call would not fit. */
+  async reserve(bytes: number, cells = 0): Promise<void> {
+    if (this.hasPending && !this.fits(bytes, cells)) await this.flush();
     this.pending += bytes;
+    this.pendingCells += cells;
   }
 
   /** Sends what is queued. */
@@ -72,6 +86,7 @@ export class SyncBudget {
     await this.sync();
     this.count++;
     this.pending = 0;
+    this.pendingCells = 0;
   }
 
   /** The final sync, made only when something is still queued. */
@@ -81,9 +96,9 @@ export class SyncBudget {
 }
 
 /**
- * Splits a block of rows into runs that each fit the budget, queueing one call per run and syncing
- * between runs only when the next run would pass the limit. `queue(start, rows)` must queue exactly one
- * call whose payload is those rows.
+ * Splits a block of rows into runs that each fit the budget (its bytes and its cells), queueing one call
+ * per run and syncing between runs only when the next run would pass a limit. `queue(start, rows)` must
+ * queue exactly one call whose payload is those rows.
  */
 export async function queueRowChunks<T>(
   rows: readonly T[][],
@@ -92,21 +107,25 @@ export async function queueRowChunks<T>(
 ): Promise<void> {
   let start = 0;
   let bytes = CALL_OVERHEAD;
+  let cells = 0;
   for (let r = 0; r < rows.length; r++) {
     const rowBytes = jsonBytes(rows[r]) + 1; // the comma between rows
-    if (!budget.fits(bytes + rowBytes)) {
+    const rowCells = rows[r]!.length;
+    if (!budget.fits(bytes + rowBytes, cells + rowCells)) {
       if (r > start) {
-        await budget.reserve(bytes);
+        await budget.reserve(bytes, cells);
         queue(start, rows.slice(start, r));
         start = r;
         bytes = CALL_OVERHEAD;
+        cells = 0;
       }
       if (budget.hasPending) await budget.flush();
     }
     bytes += rowBytes;
+    cells += rowCells;
   }
   if (rows.length > start) {
-    await budget.reserve(bytes);
+    await budget.reserve(bytes, cells);
     queue(start, rows.slice(start));
   }
 }

@@ -9,7 +9,15 @@ import type {
   WorkbookSnapshot,
 } from "../types";
 import { formulaOf, fromExcelValue } from "./cells";
-import { type CellRead, newCellRead, readRemainingRows, takeRows, type UsedCells, WINDOW_ADDRESS } from "./readCells";
+import {
+  type CellRead,
+  cellProperties,
+  newCellRead,
+  readRemainingRows,
+  takeRows,
+  type UsedCells,
+  WINDOW_ADDRESS,
+} from "./readCells";
 
 /** Names Excel compares without case (sheets, tables), remembered with the case Excel reported. */
 export class NameSet {
@@ -35,7 +43,7 @@ interface SheetRead {
   frozen: Excel.Range;
   /** The used range's position and size (not its cells), where the query asked for this sheet's cells. */
   used: Excel.Range | null;
-  /** Its first rows, read speculatively with its size (see WINDOW_ADDRESS), or null. */
+  /** Its first rows (or the rows the query wants of it), read speculatively with its size (see WINDOW_ADDRESS), or null. */
   window: Excel.Range | null;
   /** The sheet's merged areas, likewise (a null object when there are none). */
   merged: Excel.RangeAreas | null;
@@ -79,7 +87,18 @@ export async function readSnapshot(
 ): Promise<WorkbookSnapshot> {
   const wantsCells = (name: string) =>
     query.sheets === "all" || query.sheets.some((wanted) => key(wanted) === key(name));
-  const worksheets = context.workbook.worksheets.load("items/name,items/visibility"); // ExcelApi 1.1
+  const spans = rowSpans(query);
+  const withFormats = query.numberFormats !== false;
+  // The window: a sheet's first rows, or, where only some rows are wanted, those rows (whole rows, cut
+  // to the used range by the intersection).
+  const windowOf = (name: string) => {
+    if (!speculate) return null;
+    const span = spans.get(key(name));
+    return span ? `${span.top + 1}:${span.bottom + 1}` : WINDOW_ADDRESS;
+  };
+  // Protection (ExcelApi 1.2) with the names: a command that would change a protected sheet is refused
+  // before anything is written (see commands/protectedSheets.ts).
+  const worksheets = context.workbook.worksheets.load("items/name,items/visibility,items/protection/protected"); // ExcelApi 1.1
   const dateSystem = queueDateSystemRead(context);
   const tables = context.workbook.tables.load("items/name,items/worksheet/name"); // ExcelApi 1.1; Table.worksheet 1.2
 
@@ -90,7 +109,7 @@ export async function readSnapshot(
     for (const name of [...named, ...known.sheets.list()]) {
       if (sheetReads.has(key(name))) continue;
       const sheet = context.workbook.worksheets.getItemOrNullObject(name); // ExcelApi 1.4
-      sheetReads.set(key(name), queueSheetRead(sheet, wantsCells(name), true));
+      sheetReads.set(key(name), queueSheetRead(sheet, wantsCells(name), windowOf(name), withFormats));
     }
     for (const name of known.tables.list()) {
       tableReads.set(key(name), queueTableRead(context.workbook.tables.getItemOrNullObject(name))); // ExcelApi 1.4
@@ -104,7 +123,7 @@ export async function readSnapshot(
   const missingTables = tables.items.filter((table) => tableReads.get(key(table.name))?.table.isNullObject !== false);
   if (missingSheets.length > 0 || missingTables.length > 0) {
     for (const sheet of missingSheets) {
-      sheetReads.set(key(sheet.name), queueSheetRead(sheet, wantsCells(sheet.name), speculate));
+      sheetReads.set(key(sheet.name), queueSheetRead(sheet, wantsCells(sheet.name), windowOf(sheet.name), withFormats));
     }
     for (const table of missingTables) tableReads.set(key(table.name), queueTableRead(table));
     await context.sync();
@@ -114,7 +133,13 @@ export async function readSnapshot(
   for (const sheet of worksheets.items) {
     const read = sheetReads.get(key(sheet.name))!;
     if (wantsCells(sheet.name) && read.used && !read.used.isNullObject) {
-      cellReads.set(key(sheet.name), startCellRead(sheet.name, read.used, read.window));
+      const span = spans.get(key(sheet.name));
+      cellReads.set(
+        key(sheet.name),
+        span
+          ? startRowsRead(sheet.name, read.used, span, read.window, withFormats)
+          : startCellRead(sheet.name, read.used, read.window, withFormats),
+      );
     }
   }
   await readRemainingRows(context, [...cellReads.values()], (name) => sheetReads.get(key(name))!.sheet);
@@ -127,9 +152,11 @@ export async function readSnapshot(
       sheetSnapshot(
         sheet.name,
         sheet.visibility,
+        sheet.protection.protected,
         sheetReads.get(key(sheet.name))!,
         wantsCells(sheet.name),
         cellReads.get(key(sheet.name))?.cells ?? null,
+        spans.get(key(sheet.name)),
       ),
     ),
     tables: tables.items.map((table) =>
@@ -153,12 +180,55 @@ function queueDateSystemRead(context: Excel.RequestContext): { use1904DateSystem
   return workbook.load("use1904DateSystem");
 }
 
+/** The rows the query wants of each sheet (0-based, inclusive), from the first to the last it names. */
+function rowSpans(query: SnapshotQuery): Map<string, RowSpan> {
+  const spans = new Map<string, RowSpan>();
+  for (const { sheet, top, bottom } of query.rows ?? []) {
+    const known = spans.get(key(sheet));
+    spans.set(
+      key(sheet),
+      known ? { top: Math.min(known.top, top), bottom: Math.max(known.bottom, bottom) } : { top, bottom },
+    );
+  }
+  return spans;
+}
+
+interface RowSpan {
+  top: number;
+  bottom: number;
+}
+
+/**
+ * The wanted rows of a used range (none where they lie outside it), the used range's full width, taken
+ * from the speculative window where it holds exactly those.
+ */
+function startRowsRead(
+  name: string,
+  used: Excel.Range,
+  span: RowSpan,
+  window: Excel.Range | null,
+  withFormats: boolean,
+): CellRead {
+  const top = Math.max(used.rowIndex, span.top);
+  const bottom = Math.min(used.rowIndex + used.rowCount - 1, span.bottom);
+  const read = newCellRead(name, top, used.columnIndex, Math.max(0, bottom - top + 1), used.columnCount, withFormats);
+  const fits =
+    window !== null &&
+    !window.isNullObject &&
+    window.rowIndex === top &&
+    window.rowCount === read.rows &&
+    window.columnIndex === used.columnIndex &&
+    window.columnCount === used.columnCount;
+  if (fits && read.rows > 0) takeRows(read, 0, read.rows, window);
+  return read;
+}
+
 /**
  * A used range's cells to read: its size, and the rows of the speculative window when it covers the used
  * range's full width from its top row (otherwise the window is not used, and every row is read in chunks).
  */
-function startCellRead(name: string, used: Excel.Range, window: Excel.Range | null): CellRead {
-  const read = newCellRead(name, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount);
+function startCellRead(name: string, used: Excel.Range, window: Excel.Range | null, withFormats: boolean): CellRead {
+  const read = newCellRead(name, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount, withFormats);
   const fits =
     window !== null &&
     !window.isNullObject &&
@@ -169,7 +239,12 @@ function startCellRead(name: string, used: Excel.Range, window: Excel.Range | nu
   return read;
 }
 
-function queueSheetRead(sheet: Excel.Worksheet, withCells: boolean, withWindow: boolean): SheetRead {
+function queueSheetRead(
+  sheet: Excel.Worksheet,
+  withCells: boolean,
+  windowAddress: string | null,
+  withFormats: boolean,
+): SheetRead {
   sheet.load("name"); // ExcelApi 1.1; loaded so that isNullObject is known after the sync
   const frozen = sheet.freezePanes
     .getLocationOrNullObject() // ExcelApi 1.7
@@ -181,10 +256,10 @@ function queueSheetRead(sheet: Excel.Worksheet, withCells: boolean, withWindow: 
     : null;
   // Called through what may be a null object (a blank sheet's used range), so only on the speculative path.
   const window =
-    used && withWindow
+    used && windowAddress
       ? used
-          .getIntersectionOrNullObject(WINDOW_ADDRESS) // ExcelApi 1.4
-          .load("rowIndex,columnIndex,rowCount,columnCount,values,numberFormat,formulas") // ExcelApi 1.1
+          .getIntersectionOrNullObject(windowAddress) // ExcelApi 1.4
+          .load(`rowIndex,columnIndex,rowCount,columnCount,${cellProperties(withFormats)}`) // ExcelApi 1.1
       : null;
   // Merged areas of the whole sheet, not of the used range, which may be a null object.
   // Only the address is loaded: it is a property of the RangeAreas itself, so nothing is called through
@@ -215,9 +290,11 @@ const VISIBILITY: Record<string, SheetVisibility> = {
 function sheetSnapshot(
   name: string,
   visibility: string,
+  isProtected: boolean,
   read: SheetRead,
   withCells: boolean,
   cells: UsedCells | null,
+  span?: RowSpan,
 ): SheetSnapshot {
   const frozen = read.frozen;
   const base = {
@@ -226,9 +303,11 @@ function sheetSnapshot(
     // The frozen pane is whole rows when only rows are frozen, whole columns when only columns are.
     frozenRows: frozen.isNullObject || frozen.isEntireColumn ? 0 : frozen.rowCount,
     frozenColumns: frozen.isNullObject || frozen.isEntireRow ? 0 : frozen.columnCount,
+    ...(isProtected ? { protected: true } : {}),
   };
   if (!withCells || !read.used || !read.merged) return { ...base, values: null, numberFormats: null, formulas: null };
-  return { ...base, ...anchoredCells(cells), merges: mergedAreas(read.merged) };
+  const grid = span ? { ...spanCells(cells, span.top), firstRow: span.top } : anchoredCells(cells);
+  return { ...base, ...grid, merges: mergedAreas(read.merged) };
 }
 
 /** Merged areas, top to bottom, then left to right. */
@@ -269,8 +348,9 @@ function anchoredCells(used: UsedCells | null): Pick<SheetSnapshot, "values" | "
   let width = 0;
   values.forEach((row, r) =>
     row.forEach((value, c) => {
-      const format = formats[r]?.[c];
-      if (value !== "" || formulaOf(formulas[r]?.[c], value) !== null || (format !== "General" && format !== "")) {
+      const format = formats?.[r]?.[c];
+      const formatted = format !== undefined && format !== "General" && format !== "";
+      if (value !== "" || formulaOf(formulas[r]?.[c], value) !== null || formatted) {
         height = Math.max(height, top + r + 1);
         width = Math.max(width, left + c + 1);
       }
@@ -282,7 +362,35 @@ function anchoredCells(used: UsedCells | null): Pick<SheetSnapshot, "values" | "
     );
   return {
     values: grid<Scalar>((r, c) => fromExcelValue(values[r]?.[c]), null),
-    numberFormats: grid((r, c) => String(formats[r]?.[c] || "General"), "General"),
+    numberFormats: formats && grid((r, c) => String(formats[r]?.[c] || "General"), "General"),
+    formulas: grid((r, c) => formulaOf(formulas[r]?.[c], values[r]?.[c]), null),
+  };
+}
+
+/**
+ * Rows read for a span of the sheet, from its first row: rows of the span above the used range are empty,
+ * and rows below it are left out (the caller knows where the span ends). Columns are anchored at A and not
+ * trimmed, so what the caller holds from a whole read is replaced cell for cell.
+ */
+function spanCells(
+  used: UsedCells | null,
+  firstRow: number,
+): Pick<SheetSnapshot, "values" | "numberFormats" | "formulas"> {
+  if (!used || used.values.length === 0) {
+    return { values: [], numberFormats: used?.numberFormats === null ? null : [], formulas: [] };
+  }
+  const { top, left, values, formulas } = used;
+  const formats = used.numberFormats;
+  const width = left + (values[0]?.length ?? 0);
+  const height = top + values.length - firstRow;
+  const grid = <T>(pick: (r: number, c: number) => T, empty: T): T[][] =>
+    Array.from({ length: height }, (_, i) => {
+      const r = firstRow + i - top;
+      return Array.from({ length: width }, (_, c) => (r < 0 || c < left ? empty : pick(r, c - left)));
+    });
+  return {
+    values: grid<Scalar>((r, c) => fromExcelValue(values[r]?.[c]), null),
+    numberFormats: formats && grid((r, c) => String(formats[r]?.[c] || "General"), "General"),
     formulas: grid((r, c) => formulaOf(formulas[r]?.[c], values[r]?.[c]), null),
   };
 }

@@ -40,6 +40,8 @@ export interface MemorySheet {
   formats: { range: CellRange; format: CellFormat }[];
   merged: CellRange[];
   charts: { name: string; source: CellRange; title: string; at?: { row: number; col: number } }[];
+  /** Protected (Review > Protect Sheet), as tests and an imported file set it; commands refuse to change it. */
+  protected?: boolean;
 }
 
 export interface MemoryTable {
@@ -364,6 +366,7 @@ function snapshotSheet(sheet: MemorySheet, withCells: boolean): SheetSnapshot {
     visibility: sheet.visibility,
     frozenRows: sheet.frozen.rows,
     frozenColumns: sheet.frozen.columns,
+    ...(sheet.protected ? { protected: true } : {}),
   };
   if (!withCells) return { ...base, values: null, numberFormats: null, formulas: null };
   let height = 0;

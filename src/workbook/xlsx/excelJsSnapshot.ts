@@ -40,6 +40,15 @@ function frozen(ws: ExcelJS.Worksheet): { rows: number; columns: number } {
   return { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 };
 }
 
+/**
+ * Whether the sheet is protected: the file's <sheetProtection sheet="1">, which ExcelJS reads into
+ * sheetProtection.sheet (an element without sheet="1" protects nothing).
+ */
+function isProtected(ws: ExcelJS.Worksheet): boolean {
+  const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
+  return protection?.sheet === true;
+}
+
 function snapshotSheet(ws: ExcelJS.Worksheet, withCells: boolean, system: DateSystem): SheetSnapshot {
   const panes = frozen(ws);
   const base = {
@@ -47,6 +56,7 @@ function snapshotSheet(ws: ExcelJS.Worksheet, withCells: boolean, system: DateSy
     visibility: visibility(ws.state),
     frozenRows: panes.rows,
     frozenColumns: panes.columns,
+    ...(isProtected(ws) ? { protected: true } : {}),
   };
   if (!withCells) return { ...base, values: null, numberFormats: null, formulas: null };
   // Rows are filled as they are read (no object a cell), then padded to one width: sheets of 100,000 rows
