@@ -336,6 +336,25 @@ test("a sheet not recognised as a list is shown with the list it resembles, and 
   );
 });
 
+test("a protected list: writing the findings is refused before anything is written, naming the sheet", async () => {
+  const protectedFile = path.join(scratch, "Protected Annex A.xlsx");
+  const workbook = await templateWith({ 1: [["C001", "Man", "a) WBRI", null, null, LAST_MONTH, "e) 2A: Schools"]] });
+  await workbook.getWorksheet("List_1")!.protect("", {});
+  await workbook.xlsx.writeFile(protectedFile);
+  await chooseFile("Open .xlsx…", protectedFile);
+  await page.getByRole("heading", { name: /Workbook preview: Protected Annex A\.xlsx/ }).waitFor();
+  const tabsBefore = await tabs();
+  await openSection("Annex A lists");
+  await page.getByRole("button", { name: "Check the lists" }).click();
+  await page.getByText(/^Checked at /).waitFor();
+  await page.getByRole("button", { name: "Write findings into the workbook" }).click();
+  await expectShown(
+    page.getByRole("status").filter({ hasText: "Could not write the findings" }),
+    'The sheet "List_1" is protected, so nothing was changed. Unprotect it (Review > Unprotect Sheet), then try again.',
+  );
+  await expect(tabs()).resolves.toEqual(tabsBefore);
+});
+
 test("the page made no request beyond 127.0.0.1 and threw no errors", () => {
   expect(requests.length).toBeGreaterThan(0);
   const offMachine = requests.filter((url) => {

@@ -63,6 +63,7 @@ export async function openXlsx(file: File, options: OpenOptions = {}): Promise<O
                 throw new OpenWorkbookError(`${file.name} has no sheets.`);
               // The sheets, tables and widths on an empty workbook; the cells follow in parts.
               building.applySync(message.patch);
+              for (const name of message.protectedSheets) building.sheet(name).protected = true;
               return;
             case "rows": {
               // Cells put straight into the sheet: a fresh sheet needs none of a patch's checks or journal.

@@ -41,10 +41,12 @@ async function open(bytes: ArrayBuffer): Promise<void> {
     const shapeOps = patch.ops.filter((op) => !isCells(op));
     const rows = snapshot.sheets.reduce((n, s) => n + (s.values?.length ?? 0), 0);
     const shape = { description: patch.description, ops: shapeOps };
-    post({ type: "shape", patch: shape, rows });
+    const protectedSheets = snapshot.sheets.filter((s) => s.protected).map((s) => s.name);
+    post({ type: "shape", patch: shape, rows, protectedSheets });
     // The twin is built as the page builds its workbook: the shape, then the cells put straight in.
     const copy = new MemoryWorkbook();
     copy.applySync(shape);
+    for (const name of protectedSheets) copy.sheet(name).protected = true;
     for (const sheet of snapshot.sheets) {
       const cells = memoryCells(cellOps.filter((op) => op.sheet === sheet.name));
       for (let first = 0; first < cells.length; first += ROWS_PER_MESSAGE) {

@@ -9,7 +9,8 @@ import type { WorkbookPatch } from "../../workbook/types";
  */
 export type OpenXlsxMessage =
   | { type: "progress"; text: string }
-  | { type: "shape"; patch: WorkbookPatch; rows: number }
+  /** `protectedSheets`: the sheets protected in the file, which no patch may change (no operation sets it). */
+  | { type: "shape"; patch: WorkbookPatch; rows: number; protectedSheets: string[] }
   | { type: "rows"; sheet: string; firstRow: number; rows: (MemoryCell | undefined)[][] }
   | { type: "done" }
   | { type: "error"; unreadable: boolean; message: string };

@@ -1,3 +1,4 @@
+import { refuseProtectedSheets } from "../../commands/protectedSheets";
 import { invertPatch } from "../../workbook/invert";
 import { slicePatch } from "../../workbook/patchSlices";
 import type { MemoryWorkbook } from "../../workbook/memory/memoryWorkbook";
@@ -56,9 +57,11 @@ export class WorkbookTwin {
       const snapshot = this.workbook.snapshot(jobQuery(job));
       this.post({ type: "progress", id, text: job.kind === "annexInPlace" ? "Checking the lists…" : "Checking…" });
       const { patch, report } = planJob(snapshot, job);
-      // The page applies the same patch to its workbook when this arrives; one that could not be undone
-      // is refused here first, as runCommand refuses it, before either workbook changes.
+      // The page applies the same patch to its workbook when this arrives; one that would change a
+      // protected sheet or could not be undone is refused here first, as runCommand refuses it, before
+      // either workbook changes.
       if (patch) {
+        refuseProtectedSheets(snapshot, patch);
         invertPatch(patch);
         this.workbook.applySync(patch);
         for (const ops of slicePatch(patch, this.cellsPerPart)) this.post({ type: "plannedPart", id, ops });
