@@ -69,6 +69,7 @@ export type DryRun<Report> = { ok: true; report: Report } | { ok: false; error: 
 export interface WorkbookSession<Adapter extends WorkbookAdapter = WorkbookAdapter> {
   /** The workbook commands run on: Excel, or the preview's in-memory workbook. */
   workbook: Adapter;
+  /** A change the user asked for is under way (reads in the background do not count). */
   busy: boolean;
   status: SessionStatus | null;
   /** What "Undo last change" would undo, in words; null when there is nothing to undo. */
@@ -117,6 +118,13 @@ export interface WorkbookSession<Adapter extends WorkbookAdapter = WorkbookAdapt
   replaceWorkbook(workbook: Adapter, status?: SessionStatus): void;
   clearStatus(): void;
 }
+
+/**
+ * Said after a change Excel cannot undo itself (deleting a sheet; hiding or showing one outside Excel on
+ * the web), which clears the user's Ctrl+Z history: never cleared without saying so.
+ */
+export const EXCEL_UNDO_CLEARED =
+  "Excel's own Undo (Ctrl+Z) cannot go back past this change, as Excel cannot undo deleting, hiding or showing a sheet; “Undo last change” in this pane still can.";
 
 const BUSY = "Inspection Ready is still working on the last request; try again when it has finished.";
 
@@ -169,7 +177,9 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
         // Each waiter checks again when it wakes: another may have started in between.
         while (running.current) await (underWay.current ?? Promise.resolve()).catch(() => undefined);
         running.current = true;
-        setBusy(true);
+        // Only a change makes the pane busy (its buttons wait): a read in the background must not swallow
+        // a click — a change clicked meanwhile waits for the read instead.
+        if (kind === "change") setBusy(true);
         const promise = work();
         underWay.current = promise;
         try {
@@ -180,7 +190,7 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
         } finally {
           running.current = false;
           underWay.current = null;
-          setBusy(false);
+          if (kind === "change") setBusy(false);
         }
       } finally {
         if (kind === "change") changing.current = false;
@@ -225,10 +235,14 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
           setApplied((patches) => [...patches, result.patch]);
           setHistory(historyNow.current.push(result.patch, result.undo));
           setUndoConfirmation(null);
+          const details = [
+            ...(command.details?.(result.report) ?? []),
+            ...(workbook.clearsUndoHistory?.(result.patch) ? [EXCEL_UNDO_CLEARED] : []),
+          ];
           setStatus({
             intent: "success",
             message: command.describe(result.report),
-            details: command.details?.(result.report),
+            ...(details.length > 0 ? { details } : {}),
           });
           return result.report;
         },
@@ -281,7 +295,9 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
           target,
         });
       }
-      setStatus(undoStatus(outcome));
+      const cleared = outcome.undone.some((step) => workbook.clearsUndoHistory?.(step.undo));
+      const said = undoStatus(outcome);
+      setStatus(said && cleared ? { ...said, details: [...(said.details ?? []), EXCEL_UNDO_CLEARED] } : said);
       return outcome.undone.length > 0 && !outcome.conflict && !outcome.failure;
     },
     [workbook, exclusive, showError, setHistory],

@@ -273,6 +273,11 @@ export interface WorkbookPatch {
 export interface WorkbookAdapter {
   read(query: SnapshotQuery): Promise<WorkbookSnapshot>;
   apply(patch: WorkbookPatch): Promise<void>;
+  /**
+   * Whether applying the patch clears the host's own undo history (Excel's Ctrl+Z), so the pane can say
+   * so; absent where the host keeps none (a file, the preview).
+   */
+  clearsUndoHistory?(patch: WorkbookPatch): boolean;
 }
 
 /** A change a person made to cells, as a backend that can watch reports it. */

@@ -81,6 +81,8 @@ describe("in the preview", () => {
     const before = await page.getByRole("tab").allInnerTexts();
     await createActionPlan();
     await page.getByRole("tab", { name: PLAN, selected: true }).waitFor();
+    // The preview keeps no undo history of its own to clear.
+    await expect(status("create").innerText()).resolves.not.toContain("Ctrl+Z");
 
     await openSection("Check the plans");
     await gridCell("G2").click();
@@ -174,6 +176,10 @@ describe("in Excel (the Office.js fake)", () => {
     await page.goto(`${excelUrl}/excel.html`);
     await page.locator('main[data-mode="excel"]').waitFor({ timeout: 15_000 });
     await createActionPlan();
+    // Creating the plan hides the add-in's records sheet, which desktop Excel cannot undo: the pane says so.
+    await expect(status("create").innerText()).resolves.toContain(
+      "Excel's own Undo (Ctrl+Z) cannot go back past this change",
+    );
     await page.getByRole("button", { name: "Check the plans", expanded: false }).click();
     const before = [await excelCell(PLAN, "G2"), await excelCell(PLAN, "G3")];
     await page.evaluate(

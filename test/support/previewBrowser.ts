@@ -105,7 +105,12 @@ export async function until(done: () => Promise<boolean>): Promise<void> {
 
 /** Waits for a message (a status, an alert) that contains the text. */
 export async function expectShown(locator: Locator, text: string): Promise<void> {
-  await locator.filter({ hasText: text }).waitFor({ timeout: 10_000 });
+  try {
+    await locator.filter({ hasText: text }).waitFor({ timeout: 10_000 });
+  } catch (error) {
+    const shown = await locator.allInnerTexts().catch(() => []);
+    throw new Error(`Waited 10 s for “${text}”; shown instead: ${JSON.stringify(shown)}`, { cause: error });
+  }
 }
 
 /** The steps every browser test takes with the pane, on whatever page the test file has open. */

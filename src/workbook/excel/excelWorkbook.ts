@@ -1,6 +1,6 @@
 import type { CellChange, SnapshotQuery, WatchableWorkbook, WorkbookPatch, WorkbookSnapshot } from "../types";
 import { applyPatch } from "./applyPatch";
-import { groupsAsOneUndoStep, hostUndoSupport, type UndoSupport } from "./excelUndo";
+import { groupsAsOneUndoStep, hostUndoSupport, patchClearsExcelUndo, type UndoSupport } from "./excelUndo";
 import { NameSet, readSnapshot } from "./readSnapshot";
 
 /**
@@ -57,6 +57,10 @@ export class ExcelWorkbook implements WatchableWorkbook {
    * One sync for an ordinary patch; a large one takes a sync per 5,000 cells written or per 4 MB, whichever
    * comes first, so that each request stays small enough to merge with co-authors' edits (see payload.ts).
    */
+  clearsUndoHistory(patch: WorkbookPatch): boolean {
+    return patchClearsExcelUndo(patch, this.undo);
+  }
+
   async apply(patch: WorkbookPatch): Promise<void> {
     if (patch.ops.length === 0) return;
     this.applying++;
