@@ -3,9 +3,9 @@
  * commands: counts with their noun, lists with "and", a sheet's cell.
  */
 
-/** "1 row", "36 rows". */
+/** "1 row", "36 rows", "100,000 rows": thousands separated, as people in the UK write them. */
 export function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`;
+  return `${n.toLocaleString("en-GB")} ${n === 1 ? singular : plural}`;
 }
 
 /** "a", "a and b", "a, b and c". */

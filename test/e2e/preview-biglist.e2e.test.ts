@@ -119,7 +119,7 @@ test("checking the list and writing its findings keep the page answering, with p
   await page.getByText(/^Checked at /).waitFor({ timeout: 90_000 });
   await expect(page.getByTestId("annexa-problem").count()).resolves.toBe(0);
   // The 10,000 ethnicities in words are each found, and each can be put in the template's form.
-  await expect(page.getByRole("button", { name: "Fix what can be fixed (10000)" }).count()).resolves.toBe(1);
+  await expect(page.getByRole("button", { name: "Fix what can be fixed (10,000)" }).count()).resolves.toBe(1);
 
   await page.getByRole("button", { name: "Write findings into the workbook" }).click();
   await page.getByRole("tab", { name: "Annex A findings", selected: true }).waitFor({ timeout: 90_000 });

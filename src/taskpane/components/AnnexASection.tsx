@@ -249,7 +249,7 @@ export function AnnexASection({
           disabledFocusable={session.busy || fixable === 0}
           aria-describedby={ids.write}
         >
-          {fixable === null ? "Fix what can be fixed" : `Fix what can be fixed (${fixable})`}
+          {fixable === null ? "Fix what can be fixed" : `Fix what can be fixed (${fixable.toLocaleString("en-GB")})`}
         </Button>
         {fixPart.working && <Spinner size="tiny" label="Working…" labelPosition="after" />}
       </div>
