@@ -1,40 +1,62 @@
-import { Button, Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, ProgressBar, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { SessionProgress } from "../useWorkbookSession";
 
 const useStyles = makeStyles({
   bar: {
+    display: "flex",
+    alignItems: "flex-end",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalM,
+  },
+  sticky: {
     // Stays in view while the user scrolls the pane, so Cancel is always at hand.
     position: "sticky",
     top: 0,
     zIndex: 1,
-    display: "flex",
-    alignItems: "flex-end",
-    gap: tokens.spacingHorizontalM,
     padding: tokens.spacingVerticalS,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  field: { flexGrow: 1 },
+  field: { flexGrow: 1, minWidth: "12em" },
 });
+
+export interface ProgressWithCancelProps {
+  label: string;
+  /** What is being done now, in words. */
+  text: string;
+  /** How far it has got, 0–1; absent while that cannot be known. */
+  fraction?: number | null;
+  onCancel?: () => void;
+  testId: string;
+  sticky?: boolean;
+}
+
+/** Long work with what it is doing, how far it has got where that is known, and a Cancel. */
+export function ProgressWithCancel({ label, text, fraction, onCancel, testId, sticky }: ProgressWithCancelProps) {
+  const styles = useStyles();
+  return (
+    <div className={mergeClasses(styles.bar, sticky && styles.sticky)} data-testid={testId}>
+      <Field label={label} validationState="none" validationMessage={text} className={styles.field}>
+        <ProgressBar value={fraction ?? undefined} />
+      </Field>
+      {onCancel && <Button onClick={onCancel}>Cancel</Button>}
+    </div>
+  );
+}
 
 /**
  * Long work on the workbook (checking a 100,000-row list, writing its findings), which runs off the page's
  * main thread: what it is doing, and a Cancel that stops it with nothing changed.
  */
 export function WorkProgress({ progress, onCancel }: { progress: SessionProgress | null; onCancel: () => void }) {
-  const styles = useStyles();
   if (!progress) return null;
   return (
-    <div className={styles.bar} data-testid="work-progress">
-      <Field
-        label="Working on the workbook"
-        validationState="none"
-        validationMessage={progress.text}
-        className={styles.field}
-      >
-        <ProgressBar />
-      </Field>
-      <Button onClick={onCancel}>Cancel</Button>
-    </div>
+    <ProgressWithCancel
+      label="Working on the workbook"
+      text={progress.text}
+      onCancel={onCancel}
+      testId="work-progress"
+      sticky
+    />
   );
 }

@@ -1,9 +1,7 @@
 import {
   Button,
-  Field,
   MessageBar,
   MessageBarBody,
-  ProgressBar,
   Spinner,
   Subtitle1,
   Text,
@@ -17,6 +15,7 @@ import type { OpenProgress } from "../preview/openXlsx";
 import { GRID_PAGE_ROWS, gridModel, type GridModel } from "../preview/gridModel";
 import { selectAddress, selectionAddress, type GridSelection } from "../preview/gridSelection";
 import { MIN_COLUMN_WIDTH, PreviewGrid } from "./PreviewGrid";
+import { ProgressWithCancel } from "./WorkProgress";
 import { SheetTabs } from "./SheetTabs";
 
 /** A request to show a cell (a finding's), which the grid brings into view and announces. */
@@ -65,7 +64,6 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     fontFamily: tokens.fontFamilyMonospace,
   },
-  progress: { flexGrow: 1, minWidth: "12em" },
   hint: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
   widthControls: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   visuallyHidden: {
@@ -214,17 +212,13 @@ export function WorkbookPreview({
         </div>
       </div>
       {opening && openProgress && (
-        <div className={styles.selectionBar} data-testid="open-progress">
-          <Field
-            label="Opening the workbook"
-            validationState="none"
-            validationMessage={openProgress.text}
-            className={styles.progress}
-          >
-            <ProgressBar value={openProgress.fraction ?? undefined} />
-          </Field>
-          {onCancelOpen && <Button onClick={onCancelOpen}>Cancel</Button>}
-        </div>
+        <ProgressWithCancel
+          label="Opening the workbook"
+          text={openProgress.text}
+          fraction={openProgress.fraction}
+          {...(onCancelOpen ? { onCancel: onCancelOpen } : {})}
+          testId="open-progress"
+        />
       )}
       {openCancelled && !opening && (
         <MessageBar intent="info" data-testid="open-cancelled">

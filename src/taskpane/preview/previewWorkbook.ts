@@ -76,15 +76,20 @@ export class PreviewWorkbook extends MemoryWorkbook implements OffThreadPlanner 
     if (!planned.patch) return;
     const { description } = planned.patch;
     const parts = planned.parts ?? [planned.patch.ops];
-    const done: WorkbookPatch[] = [];
+    const newSheets = new Set(
+      planned.patch.ops.flatMap((op) => (op.op === "addSheet" ? [op.sheet.toLowerCase()] : [])),
+    );
+    const done: PatchOp[] = [];
     try {
       for (const [i, ops] of parts.entries()) {
         if (i > 0) await nextTask();
-        this.applySync({ description, ops });
-        done.push({ description, ops });
+        // Each part all or nothing; the parts before a failing one are undone below, as one patch (a
+        // part that writes on a sheet an earlier part added is undone by deleting the sheet).
+        this.applySync({ description, ops }, { newSheets });
+        for (const op of ops) done.push(op);
       }
     } catch (error) {
-      for (const part of done.reverse()) this.applySync(invertPatch(part));
+      if (done.length > 0) this.applySync(invertPatch({ description, ops: done }));
       this.endTwin();
       throw error;
     }

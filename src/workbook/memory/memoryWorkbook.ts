@@ -54,6 +54,7 @@ export interface MemoryTable {
 export class PatchError extends Error {}
 
 const GENERAL = "General";
+const NO_SHEETS: ReadonlySet<string> = new Set();
 
 /**
  * A workbook held in memory: the backend of the browser preview and of the command tests. It applies
@@ -65,6 +66,8 @@ export class MemoryWorkbook implements WorkbookAdapter {
   readonly tables: MemoryTable[] = [];
   /** While a patch is applied: each cell as it was before the patch first changed it. */
   private journal: JournalEntry[] | null = null;
+  /** Sheets (lower case) whose cells need no journal: added by the patch, so put back by removing them. */
+  private unjournalled: ReadonlySet<string> = NO_SHEETS;
 
   static withSheets(...names: string[]): MemoryWorkbook {
     const workbook = new MemoryWorkbook();
@@ -93,10 +96,13 @@ export class MemoryWorkbook implements WorkbookAdapter {
    * Applies every operation, or none: a failing operation leaves the workbook as it was. Rather than copy
    * every cell first (a 100,000-row list made each small patch copy a million cells), the sheets' own
    * arrays are copied and each cell is noted in a journal before it is changed, to be put back on failure.
+   * `newSheets`: sheets a larger patch, applied in parts, adds — undone by deleting them, so their cells
+   * need no journal (on a 100,000-row list's findings the journal was most of the page's garbage).
    */
-  applySync(patch: WorkbookPatch): void {
+  applySync(patch: WorkbookPatch, options: { newSheets?: ReadonlySet<string> } = {}): void {
     const saved = this.saveShape();
     this.journal = [];
+    this.unjournalled = options.newSheets ?? NO_SHEETS;
     try {
       for (const op of patch.ops) this.applyOp(op);
     } catch (error) {
@@ -105,6 +111,7 @@ export class MemoryWorkbook implements WorkbookAdapter {
       throw error;
     } finally {
       this.journal = null;
+      this.unjournalled = NO_SHEETS;
     }
   }
 
@@ -332,7 +339,9 @@ export class MemoryWorkbook implements WorkbookAdapter {
   private touchCell(sheet: MemorySheet, row: number, col: number): MemoryCell {
     const cells = (sheet.rows[row] ??= []);
     const before = cells[col];
-    this.journal?.push({ cells, col, before: before ? { ...before } : undefined });
+    if (!this.unjournalled.has(sheet.name.toLowerCase())) {
+      this.journal?.push({ cells, col, before: before ? { ...before } : undefined });
+    }
     return before ?? (cells[col] = { value: null, formula: null, numberFormat: GENERAL });
   }
 
