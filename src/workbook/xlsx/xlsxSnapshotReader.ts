@@ -154,10 +154,18 @@ function numberFormats(xml: string | undefined): (styleId: number) => string | u
   return (styleId) => (styleId ? formats[styleId] : undefined);
 }
 
+const PLAIN_TEXT = /^<t(?:\s+xml:space="preserve")?>([^<]*)<\/t>$/;
+
 /** The shared strings: text, rich text as its runs' text, and null for an entry with neither. */
 function sharedStrings(xml: string | undefined): (string | null)[] {
   const strings: (string | null)[] = [];
   for (const { body } of elements(xml ?? "", "si")) {
+    // Most entries are one plain text: read it without looking for runs.
+    const plain = PLAIN_TEXT.exec(body);
+    if (plain) {
+      strings.push(escapedText(plain[1]!));
+      continue;
+    }
     if (body.includes("<rPh")) throw new UnsupportedXlsxError("phonetic runs");
     const runs = [...elements(body, "r")];
     if (runs.length > 0) {

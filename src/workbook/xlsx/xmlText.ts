@@ -50,9 +50,15 @@ export function attribute(text: string, name: string): string | undefined {
 
 /** Each element `<tag …>…</tag>` or `<tag …/>` in the text: its attribute text and its content ("" when empty). */
 export function* elements(xml: string, tag: string): Generator<{ attrs: string; body: string }> {
-  const pattern = new RegExp(`<${tag}(?=[\\s/>])((?:[^>"']|"[^"]*"|'[^']*')*?)(?:/>|>([\\s\\S]*?)</${tag}>)`, "g");
+  let pattern = patterns.get(tag);
+  if (!pattern) {
+    pattern = new RegExp(`<${tag}(?=[\\s/>])((?:[^>"']|"[^"]*"|'[^']*')*?)(?:/>|>([\\s\\S]*?)</${tag}>)`, "g");
+    patterns.set(tag, pattern);
+  }
   for (const match of xml.matchAll(pattern)) yield { attrs: match[1]!, body: match[2] ?? "" };
 }
+/** One pattern a tag, made once: shared strings call for the same few tags tens of thousands of times. */
+const patterns = new Map<string, RegExp>();
 
 /** The content of the first `<tag>` in the text, or undefined. */
 export function firstBody(xml: string, tag: string): string | undefined {
