@@ -8,7 +8,7 @@ import { FORCE_OPTION, oneWorkbook } from "./inputs";
 import { defineCommand } from "./command";
 import { EXIT_FINDINGS, EXIT_OK, type Output } from "./output";
 import { asOfOption } from "./asOf";
-import { openAnnexAInput } from "./annexAInput";
+import { openAnnexAInput, readAnnexAInput } from "./annexAInput";
 
 /** Rule ids as a person reads them in the fix summary. */
 const FIXED_AS: Record<string, string> = {
@@ -95,15 +95,22 @@ export const annexACommand = defineCommand({
     if (write && !out) throw new UsageError("--write and --fix need --out OUT.xlsx, the copy to write into");
     if (out && !write) throw new UsageError("--out goes with --write or --fix");
     if (out) checkOutFile(out, args.values.force === true);
-    const { workbook, readFrom } = await openAnnexAInput(input);
     const options = { asOf, today: todaySerial(now), lists };
-    const report: AnnexAReport & Partial<AnnexAInPlaceReport> = write
-      ? (await runCommand(workbook, annexAQuery, (s) => annexAInPlace(s, { ...options, fix }))).report
-      : checkAnnexA(await workbook.read(annexAQuery), options);
-    if (report.summary.lists === 0) {
-      throw new NoAnnexAListsError(input, report.unrecognised);
+    let report: AnnexAReport & Partial<AnnexAInPlaceReport>;
+    let readFrom: string | undefined;
+    if (write) {
+      const opened = await openAnnexAInput(input);
+      readFrom = opened.readFrom;
+      report = (await runCommand(opened.workbook, annexAQuery, (s) => annexAInPlace(s, { ...options, fix }))).report;
+      if (report.summary.lists === 0) throw new NoAnnexAListsError(input, report.unrecognised);
+      if (out) await opened.workbook.save(out);
+    } else {
+      // Only read: the lean reader, not ExcelJS's model of every cell of every list.
+      const read = await readAnnexAInput(input, annexAQuery);
+      readFrom = read.readFrom;
+      report = checkAnnexA(read.snapshot, options);
+      if (report.summary.lists === 0) throw new NoAnnexAListsError(input, report.unrecognised);
     }
-    if (out) await workbook.save(out);
     // After --fix, what is left is what the user still has to do: that is what is printed and judged.
     const left = (f: { fix?: unknown }) => !fix || !f.fix;
     const remaining = report.lists.flatMap((l) => l.findings.filter(left));

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { serialFromYmd } from "../domain/dates";
 import { UserError } from "../domain/userError";
-import type { PatchOp } from "../workbook/types";
-import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
+import type { PatchOp, SnapshotQuery, WorkbookSnapshot } from "../workbook/types";
+import { XlsxWorkbook, readXlsxSnapshot } from "../workbook/xlsx/xlsxFile";
 import { parseCsv } from "../workbook/csv/csvParse";
 import { convertWithLibreOffice, findLibreOffice, removeConversion } from "./libreOffice";
 
@@ -30,6 +30,21 @@ export async function openAnnexAInput(input: string): Promise<AnnexAInput> {
     return { workbook: await csvWorkbook([input]), readFrom: `${path.basename(input)}, read as one list` };
   if (CONVERTED.has(ext)) return converted(input, ext);
   return { workbook: await XlsxWorkbook.open(input) };
+}
+
+/**
+ * The lists' snapshot, for a check that writes nothing: an .xlsx file read by the lean reader (not
+ * ExcelJS's model of every cell: lists run to hundreds of thousands of rows), anything else as opened above.
+ */
+export async function readAnnexAInput(
+  input: string,
+  query: SnapshotQuery,
+): Promise<{ snapshot: WorkbookSnapshot; readFrom?: string }> {
+  const ext = path.extname(input).toLowerCase();
+  const folder = existsSync(input) && statSync(input).isDirectory();
+  if (!folder && ext !== ".csv" && !CONVERTED.has(ext)) return { snapshot: await readXlsxSnapshot(input, query) };
+  const { workbook, readFrom } = await openAnnexAInput(input);
+  return { snapshot: await workbook.read(query), ...(readFrom ? { readFrom } : {}) };
 }
 
 async function csvFolder(folder: string): Promise<AnnexAInput> {

@@ -1,7 +1,7 @@
 import { projectQuery, projectWorkbook } from "../commands/projectWorkbook";
 import { runCommand } from "../commands/runCommand";
 import { findFramework } from "../domain/frameworks";
-import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
+import { XlsxWorkbook, readXlsxSnapshot } from "../workbook/xlsx/xlsxFile";
 import { count } from "../domain/words";
 import { UsageError } from "./args";
 import { FORCE_OPTION, oneWorkbook, writeToCopy } from "./inputs";
@@ -59,13 +59,17 @@ export const projectCommand = defineCommand({
     const framework = frameworkValue ? frameworkFromOption(frameworkValue) : undefined;
     const target = args.values.target;
 
-    const workbook = await XlsxWorkbook.open(input);
     const areas = args.values.areas === undefined ? undefined : areasOption(args.values.areas);
     const options = { framework, resolve: findFramework, target, write, now, ...(areas ? { areas } : {}) };
-    const { report } = write
-      ? await runCommand(workbook, projectQuery, (s) => projectWorkbook(s, options))
-      : { report: projectWorkbook(await workbook.read(projectQuery), options).report };
-    if (write && out) await workbook.save(out);
+    let report: ReturnType<typeof projectWorkbook>["report"];
+    if (write) {
+      const workbook = await XlsxWorkbook.open(input);
+      report = (await runCommand(workbook, projectQuery, (s) => projectWorkbook(s, options))).report;
+      if (out) await workbook.save(out);
+    } else {
+      // Only read: the lean reader, not ExcelJS's whole model of every cell.
+      report = projectWorkbook(await readXlsxSnapshot(input, projectQuery), options).report;
+    }
 
     // A plan whose table has gone is an error: the projection may rest on less than the workbook holds.
     const exit = (report.missing ?? []).length > 0 ? EXIT_FINDINGS : EXIT_OK;

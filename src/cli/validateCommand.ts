@@ -1,6 +1,6 @@
 import { runCommand } from "../commands/runCommand";
 import { validateQuery, validateWorkbook } from "../commands/validateWorkbook";
-import { XlsxWorkbook } from "../workbook/xlsx/xlsxFile";
+import { XlsxWorkbook, readXlsxSnapshot } from "../workbook/xlsx/xlsxFile";
 import { UsageError } from "./args";
 import { FORCE_OPTION, oneWorkbook, writeToCopy } from "./inputs";
 import { asOfOption } from "./asOf";
@@ -47,11 +47,16 @@ export const validateCommand = defineCommand({
       throw new UsageError(`--stale-days takes a whole number of days, not "${staleText}"`);
     }
 
-    const workbook = await XlsxWorkbook.open(input);
-    const { report } = write
-      ? await runCommand(workbook, validateQuery, (s) => validateWorkbook(s, { asOf, staleDays, write }))
-      : { report: validateWorkbook(await workbook.read(validateQuery), { asOf, staleDays }).report };
-    if (write && out) await workbook.save(out);
+    let report: ReturnType<typeof validateWorkbook>["report"];
+    if (write) {
+      const workbook = await XlsxWorkbook.open(input);
+      report = (await runCommand(workbook, validateQuery, (s) => validateWorkbook(s, { asOf, staleDays, write })))
+        .report;
+      if (out) await workbook.save(out);
+    } else {
+      // Only read: the lean reader, not ExcelJS's whole model of every cell.
+      report = validateWorkbook(await readXlsxSnapshot(input, validateQuery), { asOf, staleDays }).report;
+    }
 
     if (args.values.json) {
       const { findings, summary, suggestions, plans } = report;

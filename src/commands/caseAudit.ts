@@ -12,7 +12,9 @@ import { NEW_TABLE_STYLE } from "../sheets/planKinds";
 import type { TableSheetSpec } from "../sheets/sheetSpec";
 import { columnLetters, quoteSheetName } from "../workbook/address";
 import type { CellInput, WorkbookPatch, WorkbookSnapshot } from "../workbook/types";
+import { dateSystemOf, serial1900, workbookSerial } from "../workbook/serialDates";
 import { TableSheets } from "./tableSheets";
+import { listSheets } from "./checkAnnexA";
 import { uniqueName } from "../sheets/tableLayout";
 import { UserError } from "../domain/userError";
 
@@ -112,8 +114,7 @@ export const seedFrom = (now: Date): number => Math.floor(now.getTime() / 1000) 
 
 /** The children of each list (not List 11's adopters), with the team and worker each is allocated to. */
 export function sampleLists(snapshot: WorkbookSnapshot): SampleList[] {
-  const sheets = snapshot.sheets.flatMap((s) => (s.values ? [{ name: s.name, values: s.values }] : []));
-  return recogniseLists(sheets)
+  return recogniseLists(listSheets(snapshot))
     .filter(({ spec }) => spec.columns.some((c) => c.name === "Child Unique ID"))
     .map(({ sheet, spec }) => {
       const header = findHeaderRow(sheet.values, spec);
@@ -147,6 +148,8 @@ export function sampleLists(snapshot: WorkbookSnapshot): SampleList[] {
  */
 export function recentlyAudited(previous: WorkbookSnapshot, since: number): Set<string> {
   const audited = new Set<string>();
+  // The previous audit may have been saved in the 1904 date system: its dates are read as Excel shows them.
+  const dayZero = serial1900(0, dateSystemOf(previous));
   for (const sheet of previous.sheets) {
     const values = sheet.values ?? [];
     for (let r = 0; r < Math.min(10, values.length); r++) {
@@ -154,7 +157,7 @@ export function recentlyAudited(previous: WorkbookSnapshot, since: number): Set<
       const [id, done] = [header.indexOf("child unique id"), header.indexOf("completed")];
       if (id < 0 || done < 0) continue;
       for (const row of values.slice(r + 1)) {
-        const completed = dateCell(row[done]);
+        const completed = dateCell(row[done], dayZero);
         if (!isBlankValue(row[id]) && completed !== null && completed >= since)
           audited.add(String(row[id]).trim().toLowerCase());
       }
@@ -196,6 +199,8 @@ export function caseAudit(
   const metadata = readMetadata(target) ?? emptyMetadata();
   const tables = new TableSheets(target, options.framework, options.now);
   const grades = [...options.framework.scale.grades].sort((a, b) => b.rank - a.rank).map((g) => g.label);
+  // Dates go in as the target workbook counts them (the pane writes into the lists' own, maybe 1904).
+  const system = dateSystemOf(target);
   const add = (spec: TableSheetSpec, rows: CellInput[][]) => tables.add(spec, rows, { rag: defaultRagVocabulary });
 
   const audit = add(
@@ -205,7 +210,7 @@ export function caseAudit(
       c.id,
       `List ${c.list}: ${c.title}`,
       null,
-      options.due,
+      options.due === null ? null : workbookSerial(options.due, system),
       null,
       null,
       null,
@@ -216,7 +221,7 @@ export function caseAudit(
   );
   // QA compliance: ten managers' lines for this month, counted live from the Case audit sheet.
   const month = dateFromSerial(options.asOf);
-  const monthStart = serialFromYmd(month.getUTCFullYear(), month.getUTCMonth() + 1, 1);
+  const monthStart = workbookSerial(serialFromYmd(month.getUTCFullYear(), month.getUTCMonth() + 1, 1), system);
   const auditRef = (col: number) =>
     `${quoteSheetName(audit.sheet)}!$${columnLetters(col)}$2:$${columnLetters(col)}$${audit.rows + 1}`;
   const green = defaultRagVocabulary.find((s) => s.concept === "on-track")!.label;

@@ -3,12 +3,14 @@ import {
   latestEventDate,
   recogniseSheets,
   type ListReport,
+  type SheetInput,
   type UnrecognisedSheet,
 } from "../domain/annexA/checkList";
 import { checkAcrossLists } from "../domain/annexA/crossList";
 import { detectFileTemplate, type FileTemplate } from "../domain/annexA/detectTemplate";
 import { dateFromSerial, formatUkDate } from "../domain/dates";
 import { UserError } from "../domain/userError";
+import { dateSystemOf, serial1900 } from "../workbook/serialDates";
 import type { WorkbookSnapshot } from "../workbook/types";
 
 export interface AnnexAReport {
@@ -55,7 +57,7 @@ export interface AnnexAOptions {
  */
 export function checkAnnexA(snapshot: WorkbookSnapshot, options: AnnexAOptions | number): AnnexAReport {
   const { asOf: given, today, lists: mapping = new Map() } = typeof options === "number" ? { asOf: options } : options;
-  const sheets = snapshot.sheets.flatMap((s) => (s.values ? [{ name: s.name, values: s.values }] : []));
+  const sheets = listSheets(snapshot);
   for (const name of mapping.keys())
     if (!sheets.some((s) => s.name.trim().toLowerCase() === name.trim().toLowerCase()))
       throw new UserError(
@@ -87,6 +89,15 @@ export function checkAnnexA(snapshot: WorkbookSnapshot, options: AnnexAOptions |
       .filter((l) => l.by === "mapping")
       .map((l) => ({ sheet: l.sheet.name, list: l.spec.list })),
   };
+}
+
+/**
+ * The snapshot's sheets as the Annex A checks read them, each with the day 0 of the workbook's date
+ * system, so that a date in a 1904 workbook is the day Excel shows, not four years and a day earlier.
+ */
+export function listSheets(snapshot: WorkbookSnapshot): SheetInput[] {
+  const dayZero = serial1900(0, dateSystemOf(snapshot));
+  return snapshot.sheets.flatMap((s) => (s.values ? [{ name: s.name, values: s.values, dayZero }] : []));
 }
 
 function asOfGiven(serial: number): AsOfReport {

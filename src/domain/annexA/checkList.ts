@@ -36,6 +36,12 @@ export interface ListReport {
 export interface SheetInput {
   name: string;
   values: CellValue[][];
+  /**
+   * Days from 30/12/1899 (day 0 of Excel's usual date system) to day 0 of the workbook's own: 1462 in a
+   * workbook saved in the 1904 date system, 0 (or absent) otherwise. The sheet's date cells are the
+   * workbook's serials; every date the checks compare, print or infer is counted from 30/12/1899.
+   */
+  dayZero?: number;
 }
 
 const letters = (col: number): string => {
@@ -144,9 +150,12 @@ export function recogniseLists(
   return recogniseSheets(sheets, mapping).lists;
 }
 
-/** A date cell as a serial: a real date, or dd/mm/yyyy text; null for anything else. */
-export function dateCell(value: CellValue | undefined): number | null {
-  if (typeof value === "number") return value;
+/**
+ * A date cell as a serial counted from 30/12/1899: a real date (a serial of the workbook's date system,
+ * whose day 0 is `dayZero` days later), or dd/mm/yyyy text; null for anything else.
+ */
+export function dateCell(value: CellValue | undefined, dayZero = 0): number | null {
+  if (typeof value === "number") return value + dayZero;
   if (typeof value === "string" && /^\s*\d{1,2}\/\d{1,2}\/\d{4}\s*$/.test(value)) return parseDateText(value.trim());
   return null;
 }
@@ -171,12 +180,13 @@ export function latestEventDate(
   const cols = allColumns(spec)
     .filter((c) => c.type === "date" && c.name !== "Date of Birth")
     .flatMap((c) => (header.map.has(c.name) ? [header.map.get(c.name)!] : []));
+  const dayZero = sheet.dayZero ?? 0;
   let best: { serial: number; r: number; c: number } | null = null;
   for (let r = header.row + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r];
     if (!row) continue;
     for (const c of cols) {
-      const serial = dateCell(row[c]);
+      const serial = dateCell(row[c], dayZero);
       if (serial !== null && serial <= cap && (!best || serial > best.serial)) best = { serial, r, c };
     }
   }
@@ -201,6 +211,7 @@ export function checkList(sheet: SheetInput, spec: AnnexList, options: CheckOpti
   const { asOf, asOfInferred = false } = typeof options === "number" ? { asOf: options } : options;
   const header = findHeaderRow(sheet.values, spec);
   const findings: AnnexFinding[] = [];
+  const dayZero = sheet.dayZero ?? 0;
   const headerCells = (sheet.values[header.row] ?? []).map((v, c) => ({ v, c })).filter(({ v }) => !isBlankValue(v));
   const matchedCols = new Set(header.map.values());
   const extra = headerCells.filter(({ c }) => !matchedCols.has(c)).map(({ v }) => String(v).trim());
@@ -275,7 +286,7 @@ export function checkList(sheet: SheetInput, spec: AnnexList, options: CheckOpti
         continue;
       }
       if (column.type === "date") {
-        const serial = dateCell(value);
+        const serial = dateCell(value, dayZero);
         if (serial === null) {
           const guess = typeof value === "string" ? parseDateText(value) : null;
           report(
@@ -283,7 +294,10 @@ export function checkList(sheet: SheetInput, spec: AnnexList, options: CheckOpti
             "date",
             "error",
             `${name} "${String(value)}" is not a date as dd/mm/yyyy; write it as a date${guess === null ? "" : ` (it reads as ${formatUkDate(dateFromSerial(guess))})`}`,
-            guess === null ? undefined : { value: guess, label: `Change to ${formatUkDate(dateFromSerial(guess))}` },
+            // The fix is what goes into the cell: a serial of the workbook's own date system.
+            guess === null
+              ? undefined
+              : { value: guess - dayZero, label: `Change to ${formatUkDate(dateFromSerial(guess))}` },
           );
           continue;
         }

@@ -101,7 +101,7 @@ function childRows(sheet: SheetInput, spec: AnnexList): Map<string, ChildRow[]> 
     const id = String(row[idCol]).trim().toLowerCase();
     const cells: ChildRow["cells"] = {};
     const birthCol = col("Date of Birth");
-    const birth = birthCol === undefined ? null : dateCell(row[birthCol]);
+    const birth = birthCol === undefined ? null : dateCell(row[birthCol], sheet.dayZero);
     if (birth !== null)
       // The date's text is made only for a finding: lists run to 100,000 rows.
       cells.birth = { col: birthCol!, value: String(birth), text: "" };
@@ -117,7 +117,7 @@ function childRows(sheet: SheetInput, spec: AnnexList): Map<string, ChildRow[]> 
     const ageCol = col("Age of Child (Years)");
     const age = ageCol === undefined ? null : row[ageCol];
     const planCol = col("Child Protection Plan Start Date");
-    const planStart = planCol === undefined ? null : dateCell(row[planCol]);
+    const planStart = planCol === undefined ? null : dateCell(row[planCol], sheet.dayZero);
     const entry: ChildRow = {
       list: spec.list,
       sheet: sheet.name,

@@ -52,6 +52,12 @@ export class PlanRow {
     return null;
   }
 
+  /** True when any cell of the row holds an Excel error: only then need a rule look for one in its cells. */
+  hasExcelError(): boolean {
+    for (const value of this.values) if (isExcelError(value)) return true;
+    return false;
+  }
+
   /** True when every managed cell is blank: such rows are not checked. */
   isBlank(): boolean {
     return this.layout.managed.every(({ col }) => isBlankValue(this.values[col]));

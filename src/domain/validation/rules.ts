@@ -70,7 +70,30 @@ export interface Rule {
 const value = (row: PlanRow, field: RowField): CellValue => row.value(field);
 const present = (v: CellValue) => !isBlankValue(v);
 const at = (row: PlanRow, field: RowField) => `${row.sheet}!${row.address(field)}`;
-const ukDate = (serial: number, context: RuleContext) => formatUkDate(dateFromSerial(serial + (context.dayZero ?? 0)));
+/**
+ * What a check works out again and again for the same few values (a plan's RAG column holds a handful of
+ * texts, its dates a few hundred days), kept per context: one context is made for each plan checked.
+ */
+interface Memo {
+  status: Map<CellValue, RagStatus | undefined>;
+  concept: Map<CellValue, RagConcept | undefined>;
+  dates: Map<number, string>;
+}
+const memos = new WeakMap<RuleContext, Memo>();
+function memoOf(context: RuleContext): Memo {
+  let memo = memos.get(context);
+  if (!memo) memos.set(context, (memo = { status: new Map(), concept: new Map(), dates: new Map() }));
+  return memo;
+}
+function remembered<K, V>(map: Map<K, V>, key: K, work: () => V): V {
+  if (map.has(key)) return map.get(key) as V;
+  const value = work();
+  map.set(key, value);
+  return value;
+}
+
+const ukDate = (serial: number, context: RuleContext) =>
+  remembered(memoOf(context).dates, serial, () => formatUkDate(dateFromSerial(serial + (context.dayZero ?? 0))));
 const q = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 /**
@@ -210,7 +233,8 @@ export const RULES: Rule[] = [
     test: (row, context) => {
       const due = value(row, "due");
       if (typeof due !== "number" || due >= context.asOf) return null;
-      const concept = conceptOf(value(row, "rag"), context.vocabulary);
+      const rag = value(row, "rag");
+      const concept = remembered(memoOf(context).concept, rag, () => conceptOf(rag, context.vocabulary));
       if (concept && COMPLETE_CONCEPTS.includes(concept)) return null;
       return {
         field: "due",
@@ -332,9 +356,13 @@ export function rulesFor(kind: PlanKind, fields: Iterable<PlanField>): Rule[] {
  */
 export function checkRow(row: PlanRow, rules: Rule[], context: RuleContext): RowFinding[] {
   const findings: RowFinding[] = [];
-  const status = row.has("rag") ? statusOf(row.value("rag"), context.vocabulary) : undefined;
+  const rag = row.has("rag") ? row.value("rag") : undefined;
+  const status =
+    rag === undefined ? undefined : remembered(memoOf(context).status, rag, () => statusOf(rag, context.vocabulary));
+  // Most rows hold no Excel error: then no rule need look for one in the cells it reads.
+  const errors = row.hasExcelError();
   for (const rule of rules) {
-    if (rule.id !== "excel-error" && readsAnError(row, rule)) continue;
+    if (errors && rule.id !== "excel-error" && readsAnError(row, rule)) continue;
     const hit = rule.test(row, context, status);
     if (hit) findings.push({ field: hit.field, address: hit.address, message: hit.message, fix: hit.fix, rule });
   }
