@@ -109,6 +109,14 @@ describe("the lean .xlsx reader gives ExcelJS's snapshot", () => {
     ]);
   });
 
+  it("of a protected sheet, which both say is protected", async () => {
+    const workbook = everything(false);
+    await workbook.getWorksheet("Cells")!.protect("", {});
+    const { lean, excelJs } = await bothReaders(await bytesOf(workbook));
+    expect(lean).toEqual(excelJs);
+    expect(lean!.sheets.filter((s) => s.protected).map((s) => s.name)).toEqual(["Cells"]);
+  });
+
   it("of the sheets a query names, and no cells of the others", async () => {
     const { lean, excelJs } = await bothReaders(await bytesOf(everything(false)), { sheets: ["merged", "Nowhere"] });
     expect(lean).toEqual(excelJs);

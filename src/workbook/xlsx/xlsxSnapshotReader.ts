@@ -233,7 +233,12 @@ function readSheet(
   const dataEnd = xml.indexOf("</sheetData>");
   const before = dataStart < 0 ? xml : xml.slice(0, dataStart);
   const after = dataEnd < 0 ? (dataStart < 0 ? "" : xml.slice(dataStart)) : xml.slice(dataEnd);
-  const frozen = frozenPanes(before);
+  // Protection as ExcelJS reads it (sheet="1"), so both readers say the same of a protected sheet.
+  const protection = /<sheetProtection\b([^>]*)>/.exec(after);
+  const frozen = {
+    ...frozenPanes(before),
+    ...(protection && attribute(protection[1]!, "sheet") === "1" ? { protected: true } : {}),
+  };
   const tableParts = [...elements(firstBody(after, "tableParts") ?? "", "tablePart")].map(
     ({ attrs }) => attributes(attrs)["r:id"] ?? "",
   );
