@@ -2,13 +2,14 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
+  Spinner,
   makeStyles,
   mergeClasses,
   tokens,
   typographyStyles,
   useAccordionItemContext_unstable,
 } from "@fluentui/react-components";
-import { useId, type ElementType, type ReactNode } from "react";
+import { Suspense, useId, type ElementType, type ReactNode } from "react";
 import { usePaneStyles } from "./paneStyles";
 
 const useStyles = makeStyles({
@@ -32,6 +33,8 @@ export interface PaneSectionProps {
  * One section of the pane as an accordion item: its title is a heading holding the button that opens and
  * closes it. A closed section stays mounted but hidden, so what it shows (a check, a projection, dates
  * typed in) is still there when it is opened again, and its re-checks after commands keep running.
+ * A section whose content comes in its own script (React.lazy) shows "Loading…" under its heading until
+ * the script has loaded: the Suspense boundary is here, inside the section, for every section alike.
  */
 export function PaneSection({ value, title, testId, children }: PaneSectionProps) {
   const styles = useStyles();
@@ -68,7 +71,7 @@ function Panel({ headingId, testId, children }: { headingId: string; testId?: st
     // `hidden` takes a closed panel out of the page and the accessibility tree; Fluent would unmount it.
     <AccordionPanel className={styles.panel} collapseMotion={keepMounted} hidden={!open}>
       <section className={mergeClasses(pane.section, styles.section)} aria-labelledby={headingId} data-testid={testId}>
-        {children}
+        <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>{children}</Suspense>
       </section>
     </AccordionPanel>
   );
