@@ -3,13 +3,16 @@ import {
   AccordionItem,
   AccordionPanel,
   Spinner,
+  createPresenceComponent,
   makeStyles,
   mergeClasses,
+  motionTokens,
   tokens,
   typographyStyles,
   useAccordionItemContext_unstable,
+  type AtomMotion,
 } from "@fluentui/react-components";
-import { Suspense, useId, type ElementType, type ReactNode } from "react";
+import { Suspense, useId, type ComponentProps, type ElementType, type ReactNode } from "react";
 import { usePaneStyles } from "./paneStyles";
 
 const useStyles = makeStyles({
@@ -58,9 +61,49 @@ export function PaneSection({ value, title, testId, children }: PaneSectionProps
   );
 }
 
-/** Fluent's collapse, told to keep a closed panel in the page rather than unmount it. */
+/**
+ * A panel opening as Fluent's collapse opens one: height from nothing to the panel's own, its padding and
+ * margin from nothing, and fading in, over durationNormal with Fluent's easing. Unlike Fluent's Collapse,
+ * which measures its element whenever it runs (opening or closing, and as it mounts), this measures the
+ * panel only when it opens: at the pane's start Collapse measured every closed panel, a forced layout
+ * each, about 50 ms of the first render (issue 14). A closing panel is `hidden` at once (see Panel), so
+ * there is nothing to animate on the way out.
+ */
+const PanelOpening = createPresenceComponent(({ element }: { element: HTMLElement }) => ({
+  enter: element.hidden ? [] : openingAtoms(element.scrollHeight),
+  exit: [],
+}));
+
+function openingAtoms(height: number): AtomMotion[] {
+  const timing = {
+    duration: motionTokens.durationNormal,
+    easing: motionTokens.curveEasyEaseMax,
+    fill: "both",
+  } as const;
+  return [
+    {
+      keyframes: [
+        { maxHeight: "0", overflowY: "hidden" },
+        { maxHeight: `${height}px`, overflowY: "hidden", offset: 0.9999 },
+        { maxHeight: "unset", overflowY: "unset" },
+      ],
+      ...timing,
+    },
+    {
+      keyframes: [
+        { paddingBlockStart: "0", paddingBlockEnd: "0", marginBlockStart: "0", marginBlockEnd: "0", offset: 0 },
+      ],
+      ...timing,
+    },
+    { keyframes: [{ opacity: 0 }, { opacity: 1 }], ...timing },
+  ];
+}
+
+/** The panel's motion in place of Fluent's collapse, told to keep a closed panel in the page, not unmount it. */
 const keepMounted = {
-  children: (Motion: ElementType, props: Record<string, unknown>) => <Motion {...props} unmountOnExit={false} />,
+  children: (_collapse: ElementType, props: ComponentProps<typeof PanelOpening>) => (
+    <PanelOpening {...props} unmountOnExit={false} />
+  ),
 };
 
 function Panel({ headingId, testId, children }: { headingId: string; testId?: string; children: ReactNode }) {
