@@ -56,6 +56,8 @@ async function startTimes(url: string): Promise<StartTimes> {
       { polling: "raf", timeout: 30_000 },
     );
     const reactPane = (await shown.jsonValue()) as number;
+    // Without the frame the first paint would come after the pane's: wait for both paint entries.
+    await page.waitForFunction(() => performance.getEntriesByType("paint").length >= 2);
     const paints = await page.evaluate(() =>
       Object.fromEntries(performance.getEntriesByType("paint").map((entry) => [entry.name, entry.startTime])),
     );
