@@ -133,6 +133,27 @@ module.exports = async (env = {}, argv = {}) => {
         ],
       }),
     ],
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          // The pane's first script in three parts, which Chromium downloads and parses side by side, and
+          // which a new build of the pane alone leaves in the browser's cache: React, Fluent UI (with its
+          // style engine and focus management) and the pane itself (issue 14: first render ≤ 1 s).
+          react: {
+            test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+            name: "react",
+            chunks: "initial",
+            priority: 20,
+          },
+          fluent: {
+            test: /[\\/]node_modules[\\/](@fluentui|@griffel|tabster|keyborg|rtl-css-js|stylis|@swc|@floating-ui)[\\/]/,
+            name: "fluent",
+            chunks: "initial",
+            priority: 10,
+          },
+        },
+      },
+    },
     performance: {
       // Fluent UI and the Excel host scripts are large; the pane is loaded from localhost or the
       // organisation's own server, so the default 244 kB warnings are noise here.

@@ -4,7 +4,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
   Text,
   Title3,
   makeStyles,
@@ -12,7 +11,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { Suspense, lazy, useCallback, useMemo, useRef, useState, type ReactNode } from "react";
+import { lazy, useCallback, useMemo, useRef, useState } from "react";
 import type { Framework } from "../domain/framework";
 import { builtInFrameworks, frameworkInForce, isoDay } from "../domain/frameworks";
 import { ExcelWorkbook } from "../workbook/excel/excelWorkbook";
@@ -44,7 +43,8 @@ import { quoted } from "./wording";
 /*
  * The sections closed at start come in their own scripts, so the pane's first script is small and the pane
  * shows at once (issue 14: ≤ 300 KB gzip, first render ≤ 1 s). Closed sections stay mounted (PaneSection),
- * so their scripts load straight after the first render, while the user reads the open one.
+ * so their scripts load straight after the first render, while the user reads the open one; until then
+ * PaneSection shows "Loading…" in the section, under its heading.
  */
 const StructureSection = lazy(() =>
   import("./components/StructureSection").then((m) => ({ default: m.StructureSection })),
@@ -62,11 +62,6 @@ const CommitteePackSection = lazy(() =>
   import("./components/CommitteePackSection").then((m) => ({ default: m.CommitteePackSection })),
 );
 const RollUpSection = lazy(() => import("./rollup/RollUpSection").then((m) => ({ default: m.RollUpSection })));
-
-/** A section's content while its script loads. */
-function Loading({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>{children}</Suspense>;
-}
 
 /** Where the pane runs: inside Excel, in a plain browser (the preview), or somewhere it cannot work. */
 export type PaneHost = { kind: "excel" } | { kind: "preview" } | { kind: "unsupported"; reason: string };
@@ -127,20 +122,15 @@ const useStyles = makeStyles({
   sections: { display: "flex", flexDirection: "column" },
   heading: { margin: 0 },
   intro: { color: tokens.colorNeutralForeground2 },
-  centre: { display: "flex", height: "100%", alignItems: "center", justifyContent: "center" },
   grid: { display: "flex", flexDirection: "column", minWidth: 0, minHeight: 0, height: "100%" },
   gridMessage: { margin: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} 0` },
 });
 
-export function App({ host }: { host: PaneHost | null }) {
+export function App({ host }: { host: PaneHost }) {
   const styles = useStyles();
   return (
     <FluentProvider theme={webLightTheme} className={styles.provider}>
-      {host === null ? (
-        <div className={styles.centre}>
-          <Spinner label="Starting Inspection Ready…" />
-        </div>
-      ) : host.kind === "unsupported" ? (
+      {host.kind === "unsupported" ? (
         <main className={mergeClasses(styles.main, styles.pane)}>
           <Title3 as="h1" className={styles.heading}>
             Inspection Ready
@@ -403,86 +393,65 @@ function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = fa
           />
         </PaneSection>
         <PaneSection value="structure" title="Structure an existing sheet" testId="structure-section">
-          <Loading>
-            <StructureSection
-              session={session}
-              activeSheet={activeSheet}
-              readActiveSheet={readActiveSheet}
-              onStructured={onShowSheet}
-              {...section("structure")}
-            />
-          </Loading>
+          <StructureSection
+            session={session}
+            activeSheet={activeSheet}
+            readActiveSheet={readActiveSheet}
+            onStructured={onShowSheet}
+            {...section("structure")}
+          />
         </PaneSection>
         <PaneSection value="refresh" title="Keep plans up to date" testId="refresh-section">
-          <Loading>
-            <RefreshSection
-              session={session}
-              frameworks={all}
-              planFramework={facts.planFramework}
-              {...section("refresh")}
-            />
-          </Loading>
+          <RefreshSection
+            session={session}
+            frameworks={all}
+            planFramework={facts.planFramework}
+            {...section("refresh")}
+          />
         </PaneSection>
         <PaneSection value="checks" title="Check the plans" testId="checks-section">
-          <Loading>
-            <ChecksSection session={session} workbookState={workbookState} part={section} {...checks} />
-          </Loading>
+          <ChecksSection session={session} workbookState={workbookState} part={section} {...checks} />
         </PaneSection>
         <PaneSection value="projection" title="Projected judgements" testId="projection-section">
-          <Loading>
-            <ProjectionSection
-              session={session}
-              frameworks={all}
-              fallbackFramework={chosenFramework}
-              facts={facts}
-              workbookState={workbookState}
-              goToCell={checks.goToCell}
-              onShowSheet={onShowSheet}
-              preview={preview}
-              {...section("write-summary")}
-            />
-          </Loading>
+          <ProjectionSection
+            session={session}
+            frameworks={all}
+            fallbackFramework={chosenFramework}
+            facts={facts}
+            workbookState={workbookState}
+            goToCell={checks.goToCell}
+            onShowSheet={onShowSheet}
+            preview={preview}
+            {...section("write-summary")}
+          />
         </PaneSection>
         <PaneSection value="inspection" title="Inspection dates" testId="inspection-section">
-          <Loading>
-            <InspectionDatesSection
-              session={session}
-              frameworks={all}
-              fallbackFramework={chosenFramework}
-              facts={facts}
-              onShowSheet={onShowSheet}
-              {...section("inspection")}
-            />
-          </Loading>
+          <InspectionDatesSection
+            session={session}
+            frameworks={all}
+            fallbackFramework={chosenFramework}
+            facts={facts}
+            onShowSheet={onShowSheet}
+            {...section("inspection")}
+          />
         </PaneSection>
         <PaneSection value="annexa" title="Annex A lists" testId="annexa-section">
-          <Loading>
-            <AnnexASection
-              session={session}
-              workbookState={workbookState}
-              goToCell={checks.goToCell}
-              onShowSheet={onShowSheet}
-              preview={preview}
-              part={section}
-              frameworks={all}
-            />
-          </Loading>
+          <AnnexASection
+            session={session}
+            workbookState={workbookState}
+            goToCell={checks.goToCell}
+            onShowSheet={onShowSheet}
+            preview={preview}
+            part={section}
+            frameworks={all}
+          />
         </PaneSection>
         <PaneSection value="pack" title="Committee pack" testId="pack-section">
-          <Loading>
-            <CommitteePackSection session={session} preview={preview} {...section("pack")} />
-          </Loading>
+          <CommitteePackSection session={session} preview={preview} {...section("pack")} />
         </PaneSection>
-        {/* The roll-up's section is in its script: until it loads, its heading without the section. */}
-        <Suspense
-          fallback={
-            <PaneSection value="rollup" title="County roll-up">
-              <Spinner size="tiny" label="Loading…" />
-            </PaneSection>
-          }
-        >
+        <PaneSection value="rollup" title="County roll-up" testId="rollup-section">
           <RollUpSection preview={preview} />
-        </Suspense>
+        </PaneSection>
       </Accordion>
       <UndoSection session={session} {...section("undo")} />
     </div>

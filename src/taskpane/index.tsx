@@ -25,10 +25,14 @@ async function detectHost(): Promise<PaneHost> {
   return { kind: "excel" };
 }
 
+/*
+ * Until the host is known the page shows the pane's frame from taskpane.html (its heading, section headings and
+ * "Loading…"), painted before this script ran. React renders once, when Office.onReady has answered, and
+ * replaces the frame in that commit: no spinner in between, and no second render of the whole pane.
+ */
 const container = document.getElementById("container");
 if (container) {
   const root = createRoot(container);
-  root.render(<App host={null} />);
   detectHost().then(
     (host) => root.render(<App host={host} />),
     (error: unknown) =>

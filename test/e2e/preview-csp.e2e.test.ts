@@ -1,7 +1,9 @@
 /**
  * The pane's Content-Security-Policy, in the built page in headless Chromium: connections only to the
  * page's own server, and the preview still works under it — its sections' scripts load, ExcelJS loads
- * for a download — with no violation but the one the policy is there for (office.js's telemetry frame).
+ * for a download — with no violation but the one the policy is there for (office.js's telemetry frame). And
+ * the page's own content: the pane's frame in taskpane.html is painted before the pane's script has run,
+ * and React's pane replaces it, with the same headings.
  */
 import fs from "node:fs";
 import type http from "node:http";
@@ -79,4 +81,44 @@ test("the preview works under the policy, with nothing blocked but office.js's t
   );
   expect(unexpected).toEqual([]);
   expect(pageErrors).toEqual([]);
+});
+
+test("the pane's frame is painted before the pane's script runs, and React's pane replaces it", async () => {
+  const early = await context.newPage();
+  try {
+    // The pane's script (taskpane.<hash>.js) is held back until the frame has been checked.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await early.route(/\/taskpane\.[0-9a-f]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await early.goto(`${baseUrl}/taskpane.html`, { waitUntil: "commit" });
+    const title = early.getByRole("heading", { level: 1, name: "Inspection Ready" });
+    await title.waitFor({ state: "visible" });
+    await early.getByText("Build and keep your inspection plans in this workbook.").waitFor({ state: "visible" });
+    await early.getByRole("status").filter({ hasText: "Loading…" }).waitFor({ state: "visible" });
+    const frameHeadings = await early.locator("h2").allInnerTexts();
+    // Painted, with text, while the script is still held: no pane of React's yet.
+    await until(async () =>
+      (await early.evaluate(() => performance.getEntriesByType("paint").map((entry) => entry.name))).includes(
+        "first-contentful-paint",
+      ),
+    );
+    expect(await early.getByTestId("pane").count()).toBe(0);
+    const frameTitle = await title.boundingBox();
+    const frameFont = await title.evaluate((h1) => getComputedStyle(h1).font);
+
+    release();
+    await early.locator('main[data-mode="preview"]').waitFor({ timeout: 15_000 });
+    expect(await early.getByTestId("frame-sections").count()).toBe(0);
+    expect(await early.getByRole("heading", { level: 1 }).count()).toBe(1);
+    // The same headings in the same order, and the title where the frame had it, in the same type.
+    expect(await early.getByTestId("pane").locator("h2").allInnerTexts()).toEqual(frameHeadings);
+    expect(frameHeadings).toEqual(expect.arrayContaining(["Create a plan", "County roll-up", "Undo"]));
+    expect(await title.boundingBox()).toEqual(frameTitle);
+    expect(await title.evaluate((h1) => getComputedStyle(h1).font)).toBe(frameFont);
+  } finally {
+    await early.close();
+  }
 });

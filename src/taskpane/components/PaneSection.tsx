@@ -2,13 +2,17 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
+  Spinner,
+  createPresenceComponent,
   makeStyles,
   mergeClasses,
+  motionTokens,
   tokens,
   typographyStyles,
   useAccordionItemContext_unstable,
+  type AtomMotion,
 } from "@fluentui/react-components";
-import { useId, type ElementType, type ReactNode } from "react";
+import { Suspense, useId, type ComponentProps, type ElementType, type ReactNode } from "react";
 import { usePaneStyles } from "./paneStyles";
 
 const useStyles = makeStyles({
@@ -32,6 +36,8 @@ export interface PaneSectionProps {
  * One section of the pane as an accordion item: its title is a heading holding the button that opens and
  * closes it. A closed section stays mounted but hidden, so what it shows (a check, a projection, dates
  * typed in) is still there when it is opened again, and its re-checks after commands keep running.
+ * A section whose content comes in its own script (React.lazy) shows "Loading…" under its heading until
+ * the script has loaded: the Suspense boundary is here, inside the section, for every section alike.
  */
 export function PaneSection({ value, title, testId, children }: PaneSectionProps) {
   const styles = useStyles();
@@ -55,9 +61,49 @@ export function PaneSection({ value, title, testId, children }: PaneSectionProps
   );
 }
 
-/** Fluent's collapse, told to keep a closed panel in the page rather than unmount it. */
+/**
+ * A panel opening as Fluent's collapse opens one: height from nothing to the panel's own, its padding and
+ * margin from nothing, and fading in, over durationNormal with Fluent's easing. Unlike Fluent's Collapse,
+ * which measures its element whenever it runs (opening or closing, and as it mounts), this measures the
+ * panel only when it opens: at the pane's start Collapse measured every closed panel, a forced layout
+ * each, about 50 ms of the first render (issue 14). A closing panel is `hidden` at once (see Panel), so
+ * there is nothing to animate on the way out.
+ */
+const PanelOpening = createPresenceComponent(({ element }: { element: HTMLElement }) => ({
+  enter: element.hidden ? [] : openingAtoms(element.scrollHeight),
+  exit: [],
+}));
+
+function openingAtoms(height: number): AtomMotion[] {
+  const timing = {
+    duration: motionTokens.durationNormal,
+    easing: motionTokens.curveEasyEaseMax,
+    fill: "both",
+  } as const;
+  return [
+    {
+      keyframes: [
+        { maxHeight: "0", overflowY: "hidden" },
+        { maxHeight: `${height}px`, overflowY: "hidden", offset: 0.9999 },
+        { maxHeight: "unset", overflowY: "unset" },
+      ],
+      ...timing,
+    },
+    {
+      keyframes: [
+        { paddingBlockStart: "0", paddingBlockEnd: "0", marginBlockStart: "0", marginBlockEnd: "0", offset: 0 },
+      ],
+      ...timing,
+    },
+    { keyframes: [{ opacity: 0 }, { opacity: 1 }], ...timing },
+  ];
+}
+
+/** The panel's motion in place of Fluent's collapse, told to keep a closed panel in the page, not unmount it. */
 const keepMounted = {
-  children: (Motion: ElementType, props: Record<string, unknown>) => <Motion {...props} unmountOnExit={false} />,
+  children: (_collapse: ElementType, props: ComponentProps<typeof PanelOpening>) => (
+    <PanelOpening {...props} unmountOnExit={false} />
+  ),
 };
 
 function Panel({ headingId, testId, children }: { headingId: string; testId?: string; children: ReactNode }) {
@@ -68,7 +114,7 @@ function Panel({ headingId, testId, children }: { headingId: string; testId?: st
     // `hidden` takes a closed panel out of the page and the accessibility tree; Fluent would unmount it.
     <AccordionPanel className={styles.panel} collapseMotion={keepMounted} hidden={!open}>
       <section className={mergeClasses(pane.section, styles.section)} aria-labelledby={headingId} data-testid={testId}>
-        {children}
+        <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>{children}</Suspense>
       </section>
     </AccordionPanel>
   );

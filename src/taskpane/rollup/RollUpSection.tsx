@@ -2,7 +2,6 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@flue
 import { useId, useRef, useState, type ChangeEvent } from "react";
 import { NO_STATUS } from "../../domain/progress/statusCounts";
 import { todaySerial } from "../checks/today";
-import { PaneSection } from "../components/PaneSection";
 import { usePaneStyles } from "../components/paneStyles";
 import { XLSX_MIME, saveFile } from "../preview/downloadXlsx";
 import { errorMessage } from "../useWorkbookSession";
@@ -14,14 +13,10 @@ type Outcome = { kind: "done"; county: CountyWorkbook } | { kind: "error"; messa
 /**
  * "County roll-up": several districts' plan workbooks made into one county workbook. Only the preview
  * can read other files (Office.js gives the pane the open workbook alone), so in Excel the section says
- * where to do it instead.
+ * where to do it instead. The pane puts it in its PaneSection, as it does every section.
  */
 export function RollUpSection({ preview }: { preview: boolean }) {
-  return (
-    <PaneSection value="rollup" title="County roll-up" testId="rollup-section">
-      {preview ? <PickDistricts /> : <ElsewhereNote />}
-    </PaneSection>
-  );
+  return preview ? <PickDistricts /> : <ElsewhereNote />;
 }
 
 function ElsewhereNote() {
