@@ -1,7 +1,7 @@
-import { paneState, paneStateQuery, type PaneStateRequest } from "../../commands/paneState";
+// Types only: the page builds jobs without loading the commands that plan them (the worker does).
+import type { AnnexARequest, PaneStateRequest } from "../../commands/paneState";
 import type { Framework } from "../../domain/framework";
-import type { PatchOp, SnapshotQuery, WorkbookPatch, WorkbookSnapshot } from "../../workbook/types";
-import { planAnnexInPlace } from "../annexA/annexACommands";
+import type { PatchOp, WorkbookPatch } from "../../workbook/types";
 
 /**
  * Work the pane can hand to the preview's worker, described as data (a worker cannot be sent a function):
@@ -9,8 +9,7 @@ import { planAnnexInPlace } from "../annexA/annexACommands";
  * workbook, so a job planned off the main thread gives what the command would have given on it.
  */
 export type PlanJob =
-  | { kind: "paneState"; request: PaneStateJobRequest }
-  | { kind: "annexInPlace"; request: Parameters<typeof planAnnexInPlace>[1]; fix: boolean };
+  { kind: "paneState"; request: PaneStateJobRequest } | { kind: "annexInPlace"; request: AnnexARequest; fix: boolean };
 
 /** The pane state's request with the frameworks themselves in place of the function that finds them. */
 export interface PaneStateJobRequest extends Omit<PaneStateRequest, "resolve"> {
@@ -36,28 +35,4 @@ export function paneStateJob(request: PaneStateRequest, frameworks: readonly Fra
       ...(annexA ? { annexA } : {}),
     },
   };
-}
-
-export function jobQuery(job: PlanJob): SnapshotQuery {
-  switch (job.kind) {
-    case "paneState":
-      return paneStateQuery(withResolve(job.request));
-    case "annexInPlace":
-      return { sheets: "all" };
-  }
-}
-
-export function planJob(snapshot: WorkbookSnapshot, job: PlanJob): PlannedJob {
-  switch (job.kind) {
-    case "paneState":
-      return { patch: null, report: paneState(snapshot, withResolve(job.request)).report };
-    case "annexInPlace": {
-      const { patch, report } = planAnnexInPlace(snapshot, job.request, job.fix);
-      return { patch, report };
-    }
-  }
-}
-
-function withResolve({ frameworks, ...request }: PaneStateJobRequest): PaneStateRequest {
-  return { ...request, resolve: (id) => frameworks.find((f) => f.id === id) };
 }

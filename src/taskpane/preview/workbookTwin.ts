@@ -2,7 +2,7 @@ import { refuseProtectedSheets } from "../../commands/protectedSheets";
 import { invertPatch } from "../../workbook/invert";
 import { slicePatch } from "../../workbook/patchSlices";
 import type { MemoryWorkbook } from "../../workbook/memory/memoryWorkbook";
-import { jobQuery, planJob } from "../offThread/planJobs";
+import { jobQuery, planJob } from "../offThread/runPlanJob";
 import type { FromTwin, ToTwin } from "./twinMessages";
 
 /** Cells per part of a planned patch: the page takes in and applies each well inside 50 ms. */

@@ -1,10 +1,4 @@
-import {
-  paneState,
-  paneStateQuery,
-  type AnnexARequest,
-  type PaneState,
-  type PaneStateRequest,
-} from "../../commands/paneState";
+import type { AnnexARequest, PaneState, PaneStateRequest } from "../../commands/paneState";
 import { NO_FACTS, type WorkbookFacts } from "../../commands/workbookFacts";
 import { todaySerial } from "../../domain/dates";
 import type { Framework } from "../../domain/framework";
@@ -92,6 +86,10 @@ export class PaneStateStore {
     const request = requestFor(wants, (id) => frameworks.find((f) => f.id === id));
     // The same read described as data, for the preview's worker to make off the page's main thread.
     const job = paneStateJob(request, frameworks);
+    // The commands that make the state load with the first read, not with the pane (their code is a
+    // good part of the pane's script, and nothing needs it before the pane is on screen).
+    const { paneState, paneStateQuery } = await import(/* webpackChunkName: "pane-state" */ "../../commands/paneState");
+    if (generation !== this.generation) return;
     const outcome = await this.dryRun()(paneStateQuery(request), (snapshot) => paneState(snapshot, request), job);
     if (generation !== this.generation) return;
     if (outcome.ok) {
