@@ -1,4 +1,5 @@
 import { projectQuery, projectWorkbook } from "../../src/commands/projectWorkbook";
+import { dateFromSerial } from "../../src/workbook/serialDates";
 import { refreshQuery, refreshWorkbook } from "../../src/commands/refreshWorkbook";
 import { structureQuery, structureSheet } from "../../src/commands/structureSheet";
 import { createWorkbook, createWorkbookQuery } from "../../src/commands/createWorkbook";
@@ -100,7 +101,11 @@ function syntheticFramework(criteria: number): Framework {
 /** A memory validation rule as the adapter writes it to Excel. */
 function excelRule(rule: ValidationRule) {
   if (rule.type === "list") return { list: { inCellDropDown: true, source: rule.values.join(",") } };
-  if (rule.type === "date") return { date: { formula1: `=${rule.minimum}`, operator: "GreaterThanOrEqualTo" } };
+  if (rule.type === "date") {
+    const day = dateFromSerial(rule.minimum);
+    const formula1 = `=DATE(${day.getUTCFullYear()},${day.getUTCMonth() + 1},${day.getUTCDate()})`;
+    return { date: { formula1, operator: "GreaterThanOrEqualTo" } };
+  }
   return { list: { inCellDropDown: true, source: `=${rule.source}` } };
 }
 

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { zipEntries } from "../../src/workbook/xlsx/zipEntries";
 import fc from "fast-check";
 import { serialFromYmd } from "../../src/domain/dates";
 import { DATE_SYSTEM_OFFSET_DAYS, dateFromSerial, serialFromDate } from "../../src/workbook/serialDates";
@@ -116,5 +117,27 @@ describe("dates through a real .xlsx, as bytes", () => {
     const rule = Object.values(model)[0]!;
     expect(rule.type).toBe("date");
     expect((rule.formulae[0] as Date).toISOString()).toBe("2000-01-01T00:00:00.000Z");
+  });
+
+  it("writes a date validation's minimum as the same day in a workbook on the 1904 date system", async () => {
+    const workbook = XlsxBytesWorkbook.empty();
+    workbook.workbook.properties.date1904 = true;
+    await workbook.apply({
+      description: "due dates",
+      ops: [
+        { op: "addSheet", sheet: "Plan" },
+        {
+          op: "setValidation",
+          sheet: "Plan",
+          range: { top: 1, left: 0, bottom: 5, right: 0 },
+          rule: { type: "date", minimum: serialFromYmd(2000, 1, 1) },
+        },
+      ],
+    });
+    // The file's own words: 01/01/2000 is day 36,526 of the 1900 system and day 35,064 of the 1904 one.
+    const xml = zipEntries(Buffer.from(await workbook.toBytes()))!
+      .read("xl/worksheets/sheet1.xml")!
+      .toString("utf8");
+    expect(/<formula1>([^<]*)<\/formula1>/.exec(xml)?.[1]).toBe("35064");
   });
 });

@@ -1,5 +1,6 @@
 import { columnLetters, parseRange, rangeAddress, sameRange } from "../address";
 import type { CellFormat, PatchOp, PrintSetup, SheetVisibility, ValidationRule, WorkbookPatch } from "../types";
+import { dateFromSerial } from "../serialDates";
 import { encodeBlock, encodeFormats } from "./cells";
 import { CALL_OVERHEAD, SyncBudget, jsonBytes, queueRowChunks } from "./payload";
 import type { NameSet } from "./readSnapshot";
@@ -253,8 +254,9 @@ function validationRule(context: Excel.RequestContext, rule: ValidationRule): Ex
       return { list: { inCellDropDown: true, source: sheetNamed(context, sheet).getRange(address) } };
     }
     case "date":
-      // A formula of the serial number itself, so no date format or locale is involved.
-      return { date: { formula1: `=${rule.minimum}`, operator: "GreaterThanOrEqualTo" } };
+      // DATE(y, m, d): no date format or locale is involved, and it is the same day in a workbook on
+      // the 1904 date system, where the serial itself would be four years late.
+      return { date: { formula1: dateFormula(rule.minimum), operator: "GreaterThanOrEqualTo" } };
   }
 }
 
@@ -371,4 +373,10 @@ async function findConditionalFormats(
     found.set(op, formats);
   });
   return found;
+}
+
+/** "=DATE(2000,1,1)" for a day given as a 1900-system serial. */
+function dateFormula(serial: number): string {
+  const day = dateFromSerial(serial);
+  return `=DATE(${day.getUTCFullYear()},${day.getUTCMonth() + 1},${day.getUTCDate()})`;
 }

@@ -13,7 +13,7 @@ import type {
 } from "../types";
 import { isFormulaInput } from "../types";
 import { cellScalar } from "./cellScalar";
-import { dateFromSerial } from "../serialDates";
+import { DATE_SYSTEM_OFFSET_DAYS, dateFromSerial } from "../serialDates";
 
 /**
  * Applies a patch to an ExcelJS workbook in memory. Used by the CLI (then written to a file) and by the
@@ -84,7 +84,7 @@ function applyOp(workbook: ExcelJS.Workbook, op: PatchOp): void {
       return;
     }
     case "setValidation":
-      return setValidation(worksheet(workbook, op.sheet), op.range, op.rule);
+      return setValidation(worksheet(workbook, op.sheet), op.range, op.rule, workbook.properties.date1904 === true);
     case "addConditionalFormat":
       worksheet(workbook, op.sheet).addConditionalFormatting({
         ref: rangeAddress(op.range),
@@ -230,7 +230,7 @@ function addTable(ws: ExcelJS.Worksheet, name: string, range: CellRange, style: 
   );
 }
 
-function setValidation(ws: ExcelJS.Worksheet, range: CellRange, rule: ValidationRule | null): void {
+function setValidation(ws: ExcelJS.Worksheet, range: CellRange, rule: ValidationRule | null, date1904: boolean): void {
   const address = rangeAddress(range);
   // ExcelJS keeps validations per cell address internally; removing by range clears each cell.
   const validations = (ws as unknown as { dataValidations: unknown }).dataValidations as {
@@ -268,8 +268,10 @@ function setValidation(ws: ExcelJS.Worksheet, range: CellRange, rule: Validation
       type: "date",
       operator: "greaterThanOrEqual",
       allowBlank: true,
-      // ExcelJS reads a number here as JavaScript milliseconds: give it the date itself.
-      formulae: [dateFromSerial(rule.minimum)],
+      // ExcelJS reads a number here as JavaScript milliseconds: give it the date itself. It writes a date
+      // as a 1900-system serial whatever the workbook's system, so in a 1904 workbook the date given is
+      // the one whose 1900 serial is the minimum's 1904 serial (else the minimum lands four years late).
+      formulae: [dateFromSerial(rule.minimum - (date1904 ? DATE_SYSTEM_OFFSET_DAYS["1904"] : 0))],
       showErrorMessage: true,
       errorStyle: "stop",
       errorTitle: "Not a date",
