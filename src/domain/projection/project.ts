@@ -300,25 +300,21 @@ function pathTo(
 ): PathStep[] {
   if (!statuses.onTrack) return [];
   const working = scored.map((s) => ({ ...s }));
+  const grade = new RunningGrade(working, settings, scale, vocabulary);
   const steps: PathStep[] = [];
   const move = (s: Scored, to: RagStatus) => {
     const from = s.position && s.score !== null ? String(s.position.value) : null;
     const existing = steps.find((step) => step.ref === s.criterion.ref);
     if (existing) existing.to = to.label;
     else steps.push({ ref: s.criterion.ref, cell: s.position?.cell ?? null, from, to: to.label });
-    s.score = CONCEPT_SCORES[to.concept];
-    s.position = { value: to.label, cell: s.position?.cell ?? "" };
-  };
-  const rankNow = () => {
-    const result = gradeJudgement(working, settings, scale, vocabulary);
-    return result.gradeId ? scale.rankOf(result.gradeId) : 0;
+    grade.move(s, CONCEPT_SCORES[to.concept]!, { value: to.label, cell: s.position?.cell ?? "" });
   };
   for (const s of working) {
     if (
       s.criterion.critical &&
       s.position &&
       statusOf(s.position.value, vocabulary)?.concept === "off-track" &&
-      rankNow() < targetRank
+      grade.rank() < targetRank
     ) {
       move(s, statuses.onTrack);
     }
@@ -326,20 +322,17 @@ function pathTo(
   for (const level of [statuses.onTrack, statuses.complete]) {
     if (!level) continue;
     const levelScore = CONCEPT_SCORES[level.concept]!;
-    while (rankNow() < targetRank) {
+    while (grade.rank() < targetRank) {
       // The move that lifts the projection most (a blank criterion also lifts the coverage).
-      const insufficient = gradeJudgement(working, settings, scale, vocabulary).gradeId === null;
+      const insufficient = grade.insufficient();
       let best: { s: Scored; score: number } | null = null;
-      for (const candidate of working.filter((s) => s.score === null || s.score < levelScore)) {
-        const saved = { score: candidate.score, position: candidate.position };
-        candidate.score = levelScore;
-        candidate.position = { value: level.label, cell: saved.position?.cell ?? "" };
-        const result = gradeJudgement(working, settings, scale, vocabulary);
+      for (const candidate of working) {
+        if (candidate.score !== null && candidate.score >= levelScore) continue;
+        const result = grade.ifMoved(candidate, levelScore);
         // Short of evidence, coverage counts first; with enough, the score does.
         const value = insufficient
           ? result.coverage * 100 + (result.score ?? 0)
           : (result.score ?? 0) * 100 + result.coverage;
-        Object.assign(candidate, saved);
         if (!best || value > best.score) best = { s: candidate, score: value };
       }
       if (!best) break;
@@ -347,6 +340,72 @@ function pathTo(
     }
   }
   return steps;
+}
+
+/**
+ * The sums gradeJudgement works from, kept up to date as the path moves criteria, so that trying a move
+ * and grading after one cost the same whatever the number of criteria (the path re-graded every
+ * criterion for every candidate of every step: 4,000 criteria took 48 s). It grades as gradeJudgement
+ * does — the same weighted mean, coverage, threshold and critical cap — and as scores are whole and half
+ * points, sums of them times the frameworks' weights come out the same in any order.
+ */
+class RunningGrade {
+  private readonly totalWeight: number;
+  private positionWeight = 0;
+  private weightedSum = 0;
+  private withPosition = 0;
+  /** Critical criteria whose position is off track: each caps the grade. */
+  private criticalOffTrack = 0;
+
+  constructor(
+    scored: readonly Scored[],
+    private readonly settings: ProjectionSettings,
+    private readonly scale: Scale,
+    private readonly vocabulary: readonly RagStatus[],
+  ) {
+    this.totalWeight = scored.reduce((sum, s) => sum + s.weight, 0);
+    for (const s of scored) this.count(s, 1);
+  }
+
+  /** The score and coverage were `s` moved to `score` (a position that is not off track). */
+  ifMoved(s: Scored, score: number): { score: number | null; coverage: number } {
+    const positionWeight = this.positionWeight + (s.score === null ? s.weight : 0);
+    const weightedSum = this.weightedSum - (s.score ?? 0) * s.weight + score * s.weight;
+    return {
+      score: positionWeight === 0 ? null : roundScore(weightedSum / positionWeight),
+      coverage: this.totalWeight === 0 ? 0 : positionWeight / this.totalWeight,
+    };
+  }
+
+  move(s: Scored, score: number, position: Position): void {
+    this.count(s, -1);
+    s.score = score;
+    s.position = position;
+    this.count(s, 1);
+  }
+
+  /** Too few criteria have a position for a grade. */
+  insufficient(): boolean {
+    const coverage = this.totalWeight === 0 ? 0 : this.positionWeight / this.totalWeight;
+    return this.withPosition === 0 || coverage < this.settings.coverageThreshold;
+  }
+
+  /** The grade's rank now (1 = lowest), or 0 without a grade. */
+  rank(): number {
+    if (this.insufficient()) return 0;
+    const rank = rankFromScore(roundScore(this.weightedSum / this.positionWeight), this.scale.byRank.length);
+    return this.criticalOffTrack > 0 ? Math.min(rank, this.scale.rankOf(this.settings.criticalCap)) : rank;
+  }
+
+  private count(s: Scored, sign: 1 | -1): void {
+    if (s.score === null) return;
+    this.positionWeight += sign * s.weight;
+    this.weightedSum += sign * s.score * s.weight;
+    this.withPosition += sign;
+    if (s.criterion.critical && statusOf(s.position!.value, this.vocabulary)?.concept === "off-track") {
+      this.criticalOffTrack += sign;
+    }
+  }
 }
 
 type LinkingRule = Framework["linkingRules"][number];
