@@ -322,24 +322,49 @@ function pathTo(
   for (const level of [statuses.onTrack, statuses.complete]) {
     if (!level) continue;
     const levelScore = CONCEPT_SCORES[level.concept]!;
+    // A move's effect depends only on the criterion's score and weight: criteria alike in both are one
+    // queue, in the order they are listed, and each step tries the first of each queue, not every one.
+    const queues = candidateQueues(working, levelScore);
     while (grade.rank() < targetRank) {
-      // The move that lifts the projection most (a blank criterion also lifts the coverage).
+      // The move that lifts the projection most (a blank criterion also lifts the coverage); of moves
+      // that lift it as much, the first criterion listed.
       const insufficient = grade.insufficient();
-      let best: { s: Scored; score: number } | null = null;
-      for (const candidate of working) {
-        if (candidate.score !== null && candidate.score >= levelScore) continue;
-        const result = grade.ifMoved(candidate, levelScore);
+      let best: { queue: CandidateQueue; value: number; order: number } | null = null;
+      for (const queue of queues) {
+        const candidate = queue.members[queue.next];
+        if (!candidate) continue;
+        const result = grade.ifMoved(candidate.s, levelScore);
         // Short of evidence, coverage counts first; with enough, the score does.
         const value = insufficient
           ? result.coverage * 100 + (result.score ?? 0)
           : (result.score ?? 0) * 100 + result.coverage;
-        if (!best || value > best.score) best = { s: candidate, score: value };
+        if (!best || value > best.value || (value === best.value && candidate.order < best.order)) {
+          best = { queue, value, order: candidate.order };
+        }
       }
       if (!best) break;
-      move(best.s, level);
+      move(best.queue.members[best.queue.next++]!.s, level);
     }
   }
   return steps;
+}
+
+interface CandidateQueue {
+  members: { s: Scored; order: number }[];
+  next: number;
+}
+
+/** The criteria a move to `levelScore` would lift, in queues of the same score and weight, each in list order. */
+function candidateQueues(working: readonly Scored[], levelScore: number): CandidateQueue[] {
+  const queues = new Map<string, CandidateQueue>();
+  working.forEach((s, order) => {
+    if (s.score !== null && s.score >= levelScore) return;
+    const key = `${s.score}|${s.weight}`;
+    let queue = queues.get(key);
+    if (!queue) queues.set(key, (queue = { members: [], next: 0 }));
+    queue.members.push({ s, order });
+  });
+  return [...queues.values()];
 }
 
 /**
