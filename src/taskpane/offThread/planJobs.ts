@@ -25,14 +25,8 @@ export interface PlannedJob {
 }
 
 export function paneStateJob(request: PaneStateRequest, frameworks: readonly Framework[]): PlanJob {
-  const { checks, projection, annexA } = request;
-  return {
-    kind: "paneState",
-    request: {
-      frameworks,
-      ...(checks ? { checks } : {}),
-      ...(projection ? { projection } : {}),
-      ...(annexA ? { annexA } : {}),
-    },
-  };
+  // Everything the request holds but the function, so a part added to the request travels too.
+  const data: Partial<PaneStateRequest> = { ...request };
+  delete data.resolve;
+  return { kind: "paneState", request: { ...data, frameworks } };
 }
