@@ -1,14 +1,16 @@
-import { dateFromSerial, formatUkDate } from "../domain/dates";
-import { COMPLETE_CONCEPTS, conceptOf, type RagStatus } from "../domain/rag";
+import { COMPLETE_CONCEPTS, type RagStatus } from "../domain/rag";
 import type { PlanField } from "../domain/plan";
 import { isBlankValue, type PlanRow } from "../domain/validation/planRow";
 import {
-  checkRow,
   checksFormula,
-  checksText,
+  conceptIn,
+  rowChecker,
   RULES,
   rulesFor,
+  ukDate,
+  type Rule,
   type RuleContext,
+  type RuleHit,
   type Severity,
 } from "../domain/validation/rules";
 import { FINDING_HIGHLIGHT, OVERDUE_HIGHLIGHT } from "../sheets/highlights";
@@ -125,22 +127,25 @@ export function validateWorkbook(
       duplicateRefs: rules.some((r) => r.id === "duplicate-ref") ? duplicates(rows) : new Set(),
     };
     report.plans.push({ sheet: plan.table.sheet, table: plan.table.name, kind: plan.kind, rows: rows.length });
+    const sheet = plan.table.sheet;
+    let labels: string[] = [];
+    const record = (hit: RuleHit, rule: Rule, row: PlanRow) => {
+      const cell = hit.address ?? row.address(hit.field);
+      const reported: Finding = { rule: rule.id, severity: rule.severity, sheet, cell, message: hit.message };
+      if (hit.fix) reported.fix = { cell, value: hit.fix.value, label: hit.fix.label };
+      report.findings.push(reported);
+      if (options.write) labels.push(rule.label);
+    };
+    const suggest = plan.kind === "action-plan" ? suggesterFor(context) : null;
+    const check = rowChecker(rules, context);
     for (const row of rows) {
-      const findings = checkRow(row, rules, context);
-      if (options.write) report.checks.push({ sheet: row.sheet, row: row.rowNumber, text: checksText(findings) });
-      for (const finding of findings) {
-        const cell = finding.address ?? row.address(finding.field);
-        const reported: Finding = {
-          rule: finding.rule.id,
-          severity: finding.rule.severity,
-          sheet: row.sheet,
-          cell,
-          message: finding.message,
-        };
-        if (finding.fix) reported.fix = { cell, value: finding.fix.value, label: finding.fix.label };
-        report.findings.push(reported);
+      check(row, record);
+      if (options.write) {
+        // What checksText says, without building the row's findings twice.
+        report.checks.push({ sheet, row: row.rowNumber, text: labels.join("; ") });
+        labels = [];
       }
-      const suggestion = plan.kind === "action-plan" ? suggest(row, context) : null;
+      const suggestion = suggest ? suggest(row) : null;
       if (suggestion) report.suggestions.push(suggestion);
     }
     if (options.write && rules.length > 0) {
@@ -181,31 +186,56 @@ function duplicates(rows: PlanRow[]): Set<string> {
   return twice;
 }
 
-/** Overdue and not complete suggests Red; due within 14 days with no recent update suggests Amber. */
-function suggest(row: PlanRow, context: RuleContext): RagSuggestion | null {
-  const due = row.value("due");
-  if (!row.has("rag") || typeof due !== "number") return null;
-  const current = row.value("rag");
-  // What the words mean, in any spelling ("Complete - awaiting sign off"): never Red for a finished row.
-  const concept = conceptOf(current, context.vocabulary);
-  if ((concept && COMPLETE_CONCEPTS.includes(concept)) || concept === "off-track") return null;
-  const updated = row.value("updated");
-  const recentlyUpdated = typeof updated === "number" && updated >= context.asOf - context.staleDays;
-  const suggestion = (to: RagStatus | undefined, reason: string): RagSuggestion | null =>
-    to ? { sheet: row.sheet, cell: row.address("rag"), current, suggested: to.label, reason } : null;
-  if (due < context.asOf) {
-    return suggestion(
-      context.vocabulary.find((s) => s.concept === "off-track"),
-      `due ${formatUkDate(dateFromSerial(due + (context.dayZero ?? 0)))} has passed and it is not complete`,
-    );
-  }
-  if (due <= context.asOf + 14 && !recentlyUpdated && concept !== "at-risk") {
-    return suggestion(
-      context.vocabulary.find((s) => s.concept === "at-risk"),
-      `due ${formatUkDate(dateFromSerial(due + (context.dayZero ?? 0)))}, within 14 days, with no update in the last ${context.staleDays} days`,
-    );
-  }
-  return null;
+/**
+ * Overdue and not complete suggests Red; due within 14 days with no recent update suggests Amber. One
+ * suggester serves one plan: its reasons depend only on the due date, so each is written once and
+ * shared by every row due that day (a large plan has tens of thousands of suggestions, a few hundred days).
+ */
+function suggesterFor(context: RuleContext): (row: PlanRow) => RagSuggestion | null {
+  const offTrack = context.vocabulary.find((s) => s.concept === "off-track");
+  const atRisk = context.vocabulary.find((s) => s.concept === "at-risk");
+  const passed = new Map<number, string>();
+  const soon = new Map<number, string>();
+  const reason = (reasons: Map<number, string>, due: number, write: (date: string) => string) => {
+    let text = reasons.get(due);
+    if (text === undefined) reasons.set(due, (text = write(ukDate(due, context))));
+    return text;
+  };
+  const suggestion = (row: PlanRow, current: Scalar, to: RagStatus, why: string): RagSuggestion => ({
+    sheet: row.sheet,
+    cell: row.address("rag"),
+    current,
+    suggested: to.label,
+    reason: why,
+  });
+  return (row) => {
+    const due = row.value("due");
+    if (!row.has("rag") || typeof due !== "number") return null;
+    const current = row.value("rag");
+    // What the words mean, in any spelling ("Complete - awaiting sign off"): never Red for a finished row.
+    const concept = conceptIn(current, context);
+    if ((concept && COMPLETE_CONCEPTS.includes(concept)) || concept === "off-track") return null;
+    if (due < context.asOf) {
+      if (!offTrack) return null;
+      return suggestion(
+        row,
+        current,
+        offTrack,
+        reason(passed, due, (date) => `due ${date} has passed and it is not complete`),
+      );
+    }
+    const updated = row.value("updated");
+    const recentlyUpdated = typeof updated === "number" && updated >= context.asOf - context.staleDays;
+    if (due <= context.asOf + 14 && !recentlyUpdated && concept !== "at-risk" && atRisk) {
+      const why = reason(
+        soon,
+        due,
+        (date) => `due ${date}, within 14 days, with no update in the last ${context.staleDays} days`,
+      );
+      return suggestion(row, current, atRisk, why);
+    }
+    return null;
+  };
 }
 
 /** The Checks column: added to the table the first time, its formulas rewritten every time. */

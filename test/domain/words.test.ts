@@ -1,4 +1,4 @@
-import { count, listInWords } from "../../src/domain/words";
+import { count, flat, listInWords } from "../../src/domain/words";
 
 test("counts say their noun, singular for one, with thousands separated as in the UK", () => {
   expect(count(1, "row")).toBe("1 row");
@@ -12,4 +12,16 @@ test("lists are joined with commas and a final “and”", () => {
   expect(listInWords([])).toBe("");
   expect(listInWords(["a"])).toBe("a");
   expect(listInWords(["a", "b", "c"])).toBe("a, b and c");
+});
+
+describe("flat", () => {
+  it("reads as the same template literal would, numbers and empty values included", () => {
+    const sheet = "Action plan";
+    const row = 12;
+    expect(flat`${sheet}!G${row}: due ${"01/02/2026"} has passed${""}`).toBe(
+      `${sheet}!G${row}: due ${"01/02/2026"} has passed${""}`,
+    );
+    expect(flat`no values`).toBe("no values");
+    expect(flat`${1}${2}`).toBe("12");
+  });
 });

@@ -60,7 +60,8 @@ export class PlanRow {
 
   /** True when every managed cell is blank: such rows are not checked. */
   isBlank(): boolean {
-    return this.layout.managed.every(({ col }) => isBlankValue(this.values[col]));
+    for (const { col } of this.layout.managed) if (!isBlankValue(this.values[col])) return false;
+    return true;
   }
 }
 

@@ -10,6 +10,7 @@ import {
   type RagStatus,
 } from "../rag";
 import type { PlanField, PlanKind } from "../plan";
+import { flat } from "../words";
 import { isBlankValue, isExcelError, type CellValue, type PlanRow, type RowField } from "./planRow";
 
 export type Severity = "error" | "warning" | "info";
@@ -78,22 +79,47 @@ interface Memo {
   status: Map<CellValue, RagStatus | undefined>;
   concept: Map<CellValue, RagConcept | undefined>;
   dates: Map<number, string>;
+  /** readRag's reading of a text not in the list, and the list in words, for the RAG message. */
+  readings: Map<CellValue, { value: string; label: string } | null>;
+  labels?: string;
 }
 const memos = new WeakMap<RuleContext, Memo>();
 function memoOf(context: RuleContext): Memo {
   let memo = memos.get(context);
-  if (!memo) memos.set(context, (memo = { status: new Map(), concept: new Map(), dates: new Map() }));
+  if (!memo)
+    memos.set(context, (memo = { status: new Map(), concept: new Map(), dates: new Map(), readings: new Map() }));
   return memo;
 }
-function remembered<K, V>(map: Map<K, V>, key: K, work: () => V): V {
-  if (map.has(key)) return map.get(key) as V;
-  const value = work();
+/** The value for `key`, worked out by `work(key)` the first time. `work` is never a fresh closure, so a
+ * call that finds its key allocates nothing. */
+function remembered<K, V>(map: Map<K, V>, key: K, work: (key: K, context: RuleContext) => V, context: RuleContext): V {
+  const known = map.get(key);
+  if (known !== undefined || map.has(key)) return known as V;
+  const value = work(key, context);
   map.set(key, value);
   return value;
 }
 
-const ukDate = (serial: number, context: RuleContext) =>
-  remembered(memoOf(context).dates, serial, () => formatUkDate(dateFromSerial(serial + (context.dayZero ?? 0))));
+/** A serial day as dd/mm/yyyy, in the workbook's date system; each day written once per check. */
+export const ukDate = (serial: number, context: RuleContext) =>
+  remembered(memoOf(context).dates, serial, writeUkDate, context);
+const writeUkDate = (serial: number, context: RuleContext) =>
+  formatUkDate(dateFromSerial(serial + (context.dayZero ?? 0)));
+/** The concept a RAG cell reads as (`conceptOf`), each distinct text worked out once per check. */
+export const conceptIn = (rag: CellValue, context: RuleContext) =>
+  remembered(memoOf(context).concept, rag, readConcept, context);
+const readConcept = (rag: CellValue, context: RuleContext) => conceptOf(rag, context.vocabulary);
+const readStatus = (rag: CellValue, context: RuleContext) => statusOf(rag, context.vocabulary);
+/** The fix for a RAG text not in the list: the status it reads as, shared by every cell holding it. */
+const readFix = (rag: CellValue, context: RuleContext) => {
+  const { status } = readRag(rag, context.vocabulary);
+  return status ? { value: status, label: `Change to ${status}` } : null;
+};
+/** "Red, Amber, Green, Blue": the workbook's list, as messages name it. */
+const labelsOf = (context: RuleContext) => {
+  const memo = memoOf(context);
+  return (memo.labels ??= context.vocabulary.map((s) => s.label).join(", "));
+};
 const q = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 /**
@@ -147,7 +173,7 @@ export const RULES: Rule[] = [
         ? {
             field: "ref",
             address: bad.address,
-            message: `${row.sheet}!${bad.address} holds the Excel error ${bad.value}`,
+            message: flat`${row.sheet}!${bad.address} holds the Excel error ${bad.value}`,
           }
         : null;
     },
@@ -162,12 +188,9 @@ export const RULES: Rule[] = [
     test(row, context) {
       const v = value(row, "rag");
       if (!present(v) || (typeof v === "string" && context.vocabulary.some((s) => s.label === v))) return null;
-      const reading = readRag(v, context.vocabulary);
-      return {
-        field: "rag",
-        message: `${at(row, "rag")} holds "${String(v)}", which is not one of ${context.vocabulary.map((s) => s.label).join(", ")}`,
-        ...(reading.status ? { fix: { value: reading.status, label: `Change to ${reading.status}` } } : {}),
-      };
+      const fix = remembered(memoOf(context).readings, v, readFix, context);
+      const message = flat`${at(row, "rag")} holds "${String(v)}", which is not one of ${labelsOf(context)}`;
+      return fix ? { field: "rag", message, fix } : { field: "rag", message };
     },
     condition: (c, r, context) =>
       `AND(${fPresent(`${c.rag}${r}`)},NOT(OR(${context.vocabulary.map((s) => `EXACT(${c.rag}${r},${q(s.label)})`).join(",")})))`,
@@ -180,7 +203,7 @@ export const RULES: Rule[] = [
     needs: ["action", "lead"],
     test: (row) =>
       present(value(row, "action")) && !present(value(row, "lead"))
-        ? { field: "lead", message: `${at(row, "lead")}: the action has no lead` }
+        ? { field: "lead", message: flat`${at(row, "lead")}: the action has no lead` }
         : null,
     condition: (c, r) => `AND(${fPresent(`${c.action}${r}`)},${fBlank(`${c.lead}${r}`)})`,
   },
@@ -192,7 +215,7 @@ export const RULES: Rule[] = [
     needs: ["item", "lead"],
     test: (row) =>
       present(value(row, "item")) && !present(value(row, "lead"))
-        ? { field: "lead", message: `${at(row, "lead")}: the evidence item has no owner` }
+        ? { field: "lead", message: flat`${at(row, "lead")}: the evidence item has no owner` }
         : null,
     condition: (c, r) => `AND(${fPresent(`${c.item}${r}`)},${fBlank(`${c.lead}${r}`)})`,
   },
@@ -204,7 +227,7 @@ export const RULES: Rule[] = [
     needs: ["action", "due"],
     test: (row) =>
       present(value(row, "action")) && !present(value(row, "due"))
-        ? { field: "due", message: `${at(row, "due")}: the action has no due date` }
+        ? { field: "due", message: flat`${at(row, "due")}: the action has no due date` }
         : null,
     condition: (c, r) => `AND(${fPresent(`${c.action}${r}`)},${fBlank(`${c.due}${r}`)})`,
   },
@@ -217,7 +240,7 @@ export const RULES: Rule[] = [
     test: (row) => {
       const v = value(row, "due");
       return typeof v === "string" && v.trim() !== ""
-        ? { field: "due", message: `${at(row, "due")} holds "${v}" as text, not a date; enter it as dd/mm/yyyy` }
+        ? { field: "due", message: flat`${at(row, "due")} holds "${v}" as text, not a date; enter it as dd/mm/yyyy` }
         : null;
     },
     condition: (c, r) => `AND(ISTEXT(${c.due}${r}),${fPresent(`${c.due}${r}`)})`,
@@ -233,12 +256,11 @@ export const RULES: Rule[] = [
     test: (row, context) => {
       const due = value(row, "due");
       if (typeof due !== "number" || due >= context.asOf) return null;
-      const rag = value(row, "rag");
-      const concept = remembered(memoOf(context).concept, rag, () => conceptOf(rag, context.vocabulary));
+      const concept = conceptIn(value(row, "rag"), context);
       if (concept && COMPLETE_CONCEPTS.includes(concept)) return null;
       return {
         field: "due",
-        message: `${at(row, "due")}: due ${ukDate(due, context)} has passed and the action is not complete`,
+        message: flat`${at(row, "due")}: due ${ukDate(due, context)} has passed and the action is not complete`,
       };
     },
     condition: (c, r, context) =>
@@ -252,7 +274,7 @@ export const RULES: Rule[] = [
     needs: ["rag", "evidence"],
     test: (row, _context, status) => {
       if (!status || !["on-track", "complete"].includes(status.concept) || present(value(row, "evidence"))) return null;
-      return { field: "evidence", message: `${at(row, "evidence")}: rated ${status.label} with no evidence` };
+      return { field: "evidence", message: flat`${at(row, "evidence")}: rated ${status.label} with no evidence` };
     },
     condition: (c, r, context) =>
       `AND(${fIs(`${c.rag}${r}`, withConcepts(context.vocabulary, ["on-track", "complete"]))},${fBlank(`${c.evidence}${r}`)})`,
@@ -267,7 +289,7 @@ export const RULES: Rule[] = [
       if (status?.concept !== "complete" || typeof value(row, "updated") === "number") return null;
       return {
         field: "updated",
-        message: `${at(row, "updated")}: rated ${status.label} with no date it was completed`,
+        message: flat`${at(row, "updated")}: rated ${status.label} with no date it was completed`,
       };
     },
     condition: (c, r, context) =>
@@ -285,7 +307,7 @@ export const RULES: Rule[] = [
       if (present(value(row, "progress")) || present(value(row, "measure"))) return null;
       return {
         field: "progress",
-        message: `${at(row, "progress")}: rated ${status.label} with no progress update or measure`,
+        message: flat`${at(row, "progress")}: rated ${status.label} with no progress update or measure`,
       };
     },
     condition: (c, r, context) =>
@@ -300,7 +322,7 @@ export const RULES: Rule[] = [
     test: (row, context) => {
       const v = value(row, "ref");
       return present(v) && context.duplicateRefs.has(String(v).toLowerCase())
-        ? { field: "ref", message: `${at(row, "ref")}: the ref "${String(v)}" is used on more than one row` }
+        ? { field: "ref", message: flat`${at(row, "ref")}: the ref "${String(v)}" is used on more than one row` }
         : null;
     },
     condition: (c, r, context) => `AND(${fPresent(`${c.ref}${r}`)},${sameText(context.ownRefs, `${c.ref}${r}`)}>1)`,
@@ -316,7 +338,7 @@ export const RULES: Rule[] = [
       if (!context.knownRefs || !present(v) || context.knownRefs.has(String(v).toLowerCase())) return null;
       return {
         field: "ref",
-        message: `${at(row, "ref")}: the ref "${String(v)}" is not a criterion in the self-evaluation`,
+        message: flat`${at(row, "ref")}: the ref "${String(v)}" is not a criterion in the self-evaluation`,
       };
     },
     condition: (c, r, context) =>
@@ -333,7 +355,7 @@ export const RULES: Rule[] = [
       if (typeof updated !== "number" || updated >= context.asOf - context.staleDays) return null;
       return {
         field: "updated",
-        message: `${at(row, "updated")}: last updated ${ukDate(updated, context)}, more than ${context.staleDays} days ago`,
+        message: flat`${at(row, "updated")}: last updated ${ukDate(updated, context)}, more than ${context.staleDays} days ago`,
       };
     },
     condition: (c, r, context) => `AND(ISNUMBER(${c.updated}${r}),${c.updated}${r}<TODAY()-${context.staleDays})`,
@@ -356,17 +378,36 @@ export function rulesFor(kind: PlanKind, fields: Iterable<PlanField>): Rule[] {
  */
 export function checkRow(row: PlanRow, rules: Rule[], context: RuleContext): RowFinding[] {
   const findings: RowFinding[] = [];
-  const rag = row.has("rag") ? row.value("rag") : undefined;
-  const status =
-    rag === undefined ? undefined : remembered(memoOf(context).status, rag, () => statusOf(rag, context.vocabulary));
-  // Most rows hold no Excel error: then no rule need look for one in the cells it reads.
-  const errors = row.hasExcelError();
-  for (const rule of rules) {
-    if (errors && rule.id !== "excel-error" && readsAnError(row, rule)) continue;
-    const hit = rule.test(row, context, status);
-    if (hit) findings.push({ field: hit.field, address: hit.address, message: hit.message, fix: hit.fix, rule });
-  }
+  rowChecker(rules, context)(row, (hit, rule) => findings.push({ ...hit, rule }));
   return findings;
+}
+
+export type FindingVisitor = (hit: RuleHit, rule: Rule, row: PlanRow) => void;
+
+/**
+ * checkRow for every row of one plan: each row's findings handed one by one to `visit`, in catalogue
+ * order, with nothing made for a row that has none. What does not change from row to row is looked up
+ * once here: a check of a large plan runs its rules hundreds of thousands of times, and builds tens of
+ * thousands of findings; what it allocates besides them is most of its time (garbage collection).
+ */
+export function rowChecker(
+  rules: readonly Rule[],
+  context: RuleContext,
+): (row: PlanRow, visit: FindingVisitor) => void {
+  const statuses = memoOf(context).status;
+  const tests = rules.map((rule) => rule.test);
+  return (row, visit) => {
+    const rag = row.has("rag") ? row.value("rag") : undefined;
+    const status = rag === undefined ? undefined : remembered(statuses, rag, readStatus, context);
+    // Most rows hold no Excel error: then no rule need look for one in the cells it reads.
+    const errors = row.hasExcelError();
+    for (let i = 0; i < tests.length; i++) {
+      const rule = rules[i]!;
+      if (errors && rule.id !== "excel-error" && readsAnError(row, rule)) continue;
+      const hit = tests[i]!(row, context, status);
+      if (hit) visit(hit, rule, row);
+    }
+  };
 }
 
 function readsAnError(row: PlanRow, rule: Rule): boolean {
