@@ -26,6 +26,7 @@ import {
   stopPreview,
   until,
 } from "../support/previewBrowser";
+import { resavedByLibreOffice } from "../support/libreoffice";
 
 const LIST_1 = "List_1";
 const now = new Date();
@@ -336,13 +337,11 @@ test("a sheet not recognised as a list is shown with the list it resembles, and 
   );
 });
 
-test("a protected list: writing the findings is refused before anything is written, naming the sheet", async () => {
-  const protectedFile = path.join(scratch, "Protected Annex A.xlsx");
-  const workbook = await templateWith({ 1: [["C001", "Man", "a) WBRI", null, null, LAST_MONTH, "e) 2A: Schools"]] });
-  await workbook.getWorksheet("List_1")!.protect("", {});
-  await workbook.xlsx.writeFile(protectedFile);
-  await chooseFile("Open .xlsx…", protectedFile);
-  await page.getByRole("heading", { name: /Workbook preview: Protected Annex A\.xlsx/ }).waitFor();
+/** Opens a workbook whose List_1 is protected and asks for the findings to be written: refused, nothing added. */
+async function writingIsRefused(file: string): Promise<void> {
+  await chooseFile("Open .xlsx…", file);
+  const name = path.basename(file).replace(/[.]/g, "\\.");
+  await page.getByRole("heading", { name: new RegExp(`Workbook preview: ${name}`) }).waitFor();
   const tabsBefore = await tabs();
   await openSection("Annex A lists");
   await page.getByRole("button", { name: "Check the lists" }).click();
@@ -353,6 +352,25 @@ test("a protected list: writing the findings is refused before anything is writt
     'The sheet "List_1" is protected, so nothing was changed. Unprotect it (Review > Unprotect Sheet), then try again.',
   );
   await expect(tabs()).resolves.toEqual(tabsBefore);
+}
+
+async function protectedLists(name: string): Promise<string> {
+  const protectedFile = path.join(scratch, name);
+  const workbook = await templateWith({ 1: [["C001", "Man", "a) WBRI", null, null, LAST_MONTH, "e) 2A: Schools"]] });
+  await workbook.getWorksheet("List_1")!.protect("", {});
+  await workbook.xlsx.writeFile(protectedFile);
+  return protectedFile;
+}
+
+test("a protected list: writing the findings is refused before anything is written, naming the sheet", async () => {
+  await writingIsRefused(await protectedLists("Protected Annex A.xlsx"));
+});
+
+test('a list protected in LibreOffice (which writes sheet="true") is refused the same way', async () => {
+  const savedDir = path.join(scratch, "saved-by-libreoffice");
+  fs.mkdirSync(savedDir, { recursive: true });
+  const [saved] = resavedByLibreOffice([await protectedLists("Annex A kept in LibreOffice.xlsx")], savedDir);
+  await writingIsRefused(saved!);
 });
 
 test("the page made no request beyond 127.0.0.1 and threw no errors", () => {

@@ -116,3 +116,25 @@ export function recalculatedSheets(files: string[], outDir: string): Map<string,
   }
   return result;
 }
+
+/**
+ * Each file opened in LibreOffice and saved again as .xlsx, as a user who keeps their workbooks in
+ * LibreOffice would hand them to us; returns the paths of the saved copies (in outDir, same names).
+ */
+export function resavedByLibreOffice(files: string[], outDir: string): string[] {
+  execFileSync(
+    "soffice",
+    [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=file://${profileDir()}`,
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      outDir,
+      ...files,
+    ],
+    { stdio: "pipe", timeout: 120_000 },
+  );
+  return files.map((file) => path.join(outDir, path.basename(file)));
+}

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import type { SnapshotQuery, WorkbookAdapter, WorkbookPatch, WorkbookSnapshot } from "../types";
 import { applyPatchToExcelJs } from "./excelJsPatch";
 import { snapshotFromExcelJs } from "./excelJsSnapshot";
+import { mendExcelJsBooleans } from "./excelJsBooleans";
 import { UserError } from "../../domain/userError";
 
 export class UnreadableWorkbookError extends UserError {}
@@ -85,6 +86,7 @@ export async function loadExcelJsWorkbook(
   } catch {
     throw new UnreadableWorkbookError(`${name} ${whyUnreadable(copy)}`);
   }
+  await mendExcelJsBooleans(workbook, copy);
   return workbook;
 }
 

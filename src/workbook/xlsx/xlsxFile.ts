@@ -3,6 +3,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { UserError } from "../../domain/userError";
 import type { SnapshotQuery, WorkbookSnapshot } from "../types";
+import { mendExcelJsBooleans } from "./excelJsBooleans";
 import { snapshotFromXlsxBytes } from "./xlsxSnapshotReader";
 import {
   UnreadableWorkbookError,
@@ -45,6 +46,7 @@ export class XlsxWorkbook extends XlsxBytesWorkbook {
     } catch {
       throw new UnreadableWorkbookError(`Cannot open ${file}: it ${whyUnreadable(bytes)}`);
     }
+    await mendExcelJsBooleans(workbook, bytes);
     return new XlsxWorkbook(workbook);
   }
 

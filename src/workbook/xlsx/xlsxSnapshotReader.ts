@@ -11,6 +11,7 @@ import type {
 } from "../types";
 import { UnsupportedXlsxError, attribute, attributes, elements, firstBody, xmlText } from "./xmlText";
 import { zipEntries, type ZipEntries } from "./zipEntries";
+import { isSheetProtected, relationships, workbookPartPath, xsdTrue } from "./xlsxParts";
 
 /**
  * A snapshot read straight from an .xlsx file's XML, for the commands that only read (validate, project,
@@ -61,7 +62,7 @@ function readWorkbook(zip: ZipEntries, query: SnapshotQuery): WorkbookSnapshot {
   const book = text("xl/workbook.xml");
   if (book === undefined) throw new UnsupportedXlsxError("no workbook part");
   const properties = [...elements(book, "workbookPr")][0];
-  const system: DateSystem = properties && attributes(properties.attrs).date1904 === "1" ? "1904" : "1900";
+  const system: DateSystem = properties && xsdTrue(attributes(properties.attrs).date1904) ? "1904" : "1900";
   const rels = relationships(text("xl/_rels/workbook.xml.rels"));
   const styles = numberFormats(text("xl/styles.xml"));
   const strings = sharedStrings(text("xl/sharedStrings.xml"));
@@ -76,7 +77,7 @@ function readWorkbook(zip: ZipEntries, query: SnapshotQuery): WorkbookSnapshot {
     const sheet = attributes(attrs);
     const target = rels.get(sheet["r:id"] ?? "");
     if (target === undefined) continue;
-    const path = `xl/${target.replace(/^(\s|\/xl\/)+/, "")}`;
+    const path = workbookPartPath(target);
     const number = /xl\/worksheets\/sheet(\d+)[.]xml/.exec(path)?.[1];
     const xml = number === undefined ? undefined : text(path);
     // ExcelJS leaves out what it does not hold as a worksheet (a chart sheet); so does this.
@@ -115,15 +116,6 @@ function acceptedName(name: string, taken: Set<string>): boolean {
 
 function visibility(state: string | undefined): SheetVisibility {
   return state === "hidden" || state === "veryHidden" ? state : "visible";
-}
-
-function relationships(xml: string | undefined): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const { attrs } of elements(xml ?? "", "Relationship")) {
-    const rel = attributes(attrs);
-    if (rel.Id !== undefined && rel.Target !== undefined) found.set(rel.Id, rel.Target);
-  }
-  return found;
 }
 
 function readTable(xml: string, sheet: string): TableSnapshot {
@@ -233,11 +225,9 @@ function readSheet(
   const dataEnd = xml.indexOf("</sheetData>");
   const before = dataStart < 0 ? xml : xml.slice(0, dataStart);
   const after = dataEnd < 0 ? (dataStart < 0 ? "" : xml.slice(dataStart)) : xml.slice(dataEnd);
-  // Protection as ExcelJS reads it (sheet="1"), so both readers say the same of a protected sheet.
-  const protection = /<sheetProtection\b([^>]*)>/.exec(after);
   const frozen = {
     ...frozenPanes(before),
-    ...(protection && attribute(protection[1]!, "sheet") === "1" ? { protected: true } : {}),
+    ...(isSheetProtected(after) ? { protected: true } : {}),
   };
   const tableParts = [...elements(firstBody(after, "tableParts") ?? "", "tablePart")].map(
     ({ attrs }) => attributes(attrs)["r:id"] ?? "",
