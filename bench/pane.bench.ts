@@ -8,20 +8,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { chromium } from "playwright-core";
+import { DIST, launchChromium, startPreviewServer } from "../test/support/builtPane";
 
-const DIST = path.resolve(__dirname, "../../../dist");
 const SCRIPT_TARGET_KB = 300;
 /** Each of the three times has the same target: something on screen, and the working pane, within 1 s. */
 const RENDER_TARGET_MS = 1000;
 const RUNS = 5;
-
-const { serveStatic } = require("../../../scripts/start.js") as {
-  serveStatic: (
-    root: string,
-    options?: { host?: string; port?: number },
-  ) => Promise<{ server: import("node:http").Server; url: string }>;
-};
 
 /** The scripts taskpane.html loads itself (office.js is Microsoft's, loaded as shipped): the pane's own. */
 function initialScripts(): string[] {
@@ -37,14 +29,8 @@ interface StartTimes {
 
 async function startTimes(url: string): Promise<StartTimes> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "inspection-ready-bench-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-    viewport: { width: 1440, height: 1000 },
-  });
+  const { context, page } = await launchChromium(profile, { width: 1440, height: 1000 });
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url, { waitUntil: "commit" });
     // performance.now() counts from the navigation's start; checked each frame until a heading shows.
     const shown = await page.waitForFunction(
@@ -84,7 +70,7 @@ async function main(): Promise<void> {
     `pane initial script (${scripts.join(", ")}): ${kb.toFixed(0)} KB gzip (target ≤ ${SCRIPT_TARGET_KB} KB) ${kb <= SCRIPT_TARGET_KB ? "met" : "NOT MET"}`,
   );
 
-  const { server, url } = await serveStatic(DIST, { host: "127.0.0.1", port: 0 });
+  const { server, baseUrl: url } = await startPreviewServer();
   try {
     const runs: StartTimes[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await startTimes(`${url}/taskpane.html`));

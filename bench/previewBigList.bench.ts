@@ -9,19 +9,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { DIST, launchChromium, startPreviewServer } from "../test/support/builtPane";
 
-const DIST = path.resolve(__dirname, "../../../dist");
 const TEMPLATE = path.resolve(__dirname, "../../../test/fixtures/annex-a-template-ofsted-2019.xlsx");
 const ROWS = 100_000;
 const LONGEST_TASK_TARGET_MS = 200;
-
-const { serveStatic } = require("../../../scripts/start.js") as {
-  serveStatic: (
-    root: string,
-    options?: { host?: string; port?: number },
-  ) => Promise<{ server: import("node:http").Server; url: string }>;
-};
 
 /** Ofsted's template with List 1 filled: one child in ten with ethnicity in words (10,000 findings to write). */
 async function bigList(file: string): Promise<void> {
@@ -60,15 +53,9 @@ async function main(): Promise<void> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "inspection-ready-bench-biglist-"));
   const file = path.join(scratch, "Long Annex A.xlsx");
   await bigList(file);
-  const { server, url } = await serveStatic(DIST, { host: "127.0.0.1", port: 0 });
-  const context = await chromium.launchPersistentContext(path.join(scratch, "profile"), {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-    viewport: { width: 1440, height: 1000 },
-  });
+  const { server, baseUrl: url } = await startPreviewServer();
+  const { context, page } = await launchChromium(path.join(scratch, "profile"), { width: 1440, height: 1000 });
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${url}/taskpane.html`);
     await page.locator('main[data-mode="preview"]').waitFor({ timeout: 30_000 });
     await page.evaluate(() => {

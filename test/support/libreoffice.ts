@@ -22,8 +22,8 @@ function profileDir(): string {
   return dir;
 }
 
-/** Converts each file to PDF in one LibreOffice run (it takes a second to start); returns the PDF paths. */
-export function renderToPdf(files: string[], outDir: string): string[] {
+/** One LibreOffice run converting every file to `format` into outDir (it takes a second to start). */
+function convertAll(files: string[], format: string, outDir: string, timeout = 120_000): void {
   execFileSync(
     "soffice",
     [
@@ -31,13 +31,18 @@ export function renderToPdf(files: string[], outDir: string): string[] {
       "--norestore",
       `-env:UserInstallation=file://${profileDir()}`,
       "--convert-to",
-      "pdf",
+      format,
       "--outdir",
       outDir,
       ...files,
     ],
-    { stdio: "pipe", timeout: 120_000 },
+    { stdio: "pipe", timeout },
   );
+}
+
+/** Converts each file to PDF in one LibreOffice run (it takes a second to start); returns the PDF paths. */
+export function renderToPdf(files: string[], outDir: string): string[] {
+  convertAll(files, "pdf", outDir);
   return files.map((file) => path.join(outDir, `${path.basename(file, path.extname(file))}.pdf`));
 }
 
@@ -89,21 +94,8 @@ export function countPixelsNear(raster: Raster, hex: string, tolerance = 24): nu
  * one LibreOffice run. Returns file → sheet name → rows of cells.
  */
 export function recalculatedSheets(files: string[], outDir: string): Map<string, Map<string, string[][]>> {
-  execFileSync(
-    "soffice",
-    [
-      "--headless",
-      "--norestore",
-      `-env:UserInstallation=file://${profileDir()}`,
-      "--convert-to",
-      // Comma separated, double quotes, UTF-8, first line 1, formatted text, every sheet to its own file.
-      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-      "--outdir",
-      outDir,
-      ...files,
-    ],
-    { stdio: "pipe", timeout: 600_000 },
-  );
+  // Comma separated, double quotes, UTF-8, first line 1, formatted text, every sheet to its own file.
+  convertAll(files, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", outDir, 600_000);
   const result = new Map<string, Map<string, string[][]>>();
   const produced = readdirSync(outDir).filter((f) => f.endsWith(".csv"));
   for (const file of files) {
@@ -122,19 +114,6 @@ export function recalculatedSheets(files: string[], outDir: string): Map<string,
  * LibreOffice would hand them to us; returns the paths of the saved copies (in outDir, same names).
  */
 export function resavedByLibreOffice(files: string[], outDir: string): string[] {
-  execFileSync(
-    "soffice",
-    [
-      "--headless",
-      "--norestore",
-      `-env:UserInstallation=file://${profileDir()}`,
-      "--convert-to",
-      "xlsx:Calc MS Excel 2007 XML",
-      "--outdir",
-      outDir,
-      ...files,
-    ],
-    { stdio: "pipe", timeout: 120_000 },
-  );
+  convertAll(files, "xlsx:Calc MS Excel 2007 XML", outDir);
   return files.map((file) => path.join(outDir, path.basename(file)));
 }
