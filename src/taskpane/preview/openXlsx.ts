@@ -67,8 +67,7 @@ export async function openXlsx(file: File, options: OpenOptions = {}): Promise<O
               return;
             case "rows": {
               // Cells put straight into the sheet: a fresh sheet needs none of a patch's checks or journal.
-              const rows = building.sheet(message.sheet).rows;
-              message.rows.forEach((cells, i) => (rows[message.firstRow + i] = cells));
+              building.putRows(message.sheet, message.firstRow, message.rows);
               built += message.rows.length;
               options.onProgress?.({
                 text: `Read ${built.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")} rows`,

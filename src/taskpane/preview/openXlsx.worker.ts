@@ -52,8 +52,7 @@ async function open(bytes: ArrayBuffer): Promise<void> {
       for (let first = 0; first < cells.length; first += ROWS_PER_MESSAGE) {
         post({ type: "rows", sheet: sheet.name, firstRow: first, rows: cells.slice(first, first + ROWS_PER_MESSAGE) });
       }
-      const rowsOfCopy = copy.sheet(sheet.name).rows;
-      cells.forEach((row, r) => (rowsOfCopy[r] = row));
+      copy.putRows(sheet.name, 0, cells);
     }
     twin = new WorkbookTwin(copy, post);
     post({ type: "done" });

@@ -29,11 +29,9 @@ export class WorkbookTwin {
       case "seedSheet":
         this.workbook.sheets.push(message.sheet);
         return;
-      case "seedRows": {
-        const rows = this.workbook.sheet(message.sheet).rows;
-        message.rows.forEach((cells, i) => (rows[message.firstRow + i] = cells));
+      case "seedRows":
+        this.workbook.putRows(message.sheet, message.firstRow, message.rows);
         return;
-      }
       case "seedTables":
         this.workbook.tables.push(...message.tables);
         return;

@@ -115,6 +115,16 @@ export class MemoryWorkbook implements WorkbookAdapter {
     }
   }
 
+  /**
+   * Rows of cells put straight into a sheet from `firstRow` (0-based), as the in-memory workbook holds
+   * them: how a workbook is built in parts from a file or from another copy of it. Not a patch: nothing is
+   * checked or journalled, so it is only for rows that hold nothing yet.
+   */
+  putRows(sheetName: string, firstRow: number, rows: MemorySheet["rows"]): void {
+    const target = this.sheet(sheetName).rows;
+    for (let i = 0; i < rows.length; i++) target[firstRow + i] = rows[i]!;
+  }
+
   sheet(name: string): MemorySheet {
     const found = this.findSheet(name);
     if (!found) throw new PatchError(`There is no sheet called "${name}"`);
