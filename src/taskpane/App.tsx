@@ -14,7 +14,7 @@ import {
 import { lazy, useCallback, useMemo, useRef, useState } from "react";
 import type { Framework } from "../domain/framework";
 import { builtInFrameworks, frameworkInForce, isoDay } from "../domain/frameworks";
-import { ExcelWorkbook } from "../workbook/excel/excelWorkbook";
+import { OffThreadExcelWorkbook } from "./offThread/offThreadExcelWorkbook";
 import { MemoryWorkbook } from "../workbook/memory/memoryWorkbook";
 import type { WorkbookAdapter } from "../workbook/types";
 import { SelectionError, type CellSelection } from "./checks/selectionAddress";
@@ -151,10 +151,14 @@ export function App({ host }: { host: PaneHost }) {
   );
 }
 
+/** The planning worker's module loads only when a large workbook is first planned (see OFF_THREAD_ROWS). */
+const startPlanJobWorker = () =>
+  import(/* webpackChunkName: "start-plan-job" */ "./offThread/startPlanJobWorker").then((m) => m.startPlanJobWorker());
+
 /** Inside Excel: the pane alone, working on the open workbook and its active sheet. */
 function ExcelWorkspace() {
   const styles = useStyles();
-  const session = useWorkbookSession<WorkbookAdapter>(() => new ExcelWorkbook());
+  const session = useWorkbookSession<WorkbookAdapter>(() => new OffThreadExcelWorkbook(startPlanJobWorker));
   const [liveMode] = useState<LiveMode>(() => (liveChecksSupported() ? "supported" : "unsupported"));
   return (
     <main className={styles.main} data-mode="excel">

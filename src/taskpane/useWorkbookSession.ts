@@ -10,7 +10,7 @@ import type {
 } from "../workbook/types";
 import { invertPatch } from "../workbook/invert";
 import type { PlanJob, PlannedJob } from "./offThread/planJobs";
-import { plansOffThread, type OffThreadPlanner } from "./preview/previewWorkbook";
+import { plansOffThread, type OffThreadPlanner } from "./offThread/offThreadPlanner";
 import { UNDO_LIMIT, UndoHistory, describeCells, undoDownTo, type UndoOutcome } from "./undoHistory";
 
 /** What the pane shows after a command: a Fluent MessageBar's intent, an optional title, the text and a list. */

@@ -1,29 +1,10 @@
 import { MemoryWorkbook } from "../../workbook/memory/memoryWorkbook";
 import { invertPatch } from "../../workbook/invert";
 import type { PatchOp, WorkbookPatch } from "../../workbook/types";
+import { nextTask } from "../offThread/nextTask";
+import { WorkCancelledError, type OffThreadOptions, type OffThreadPlanner } from "../offThread/offThreadPlanner";
 import type { PlanJob, PlannedJob } from "../offThread/planJobs";
 import type { FromTwin, ToTwin } from "./twinMessages";
-
-/** The work was cancelled: nothing was changed. */
-export class WorkCancelledError extends Error {}
-
-export interface OffThreadOptions {
-  /** What the worker is doing, in words, as it goes. */
-  onProgress?: (text: string) => void;
-  /** Aborting ends the worker at once (and rejects with WorkCancelledError); a new twin is built next time. */
-  signal?: AbortSignal;
-}
-
-/** Where the pane's session can hand planning to another thread: the preview's workbook with a twin. */
-export interface OffThreadPlanner {
-  planOffThread(job: PlanJob, options?: OffThreadOptions): Promise<PlannedJob>;
-  /** Applies here a patch the twin planned, and has already applied to itself. */
-  applyPlanned(planned: PlannedJob): Promise<void>;
-}
-
-export function plansOffThread(workbook: object): workbook is OffThreadPlanner {
-  return typeof (workbook as Partial<OffThreadPlanner>).planOffThread === "function";
-}
 
 /** Rows of cells per message while building a twin: each message takes the page a few milliseconds. */
 const ROWS_PER_MESSAGE = 2000;
@@ -177,9 +158,4 @@ export class PreviewWorkbook extends MemoryWorkbook implements OffThreadPlanner 
     this.worker = this.listen(worker);
     return worker;
   }
-}
-
-/** Lets the page handle input and paint before the next part. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
