@@ -9,9 +9,8 @@ import type http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
-import { serialFromYmd } from "../../src/domain/dates";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxFile";
-import { OFSTED_TEMPLATE } from "../fixtures/annexA";
+import { contactRow, OFSTED_TEMPLATE } from "../fixtures/annexA";
 import { buildExcelMode } from "../support/excelModePage";
 import { expectShown, launchChromium, paneSteps, serveStatic, stopPreview } from "../support/previewBrowser";
 
@@ -47,15 +46,7 @@ async function fillExcel(): Promise<void> {
   const sheets = template.sheets.map((sheet) => ({ name: sheet.name, values: sheet.values ?? [] }));
   const list1 = sheets.find((s) => s.name === "List_1")!;
   for (let i = 0; i < ROWS; i++) {
-    list1.values[2 + i] = [
-      `C${String(i + 1).padStart(6, "0")}`,
-      i % 2 === 0 ? "a) Male" : "b) Female",
-      i % 10 === 0 ? "White British" : "a) WBRI",
-      serialFromYmd(2012, 1, 1) + (i % 365),
-      14,
-      serialFromYmd(2026, 11, 1),
-      "e) 2A: Schools",
-    ];
+    list1.values[2 + i] = contactRow(i);
   }
   await page.evaluate((sheets) => {
     type Cell = { value: unknown };

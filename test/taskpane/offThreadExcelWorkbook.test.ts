@@ -10,7 +10,7 @@ import { importPatch } from "../../src/taskpane/preview/importSnapshot";
 import { ExcelWorkbook } from "../../src/workbook/excel/excelWorkbook";
 import type { WorkbookSnapshot } from "../../src/workbook/types";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxFile";
-import { OFSTED_TEMPLATE } from "../fixtures/annexA";
+import { contactRow, OFSTED_TEMPLATE } from "../fixtures/annexA";
 import { FakeExcel } from "../support/fakeOffice";
 
 const today = serialFromYmd(2026, 12, 2);
@@ -44,15 +44,7 @@ async function excelWithList(rows: number): Promise<FakeExcel> {
   const excel = new ExcelWorkbook(fake as never);
   const template = await (await XlsxWorkbook.open(OFSTED_TEMPLATE)).read({ sheets: "all" });
   await excel.apply(importPatch(template));
-  const values = Array.from({ length: rows }, (_, i) => [
-    `C${String(i + 1).padStart(6, "0")}`,
-    i % 2 === 0 ? "a) Male" : "b) Female",
-    i % 10 === 0 ? "White British" : "a) WBRI",
-    serialFromYmd(2012, 1, 1) + (i % 365),
-    14,
-    serialFromYmd(2026, 11, 1),
-    "e) 2A: Schools",
-  ]);
+  const values = Array.from({ length: rows }, (_, i) => contactRow(i));
   await excel.apply({ description: "the list", ops: [{ op: "writeValues", sheet: "List_1", row: 2, col: 0, values }] });
   return fake;
 }
