@@ -2,11 +2,9 @@ import { refuseProtectedSheets } from "../../commands/protectedSheets";
 import { invertPatch } from "../../workbook/invert";
 import { slicePatch } from "../../workbook/patchSlices";
 import type { FromJobPlanner, ToJobPlanner } from "./planJobMessages";
+import { CELLS_PER_PART } from "./planJobs";
 import { planJob } from "./runPlanJob";
 import { SnapshotAssembler } from "./snapshotParts";
-
-/** Cells per part of a planned patch sent back: the page applies a part at a time (see patchSlices.ts). */
-const CELLS_PER_PART = 20_000;
 
 /**
  * The planning worker's side, apart from the worker itself so that it can be tested in Node: it puts

@@ -4,9 +4,7 @@ import { slicePatch } from "../../workbook/patchSlices";
 import type { MemoryWorkbook } from "../../workbook/memory/memoryWorkbook";
 import { jobQuery, planJob } from "../offThread/runPlanJob";
 import type { FromTwin, ToTwin } from "./twinMessages";
-
-/** Cells per part of a planned patch: the page takes in and applies each well inside 50 ms. */
-export const CELLS_PER_PART = 20_000;
+import { CELLS_PER_PART } from "../offThread/planJobs";
 
 /**
  * The preview workbook's twin, in a worker: the same workbook as the page's, kept in step by the page's
