@@ -17,7 +17,16 @@ export function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }
 
-export async function time<T>(run: () => Promise<T> | T, times: number): Promise<{ ms: number; result: T }> {
+/**
+ * The median of `times` runs, after `warmUp` runs that are not counted (the engine's code compiled and
+ * optimised, as it is in a pane that runs it after every change).
+ */
+export async function time<T>(
+  run: () => Promise<T> | T,
+  times: number,
+  warmUp = 0,
+): Promise<{ ms: number; result: T }> {
+  for (let i = 0; i < warmUp; i++) await run();
   const samples: number[] = [];
   let result!: T;
   for (let i = 0; i < times; i++) {

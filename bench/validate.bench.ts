@@ -43,7 +43,9 @@ async function main(): Promise<void> {
   await xlsx.save(file);
 
   const snapshot = memory.snapshot(validateQuery);
-  const core = await time(() => validateWorkbook(snapshot, { asOf: today }), 7);
+  // The engine as the pane runs it, again after each change: warmed, then the median of 9. The CLI's cold
+  // run, Node's start and all, is in the ratios below.
+  const core = await time(() => validateWorkbook(snapshot, { asOf: today }), 9, 2);
   const bareLoad = await time(async () => new ExcelJS.Workbook().xlsx.readFile(file), 3);
   const validate = cliAgainstBareLoad(["validate", file, "--json"], file, 3);
   const project = cliAgainstBareLoad(["project", file, "--json"], file, 3, { limitMs: PROJECT_LIMIT_MS, ok: [0, 1] });
