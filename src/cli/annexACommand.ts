@@ -9,6 +9,7 @@ import { defineCommand } from "./command";
 import { EXIT_FINDINGS, EXIT_OK, type Output } from "./output";
 import { asOfOption } from "./asOf";
 import { openAnnexAInput, readAnnexAInput } from "./annexAInput";
+import { count } from "../domain/words";
 
 /** Rule ids as a person reads them in the fix summary. */
 const FIXED_AS: Record<string, string> = {
@@ -169,6 +170,6 @@ function printReport(
   const errors = remaining.filter((f) => f.severity === "error").length;
   const { lists, rows } = report.summary;
   output.out(
-    `${lists} lists, ${rows} rows: ${errors} errors, ${remaining.length - errors} warnings${fix ? " left after fixing" : ""}.`,
+    `${count(lists, "list")}, ${count(rows, "row")}: ${count(errors, "error")}, ${count(remaining.length - errors, "warning")}${fix ? " left after fixing" : ""}.`,
   );
 }

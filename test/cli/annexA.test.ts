@@ -36,7 +36,7 @@ describe("inspection-ready annex-a", () => {
     });
     const later = await run("annex-a", file, "--as-of", "31/12/2026");
     expect(later.code).toBe(0);
-    expect(later.out).toMatch(/11 lists, 1 rows: 0 errors, 0 warnings\./);
+    expect(later.out).toMatch(/11 lists, 1 row: 0 errors, 0 warnings\./);
   });
 
   it("names the template version the file follows: in --json as template, in the text as one line", async () => {

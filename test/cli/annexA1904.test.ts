@@ -74,6 +74,8 @@ describe("annex-a on lists saved in the 1904 date system", () => {
     expect(lines).toContain(
       '  error   List_1!F4: Date of Contact "14 Nov 2026" is not a date as dd/mm/yyyy; write it as a date (it reads as 14/11/2026)',
     );
+    // One of each, said as one: "1 error", not "1 errors".
+    expect(lines.at(-1)).toBe("11 lists, 10 rows: 1 error, 1 warning.");
   });
 
   it("reports exactly what the same lists saved in the 1900 date system report", async () => {

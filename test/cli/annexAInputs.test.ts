@@ -155,7 +155,7 @@ describe("annex-a --list and --fix", () => {
       /^ {2}error {3}List_1!B4: Gender "Man" is not one of the template's codes; use one of: a\) Male; b\) Female/m,
     );
     expect(result.out).not.toMatch(/List_1!G3: Contact Source/);
-    expect(result.out).toMatch(/^11 lists, 21 rows: 1 errors, 0 warnings left after fixing\.$/m);
+    expect(result.out).toMatch(/^11 lists, 21 rows: 1 error, 0 warnings left after fixing\.$/m);
     expect(result.code).toBe(1);
     const fixed = new ExcelJS.Workbook();
     await fixed.xlsx.readFile(out);
