@@ -13,6 +13,8 @@ import type { PlanJob, PlannedJob } from "./offThread/planJobs";
 import { plansOffThread, type OffThreadPlanner } from "./offThread/offThreadPlanner";
 import { UNDO_LIMIT, UndoHistory, describeCells, undoDownTo, type UndoOutcome } from "./undoHistory";
 
+/** How long work off the thread runs before its progress bar (with Cancel) is shown. */
+const PROGRESS_DELAY_MS = 300;
 /** What the pane shows after a command: a Fluent MessageBar's intent, an optional title, the text and a list. */
 export interface SessionStatus {
   intent: "success" | "error" | "info";
@@ -211,13 +213,24 @@ export function useWorkbookSession<Adapter extends WorkbookAdapter>(
   const offThread = useCallback(async (planner: OffThreadPlanner, job: PlanJob): Promise<PlannedJob> => {
     const controller = new AbortController();
     cancelling.current = controller;
-    setProgress({ text: "Starting…" });
+    // The bar shows only for work that takes a while: the pane's state is read after every change, and a
+    // small workbook's read would flash it each time.
+    let text = "Starting…";
+    let shown = false;
+    const showing = setTimeout(() => {
+      shown = true;
+      setProgress({ text });
+    }, PROGRESS_DELAY_MS);
     try {
       return await planner.planOffThread(job, {
         signal: controller.signal,
-        onProgress: (text) => setProgress({ text }),
+        onProgress: (now) => {
+          text = now;
+          if (shown) setProgress({ text });
+        },
       });
     } finally {
+      clearTimeout(showing);
       cancelling.current = null;
       setProgress(null);
     }

@@ -8,14 +8,24 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
     gap: tokens.spacingHorizontalM,
   },
-  sticky: {
-    // Stays in view while the user scrolls the pane, so Cancel is always at hand.
+  // Over the top of the pane, in view while the user scrolls it so Cancel is always at hand, and taking no
+  // room: the pane under it never moves when the bar comes and goes, so a click meant for a button there
+  // cannot land on another one.
+  floatingAnchor: {
     position: "sticky",
     top: 0,
+    height: 0,
     zIndex: 1,
+  },
+  floating: {
+    position: "absolute",
+    top: 0,
+    left: 0,
+    right: 0,
     padding: tokens.spacingVerticalS,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    boxShadow: tokens.shadow4,
   },
   field: { flexGrow: 1, minWidth: "12em" },
 });
@@ -28,20 +38,22 @@ export interface ProgressWithCancelProps {
   fraction?: number | null;
   onCancel?: () => void;
   testId: string;
-  sticky?: boolean;
+  /** Over the top of the pane rather than in its flow (see `floating`). */
+  floating?: boolean;
 }
 
 /** Long work with what it is doing, how far it has got where that is known, and a Cancel. */
-export function ProgressWithCancel({ label, text, fraction, onCancel, testId, sticky }: ProgressWithCancelProps) {
+export function ProgressWithCancel({ label, text, fraction, onCancel, testId, floating }: ProgressWithCancelProps) {
   const styles = useStyles();
-  return (
-    <div className={mergeClasses(styles.bar, sticky && styles.sticky)} data-testid={testId}>
+  const bar = (
+    <div className={mergeClasses(styles.bar, floating && styles.floating)} data-testid={testId}>
       <Field label={label} validationState="none" validationMessage={text} className={styles.field}>
         <ProgressBar value={fraction ?? undefined} />
       </Field>
       {onCancel && <Button onClick={onCancel}>Cancel</Button>}
     </div>
   );
+  return floating ? <div className={styles.floatingAnchor}>{bar}</div> : bar;
 }
 
 /**
@@ -56,7 +68,7 @@ export function WorkProgress({ progress, onCancel }: { progress: SessionProgress
       text={progress.text}
       onCancel={onCancel}
       testId="work-progress"
-      sticky
+      floating
     />
   );
 }
