@@ -1,5 +1,4 @@
 import { applyUnlessProtected } from "../../commands/runCommand";
-import { refuseProtectedSheets } from "../../commands/protectedSheets";
 import { ExcelWorkbook } from "../../workbook/excel/excelWorkbook";
 import type { PatchOp, WorkbookSnapshot } from "../../workbook/types";
 import { WorkCancelledError, type OffThreadOptions, type OffThreadPlanner } from "./offThreadPlanner";
@@ -42,11 +41,8 @@ export class OffThreadExcelWorkbook extends ExcelWorkbook implements OffThreadPl
     options.onProgress?.("Reading the workbook…");
     const snapshot = await this.read(jobQuery(job));
     if (options.signal?.aborted) throw cancelled();
-    if (rowsIn(snapshot) < OFF_THREAD_ROWS) {
-      const planned = planJob(snapshot, job);
-      if (planned.patch) refuseProtectedSheets(snapshot, planned.patch);
-      return planned;
-    }
+    // A change to a protected sheet is refused when it is applied (applyPlanned), as Excel holds it then.
+    if (rowsIn(snapshot) < OFF_THREAD_ROWS) return planJob(snapshot, job);
     const turn = this.queue.then(() => this.planInWorker(snapshot, job, options));
     this.queue = turn.catch(() => undefined);
     return turn;

@@ -1,8 +1,6 @@
-import { refuseProtectedSheets } from "../../commands/protectedSheets";
-import { invertPatch } from "../../workbook/invert";
-import { slicePatch } from "../../workbook/patchSlices";
 import type { MemoryWorkbook } from "../../workbook/memory/memoryWorkbook";
-import { jobQuery, planJob } from "../offThread/runPlanJob";
+import { planAndPost } from "../offThread/jobPlanner";
+import { jobQuery } from "../offThread/runPlanJob";
 import type { FromTwin, ToTwin } from "./twinMessages";
 import { CELLS_PER_PART } from "../offThread/planJobs";
 
@@ -47,24 +45,15 @@ export class WorkbookTwin {
   }
 
   private plan(id: number, job: Extract<ToTwin, { type: "plan" }>["job"]): void {
-    try {
-      if (this.broken) throw new Error(`The workbook's copy for checking is out of step: ${this.broken}`);
-      this.post({ type: "progress", id, text: "Reading the workbook…" });
-      const snapshot = this.workbook.snapshot(jobQuery(job));
-      this.post({ type: "progress", id, text: job.kind === "annexInPlace" ? "Checking the lists…" : "Checking…" });
-      const { patch, report } = planJob(snapshot, job);
-      // The page applies the same patch to its workbook when this arrives; one that would change a
-      // protected sheet or could not be undone is refused here first, as runCommand refuses it, before
-      // either workbook changes.
-      if (patch) {
-        refuseProtectedSheets(snapshot, patch);
-        invertPatch(patch);
-        this.workbook.applySync(patch);
-        for (const ops of slicePatch(patch, this.cellsPerPart)) this.post({ type: "plannedPart", id, ops });
-      }
-      this.post({ type: "planned", id, description: patch?.description ?? null, report });
-    } catch (error) {
-      this.post({ type: "failed", id, message: error instanceof Error ? error.message : String(error) });
-    }
+    // The page applies the same patch to its workbook when the parts arrive; this twin applies it first.
+    planAndPost(id, job, this.post, {
+      snapshot: () => {
+        if (this.broken) throw new Error(`The workbook's copy for checking is out of step: ${this.broken}`);
+        this.post({ type: "progress", id, text: "Reading the workbook…" });
+        return this.workbook.snapshot(jobQuery(job));
+      },
+      cellsPerPart: this.cellsPerPart,
+      accepted: (patch) => this.workbook.applySync(patch),
+    });
   }
 }

@@ -80,13 +80,24 @@ export async function loadExcelJsWorkbook(
 ): Promise<ExcelJS.Workbook> {
   // ExcelJS may take the buffer over, so it gets a copy.
   const copy = bytes instanceof Uint8Array ? bytes.slice() : new Uint8Array(bytes.slice(0));
+  return readIntoExcelJs(copy, (why) => `${name} ${why}`);
+}
+
+/**
+ * The one way bytes become an ExcelJS workbook: loaded, then mended where ExcelJS misreads the file (see
+ * excelJsBooleans.ts). `unreadable` words the message from why the bytes are not a workbook we can read.
+ */
+export async function readIntoExcelJs(
+  bytes: Uint8Array,
+  unreadable: (why: string) => string,
+): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(copy as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+    await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
   } catch {
-    throw new UnreadableWorkbookError(`${name} ${whyUnreadable(copy)}`);
+    throw new UnreadableWorkbookError(unreadable(whyUnreadable(bytes)));
   }
-  await mendExcelJsBooleans(workbook, copy);
+  await mendExcelJsBooleans(workbook, bytes);
   return workbook;
 }
 

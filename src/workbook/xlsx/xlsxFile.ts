@@ -3,14 +3,13 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { UserError } from "../../domain/userError";
 import type { SnapshotQuery, WorkbookSnapshot } from "../types";
-import { mendExcelJsBooleans } from "./excelJsBooleans";
 import { snapshotFromXlsxBytes } from "./xlsxSnapshotReader";
 import {
   UnreadableWorkbookError,
   XlsxBytesWorkbook,
   newExcelJsWorkbook,
   numberPagesOn,
-  whyUnreadable,
+  readIntoExcelJs,
 } from "./xlsxBytes";
 
 export { UnreadableWorkbookError };
@@ -40,14 +39,7 @@ export class XlsxWorkbook extends XlsxBytesWorkbook {
 
   /** The workbook of a file's bytes, already read; `file` names it in the message when it is unreadable. */
   static async fromFileBytes(file: string, bytes: Buffer): Promise<XlsxWorkbook> {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
-    } catch {
-      throw new UnreadableWorkbookError(`Cannot open ${file}: it ${whyUnreadable(bytes)}`);
-    }
-    await mendExcelJsBooleans(workbook, bytes);
-    return new XlsxWorkbook(workbook);
+    return new XlsxWorkbook(await readIntoExcelJs(bytes, (why) => `Cannot open ${file}: it ${why}`));
   }
 
   /**
