@@ -64,6 +64,8 @@ export class OffThreadExcelWorkbook extends ExcelWorkbook implements OffThreadPl
         this.endWorker();
         reject(error);
       };
+      // Cancelled while the worker was starting: the listener below would never hear it.
+      if (options.signal?.aborted) return fail(cancelled());
       options.signal?.addEventListener("abort", () => fail(cancelled()), { once: true });
       worker.onerror = (event) => fail(new Error(event.message || "The workbook could not be checked."));
       worker.onmessage = (event: MessageEvent<FromJobPlanner>) => {
