@@ -49,7 +49,16 @@ export async function expectShown(locator: Locator, text: string): Promise<void>
     await locator.filter({ hasText: text }).waitFor({ timeout: 10_000 });
   } catch (error) {
     const shown = await locator.allInnerTexts().catch(() => []);
-    throw new Error(`Waited 10 s for “${text}”; shown instead: ${JSON.stringify(shown)}`, { cause: error });
+    // The whole pane too: a message that never came is often explained by what the pane shows instead.
+    const pane = await locator
+      .page()
+      .locator("main")
+      .first()
+      .innerText()
+      .catch(() => "(the pane could not be read)");
+    throw new Error(`Waited 10 s for “${text}”; shown instead: ${JSON.stringify(shown)}; the pane shows:\n${pane}`, {
+      cause: error,
+    });
   }
 }
 
