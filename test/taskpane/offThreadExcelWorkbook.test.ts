@@ -35,6 +35,13 @@ class InProcessWorker {
   terminate(): void {
     this.terminated = true;
   }
+  /**
+   * An error the worker met as it was ended, delivered afterwards to whatever handler it still has, as
+   * Chromium delivers a script load that termination cut short ("Failed to execute 'importScripts'").
+   */
+  reportLateError(message: string): void {
+    this.onerror?.({ message } as ErrorEvent);
+  }
 }
 
 /** Ofsted's template in the fake Excel, List 1 filled with `rows` children, one in ten with ethnicity in words. */
@@ -140,6 +147,24 @@ describe("planning in Excel off the pane's thread", () => {
     const again = await workbook.planOffThread(annexJob(false));
     expect(started).toHaveLength(2);
     expect(again.report).toBeDefined();
+  });
+
+  it("a worker ended by Cancel that reports an error afterwards leaves the next job's worker alone", async () => {
+    const fake = await excelWithList(OFF_THREAD_ROWS + 500);
+    const { workbook, started } = planner(fake);
+    const controller = new AbortController();
+    const first = workbook.planOffThread(annexJob(false), {
+      signal: controller.signal,
+      onProgress: (text) => text.startsWith("Sending") && controller.abort(),
+    });
+    await expect(first).rejects.toBeInstanceOf(WorkCancelledError);
+    // While the next job sends its rows to a new worker, the ended one's error arrives.
+    const again = await workbook.planOffThread(annexJob(false), {
+      onProgress: (text) => text.startsWith("Sending") && started[0]!.reportLateError("importScripts failed"),
+    });
+    expect(started).toHaveLength(2);
+    expect(started[1]!.terminated).toBe(false);
+    expect(again.report).toEqual(planJob(await workbook.read(jobQuery(annexJob(false))), annexJob(false)).report);
   });
 
   it("a change to a protected sheet is refused in the worker, before anything reaches Excel", async () => {

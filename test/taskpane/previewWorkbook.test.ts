@@ -1,4 +1,9 @@
+import { WorkCancelledError } from "../../src/taskpane/offThread/offThreadPlanner";
+import { paneStateJob } from "../../src/taskpane/offThread/planJobs";
 import { PreviewWorkbook } from "../../src/taskpane/preview/previewWorkbook";
+import type { ToTwin } from "../../src/taskpane/preview/twinMessages";
+import { WorkbookTwin } from "../../src/taskpane/preview/workbookTwin";
+import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { slicePatch } from "../../src/workbook/patchSlices";
 import type { WorkbookPatch } from "../../src/workbook/types";
 
@@ -6,15 +11,17 @@ const noWorker = () => {
   throw new Error("no worker in this test");
 };
 
+const aList: WorkbookPatch = {
+  description: "a list",
+  ops: [
+    { op: "addSheet", sheet: "List_1" },
+    { op: "writeValues", sheet: "List_1", row: 0, col: 0, values: [["Child"], ["C1"], ["C2"]] },
+  ],
+};
+
 function listWorkbook(): PreviewWorkbook {
   const workbook = new PreviewWorkbook(noWorker);
-  workbook.applySync({
-    description: "a list",
-    ops: [
-      { op: "addSheet", sheet: "List_1" },
-      { op: "writeValues", sheet: "List_1", row: 0, col: 0, values: [["Child"], ["C1"], ["C2"]] },
-    ],
-  });
+  workbook.applySync(aList);
   return workbook;
 }
 
@@ -52,4 +59,54 @@ test("a part that fails leaves the workbook as it was before the first part, lat
     'There is no sheet called "No such sheet"',
   );
   expect(workbook.snapshot()).toEqual(before);
+});
+
+/**
+ * A twin's worker as the browser gives one, in process: messages copied and delivered in a later task each
+ * way, the twin the same WorkbookTwin the real worker runs.
+ */
+class InProcessTwinWorker {
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  terminated = false;
+  private readonly twin = new WorkbookTwin(new MemoryWorkbook(), (message) =>
+    setTimeout(() => !this.terminated && this.onmessage?.({ data: structuredClone(message) } as MessageEvent)),
+  );
+  postMessage(message: ToTwin): void {
+    const copy = structuredClone(message);
+    setTimeout(() => !this.terminated && this.twin.handle(copy));
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  /** An error met as the worker was ended, delivered afterwards to whatever handler it still has (Chromium does). */
+  reportLateError(message: string): void {
+    this.onerror?.({ message } as ErrorEvent);
+  }
+}
+
+test("a twin ended by Cancel that reports an error afterwards leaves the next twin alone", async () => {
+  const started: InProcessTwinWorker[] = [];
+  const workbook = new PreviewWorkbook(() => {
+    const worker = new InProcessTwinWorker();
+    started.push(worker);
+    return worker as unknown as Worker;
+  });
+  workbook.applySync(aList);
+  const job = paneStateJob({ resolve: () => undefined }, []);
+  const controller = new AbortController();
+  // Cancelled once the twin is working on the job (its own progress, after the page's "Preparing…").
+  const fromTwin = (text: string) => !text.startsWith("Preparing");
+  const first = workbook.planOffThread(job, {
+    signal: controller.signal,
+    onProgress: (text) => fromTwin(text) && controller.abort(),
+  });
+  await expect(first).rejects.toBeInstanceOf(WorkCancelledError);
+  // While the next job builds a new twin and plans on it, the ended one's error arrives.
+  const again = await workbook.planOffThread(job, {
+    onProgress: (text) => fromTwin(text) && started[0]!.reportLateError("importScripts failed"),
+  });
+  expect(started).toHaveLength(2);
+  expect(started[1]!.terminated).toBe(false);
+  expect(again.report).toBeDefined();
 });

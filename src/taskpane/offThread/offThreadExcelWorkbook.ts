@@ -59,15 +59,23 @@ export class OffThreadExcelWorkbook extends ExcelWorkbook implements OffThreadPl
     const send = (message: ToJobPlanner) => worker.postMessage(message);
     return new Promise<PlannedJob>((resolve, reject) => {
       const parts: PatchOp[][] = [];
-      const fail = (error: Error) => {
+      /** Settled one way or another: nothing more is sent, and a Cancel after the job no longer ends its worker. */
+      let ended = false;
+      const succeed = (planned: PlannedJob) => {
+        ended = true;
+        resolve(planned);
+      };
+      const fail = (error: Error, endWorker: boolean) => {
+        if (ended) return;
+        ended = true;
         // The worker may be part-way through the parts or the job: it is ended, and the next job starts another.
-        this.endWorker();
+        if (endWorker) this.endWorker(worker);
         reject(error);
       };
       // Cancelled while the worker was starting: the listener below would never hear it.
-      if (options.signal?.aborted) return fail(cancelled());
-      options.signal?.addEventListener("abort", () => fail(cancelled()), { once: true });
-      worker.onerror = (event) => fail(new Error(event.message || "The workbook could not be checked."));
+      if (options.signal?.aborted) return fail(cancelled(), true);
+      options.signal?.addEventListener("abort", () => fail(cancelled(), true), { once: true });
+      worker.onerror = (event) => fail(new Error(event.message || "The workbook could not be checked."), true);
       worker.onmessage = (event: MessageEvent<FromJobPlanner>) => {
         const message = event.data;
         if (message.id !== id) return;
@@ -77,30 +85,37 @@ export class OffThreadExcelWorkbook extends ExcelWorkbook implements OffThreadPl
           case "plannedPart":
             return void parts.push(message.ops);
           case "planned":
-            return resolve({
+            return succeed({
               patch: message.description === null ? null : { description: message.description, ops: parts.flat() },
               report: message.report,
               parts,
             });
           case "failed":
-            return reject(new Error(message.message));
+            return fail(new Error(message.message), false);
         }
       };
       void (async () => {
         options.onProgress?.(`Sending ${rowsIn(snapshot).toLocaleString("en-GB")} rows to be checked…`);
         for (const part of snapshotParts(snapshot, ROWS_PER_MESSAGE)) {
-          if (options.signal?.aborted || this.worker !== worker) return;
+          if (ended) return;
           send(part);
           await nextTask();
         }
-        send({ type: "plan", id, job });
+        if (!ended) send({ type: "plan", id, job });
       })();
     });
   }
 
-  private endWorker(): void {
-    this.worker?.terminate();
-    this.worker = null;
+  /**
+   * Ends `worker`, and forgets it if it is still the one jobs go to. Its handlers go first: a worker ended
+   * part-way through loading its code reports that failure later, when the next job's worker may be
+   * running, and the error must not end that one (it did: the next check then waited for ever).
+   */
+  private endWorker(worker: Worker): void {
+    worker.onmessage = null;
+    worker.onerror = null;
+    worker.terminate();
+    if (this.worker === worker) this.worker = null;
   }
 }
 

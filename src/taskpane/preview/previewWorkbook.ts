@@ -101,7 +101,13 @@ export class PreviewWorkbook extends MemoryWorkbook implements OffThreadPlanner 
 
   /** Ends the twin's worker (another workbook is shown, or a job was cancelled); jobs waiting are rejected. */
   endTwin(reason: Error = new Error("The workbook was closed.")): void {
-    this.worker?.terminate();
+    if (this.worker) {
+      // Its handlers go first: a worker ended part-way through loading its code reports that failure later,
+      // when the next twin may be running, and must not end that one.
+      this.worker.onmessage = null;
+      this.worker.onerror = null;
+      this.worker.terminate();
+    }
     this.worker = null;
     for (const { reject } of this.waiting.values()) reject(reason);
     this.waiting.clear();
@@ -109,6 +115,7 @@ export class PreviewWorkbook extends MemoryWorkbook implements OffThreadPlanner 
 
   private listen(worker: Worker): Worker {
     worker.onmessage = (event: MessageEvent<FromTwin>) => {
+      if (worker !== this.worker) return;
       const message = event.data;
       if (message.type === "outOfStep") {
         this.endTwin(new Error(`The preview's copy for checking fell out of step (${message.message}); try again.`));
@@ -124,7 +131,9 @@ export class PreviewWorkbook extends MemoryWorkbook implements OffThreadPlanner 
       const patch = description === null ? null : { description, ops: waiter.parts.flat() };
       waiter.resolve({ patch, report, parts: waiter.parts });
     };
-    worker.onerror = (event) => this.endTwin(new Error(event.message || "The preview's worker stopped."));
+    worker.onerror = (event) => {
+      if (worker === this.worker) this.endTwin(new Error(event.message || "The preview's worker stopped."));
+    };
     return worker;
   }
 
