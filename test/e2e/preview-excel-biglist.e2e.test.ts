@@ -8,11 +8,11 @@ import fs from "node:fs";
 import type http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxFile";
 import { contactRow, OFSTED_TEMPLATE } from "../fixtures/annexA";
 import { buildExcelMode } from "../support/excelModePage";
-import { launchChromium, paneSteps, serveStatic, stopPreview } from "../support/previewBrowser";
+import { expectShown, launchChromium, paneSteps, serveStatic, stopPreview } from "../support/previewBrowser";
 
 const ROWS = 30_000;
 
@@ -22,6 +22,8 @@ let scratch: string;
 let context: BrowserContext;
 let page: Page;
 let pageErrors: string[] = [];
+/** What the page and its workers wrote to the console, for a failure to show. */
+const logged: string[] = [];
 
 const { openSection } = paneSteps(
   () => page,
@@ -34,6 +36,11 @@ beforeAll(async () => {
   await buildExcelMode(out);
   ({ server, url } = await serveStatic(out, { host: "127.0.0.1", port: 0 }));
   ({ context, page, pageErrors } = await launchChromium(path.join(scratch, "profile"), { width: 420, height: 1200 }));
+  page.on("console", (message) => logged.push(`${message.type()}: ${message.text()}`));
+  page.on("worker", (worker) => {
+    logged.push(`worker started: ${worker.url()}`);
+    worker.on("close", () => logged.push(`worker ended: ${worker.url()}`));
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -66,7 +73,22 @@ async function fillExcel(): Promise<void> {
   }, sheets);
 }
 
-test(`checking a ${ROWS.toLocaleString("en-GB")}-row list in Excel shows progress and finds every child`, async () => {
+/** Waits for `locator`; when it does not come, fails with what the pane shows instead and what the page logged. */
+async function waitOrSayWhatIsShown(locator: Locator, timeout: number): Promise<void> {
+  try {
+    await locator.waitFor({ timeout });
+  } catch (error) {
+    const shown = await page
+      .locator("main")
+      .innerText()
+      .catch(() => "(the pane could not be read)");
+    throw new Error(`Waited ${timeout / 1000} s; the pane shows:\n${shown}\nThe page logged:\n${logged.join("\n")}`, {
+      cause: error,
+    });
+  }
+}
+
+test(`checking a ${ROWS.toLocaleString("en-GB")}-row list in Excel shows progress, can be cancelled, and finds every child`, async () => {
   await page.goto(`${url}/excel.html`);
   await page.locator('main[data-mode="excel"]').waitFor({ timeout: 30_000 });
   await fillExcel();
@@ -77,7 +99,13 @@ test(`checking a ${ROWS.toLocaleString("en-GB")}-row list in Excel shows progres
   await progress
     .filter({ hasText: /Sending [\d,]+ rows to be checked|Checking the lists/ })
     .waitFor({ timeout: 60_000 });
-  await page.getByText(/^Checked at /).waitFor({ timeout: 120_000 });
+  await progress.getByRole("button", { name: "Cancel" }).click();
+  await expectShown(page.getByTestId("annexa-problem"), "Cancelled: nothing was changed.");
+  await expect(progress.count()).resolves.toBe(0);
+
+  // Checked again, in a new worker: every ethnicity in words is found, and each can be put in the template's form.
+  await page.getByRole("button", { name: "Check the lists" }).click();
+  await waitOrSayWhatIsShown(page.getByText(/^Checked at /), 120_000);
   await expect(page.getByTestId("annexa-problem").count()).resolves.toBe(0);
   await expect(page.getByRole("button", { name: "Fix what can be fixed (3,000)" }).count()).resolves.toBe(1);
   expect(pageErrors).toEqual([]);
