@@ -6,7 +6,7 @@ import { FORCE_OPTION, oneWorkbook, writeToCopy } from "./inputs";
 import { asOfOption } from "./asOf";
 import { defineCommand } from "./command";
 import { EXIT_FINDINGS, EXIT_OK } from "./output";
-import { count } from "../domain/words";
+import { count, thousands } from "../domain/words";
 
 /**
  * `inspection-ready validate`: every managed plan checked against the rules. Exit 0 when there is no
@@ -71,7 +71,7 @@ export const validateCommand = defineCommand({
         output.out(`suggest  ${s.sheet}!${s.cell} could be ${s.suggested}: ${s.reason}`);
       const { errors, warnings, info } = report.summary;
       output.out(
-        `${count(errors, "error")}, ${count(warnings, "warning")}, ${info.toLocaleString("en-GB")} for information, in ${count(report.plans.length, "plan")}.${out ? ` Checks written to ${out}.` : ""}`,
+        `${count(errors, "error")}, ${count(warnings, "warning")}, ${thousands(info)} for information, in ${count(report.plans.length, "plan")}.${out ? ` Checks written to ${out}.` : ""}`,
       );
     }
     return report.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;

@@ -1,6 +1,6 @@
 import type { Scalar } from "../workbook/types";
 
-export { cellName, count, listInWords } from "../domain/words";
+export { cellName, count, listInWords, thousands } from "../domain/words";
 
 /** A sheet or file name inside a sentence. */
 export function quoted(name: string): string {

@@ -25,7 +25,7 @@ import { timeOfDay, todaySerial } from "../checks/today";
 import { readDate } from "../../commands/inspectionForm";
 import { AUDIT_CASES, isAuditCases } from "../../commands/caseAudit";
 import type { SessionStatus, WorkbookSession } from "../useWorkbookSession";
-import { count, listInWords, quoted } from "../wording";
+import { count, listInWords, quoted, thousands } from "../wording";
 import { FindingGroupView } from "./FindingGroups";
 import { GoToProblem, useGoTo } from "./GoToCell";
 import { useCardStyles } from "./JudgementCard";
@@ -249,7 +249,7 @@ export function AnnexASection({
           disabledFocusable={session.busy || fixable === 0}
           aria-describedby={ids.write}
         >
-          {fixable === null ? "Fix what can be fixed" : `Fix what can be fixed (${fixable.toLocaleString("en-GB")})`}
+          {fixable === null ? "Fix what can be fixed" : `Fix what can be fixed (${thousands(fixable)})`}
         </Button>
         {fixPart.working && <Spinner size="tiny" label="Working…" labelPosition="after" />}
       </div>

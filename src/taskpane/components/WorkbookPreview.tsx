@@ -17,6 +17,7 @@ import { selectAddress, selectionAddress, type GridSelection } from "../preview/
 import { MIN_COLUMN_WIDTH, PreviewGrid } from "./PreviewGrid";
 import { ProgressWithCancel } from "./WorkProgress";
 import { SheetTabs } from "./SheetTabs";
+import { thousands } from "../wording";
 
 /** A request to show a cell (a finding's), which the grid brings into view and announces. */
 export interface GoToRequest {
@@ -290,7 +291,7 @@ function RowPager({ model, onPage }: { model: GridModel; onPage: (firstRow: numb
         Previous {GRID_PAGE_ROWS} rows
       </Button>
       <span className={styles.hint} data-testid="grid-rows-shown">
-        Rows {model.firstRow + 1}–{last} of {model.rowCount.toLocaleString("en-GB")}
+        Rows {model.firstRow + 1}–{last} of {thousands(model.rowCount)}
       </span>
       <Button size="small" onClick={() => onPage(last)} disabledFocusable={last >= model.rowCount}>
         Next {GRID_PAGE_ROWS} rows

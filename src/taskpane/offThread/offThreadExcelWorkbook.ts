@@ -6,6 +6,7 @@ import { nextTask } from "./nextTask";
 import type { FromJobPlanner, ToJobPlanner } from "./planJobMessages";
 import type { PlanJob, PlannedJob } from "./planJobs";
 import { snapshotParts } from "./snapshotParts";
+import { thousands } from "../../domain/words";
 
 /**
  * Rows read from which a job is planned in the worker. Below this the planning takes the pane a few
@@ -95,7 +96,7 @@ export class OffThreadExcelWorkbook extends ExcelWorkbook implements OffThreadPl
         }
       };
       void (async () => {
-        options.onProgress?.(`Sending ${rowsIn(snapshot).toLocaleString("en-GB")} rows to be checked…`);
+        options.onProgress?.(`Sending ${thousands(rowsIn(snapshot))} rows to be checked…`);
         for (const part of snapshotParts(snapshot, ROWS_PER_MESSAGE)) {
           if (ended) return;
           send(part);

@@ -1,5 +1,6 @@
 import type { OpenXlsxMessage } from "./openXlsxMessages";
 import { PreviewWorkbook } from "./previewWorkbook";
+import { thousands } from "../wording";
 
 export interface OpenedWorkbook {
   fileName: string;
@@ -70,7 +71,7 @@ export async function openXlsx(file: File, options: OpenOptions = {}): Promise<O
               building.putRows(message.sheet, message.firstRow, message.rows);
               built += message.rows.length;
               options.onProgress?.({
-                text: `Read ${built.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")} rows`,
+                text: `Read ${thousands(built)} of ${thousands(total)} rows`,
                 fraction: total > 0 ? built / total : null,
               });
               return;
