@@ -1,5 +1,6 @@
 /** A large plan for the benches: a framework of `rows` criteria, and a manager's entries on every row. */
-import { parseFramework, type Framework } from "../src/domain/framework";
+import type { Framework } from "../src/domain/framework";
+import { parseFramework } from "../src/domain/frameworkSchema";
 import { getFramework } from "../src/domain/frameworks";
 import type { CellInput, PatchOp } from "../src/workbook/types";
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { parseFramework, type Framework } from "../domain/framework";
+import type { Framework } from "../domain/framework";
+import { parseFramework } from "../domain/frameworkSchema";
 import { findFramework, frameworkIds } from "../domain/frameworks";
 import { UsageError } from "./args";
 

@@ -1,5 +1,3 @@
-// First of all: no module may parse with zod before it is told not to probe for eval.
-import "./noEval";
 import { createRoot } from "react-dom/client";
 import { EXCEL_API_REQUIREMENT } from "../workbook/excel/excelWorkbook";
 import { App, type PaneHost } from "./App";

@@ -1,9 +1,18 @@
-import { FrameworkError, parseFramework } from "../../src/domain/framework";
-import { builtInFrameworks, getFramework } from "../../src/domain/frameworks";
+import { FrameworkError } from "../../src/domain/framework";
+import { parseFramework } from "../../src/domain/frameworkSchema";
+import { builtInFrameworkData, builtInFrameworks, getFramework } from "../../src/domain/frameworks";
 import { ofstedIlacs2024 } from "../../src/domain/frameworks/ofstedIlacs2024";
 
 describe("built-in frameworks", () => {
-  it("every framework validates against the schema and names its sources", () => {
+  it("every framework is exactly what the schema makes of its data, so the product need not parse it as it starts", () => {
+    const data = builtInFrameworkData();
+    expect(data).toHaveLength(builtInFrameworks().length);
+    data.forEach((written, i) => {
+      expect(builtInFrameworks()[i]).toStrictEqual(parseFramework(written, `Built-in framework #${i + 1}`));
+    });
+  });
+
+  it("every framework names its sources", () => {
     for (const framework of builtInFrameworks()) {
       expect(framework.sources.length).toBeGreaterThan(0);
       for (const judgement of framework.judgements) {

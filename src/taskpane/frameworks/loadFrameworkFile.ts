@@ -1,4 +1,4 @@
-import { parseFramework, type Framework } from "../../domain/framework";
+import type { Framework } from "../../domain/framework";
 import { errorMessage } from "../useWorkbookSession";
 
 /** A council's framework file is a few hundred kilobytes at most; anything far larger is not one. */
@@ -31,6 +31,8 @@ export async function loadFrameworkFile(file: File): Promise<LoadedFramework> {
     };
   }
   try {
+    // The schema (and zod) load with the first framework file a user loads, not with the pane.
+    const { parseFramework } = await import(/* webpackChunkName: "framework-schema" */ "../../domain/frameworkSchema");
     return { ok: true, framework: parseFramework(data, file.name) };
   } catch (error) {
     return { ok: false, error: errorMessage(error) };
