@@ -115,6 +115,8 @@ module.exports = async (env = {}, argv = {}) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+        // The template places the pane's script tags itself, ahead of office.js (see there).
+        inject: false,
       }),
       new CopyWebpackPlugin({
         patterns: [
