@@ -21,7 +21,7 @@ import { SelectionError, type CellSelection } from "./checks/selectionAddress";
 import type { LiveMode } from "./checks/useChecks";
 import type { ChecksPart } from "./components/ChecksSection";
 import { CreateSection } from "./components/CreateSection";
-import { PaneSection } from "./components/PaneSection";
+import { PanePainted, PaneSection, useAfterFirstPaint } from "./components/PaneSection";
 import { UndoSection } from "./components/UndoSection";
 import { WorkbookPreview, type GoToRequest } from "./components/WorkbookPreview";
 import {
@@ -42,9 +42,9 @@ import { quoted } from "./wording";
 
 /*
  * The sections closed at start come in their own scripts, so the pane's first script is small and the pane
- * shows at once (issue 14: ≤ 300 KB gzip, first render ≤ 1 s). Closed sections stay mounted (PaneSection),
- * so their scripts load straight after the first render, while the user reads the open one; until then
- * PaneSection shows "Loading…" in the section, under its heading.
+ * shows at once (issue 14: ≤ 300 KB gzip, first render ≤ 1 s). Closed sections mount (hidden) straight
+ * after the pane's first paint and stay mounted (PaneSection), so their scripts load while the user reads
+ * the open one; until then PaneSection shows "Loading…" in the section, under its heading.
  */
 const StructureSection = lazy(() =>
   import("./components/StructureSection").then((m) => ({ default: m.StructureSection })),
@@ -324,6 +324,7 @@ function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = fa
   );
   const [owner, setOwner] = useState<SectionId>("create");
   const [open, setOpen] = useState<PanelId[]>(FIRST_OPEN);
+  const painted = useAfterFirstPaint();
   const builtIn = frameworks.ok ? frameworks.list : [];
   const all = useMemo(() => [...builtIn, ...loaded], [builtIn, loaded]);
   const chosenFramework = all.find((f) => f.id === frameworkId);
@@ -377,86 +378,88 @@ function Pane({ session, activeSheet, readActiveSheet, onShowSheet, preview = fa
 
       <WorkProgress progress={session.progress} onCancel={session.cancel} />
 
-      <Accordion
-        multiple
-        collapsible
-        openItems={open}
-        onToggle={(_, data) => setOpen(data.openItems as PanelId[])}
-        className={styles.sections}
-      >
-        <PaneSection value="create" title="Create a plan" testId="create-section">
-          <CreateSection
-            session={session}
-            builtIn={builtIn}
-            loaded={loaded}
-            onLoad={addFramework}
-            frameworkId={frameworkId}
-            onFrameworkChange={setFrameworkId}
-            onCreated={onShowSheet}
-            {...section("create")}
-          />
-        </PaneSection>
-        <PaneSection value="structure" title="Structure an existing sheet" testId="structure-section">
-          <StructureSection
-            session={session}
-            activeSheet={activeSheet}
-            readActiveSheet={readActiveSheet}
-            onStructured={onShowSheet}
-            {...section("structure")}
-          />
-        </PaneSection>
-        <PaneSection value="refresh" title="Keep plans up to date" testId="refresh-section">
-          <RefreshSection
-            session={session}
-            frameworks={all}
-            planFramework={facts.planFramework}
-            {...section("refresh")}
-          />
-        </PaneSection>
-        <PaneSection value="checks" title="Check the plans" testId="checks-section">
-          <ChecksSection session={session} workbookState={workbookState} part={section} {...checks} />
-        </PaneSection>
-        <PaneSection value="projection" title="Projected judgements" testId="projection-section">
-          <ProjectionSection
-            session={session}
-            frameworks={all}
-            fallbackFramework={chosenFramework}
-            facts={facts}
-            workbookState={workbookState}
-            goToCell={checks.goToCell}
-            onShowSheet={onShowSheet}
-            preview={preview}
-            {...section("write-summary")}
-          />
-        </PaneSection>
-        <PaneSection value="inspection" title="Inspection dates" testId="inspection-section">
-          <InspectionDatesSection
-            session={session}
-            frameworks={all}
-            fallbackFramework={chosenFramework}
-            facts={facts}
-            onShowSheet={onShowSheet}
-            {...section("inspection")}
-          />
-        </PaneSection>
-        <PaneSection value="annexa" title="Annex A lists" testId="annexa-section">
-          <AnnexASection
-            session={session}
-            workbookState={workbookState}
-            goToCell={checks.goToCell}
-            onShowSheet={onShowSheet}
-            preview={preview}
-            part={section}
-            frameworks={all}
-          />
-        </PaneSection>
-        <PaneSection value="pack" title="Committee pack" testId="pack-section">
-          <CommitteePackSection session={session} preview={preview} {...section("pack")} />
-        </PaneSection>
-        <PaneSection value="rollup" title="County roll-up" testId="rollup-section">
-          <RollUpSection preview={preview} />
-        </PaneSection>
-      </Accordion>
+      <PanePainted.Provider value={painted}>
+        <Accordion
+          multiple
+          collapsible
+          openItems={open}
+          onToggle={(_, data) => setOpen(data.openItems as PanelId[])}
+          className={styles.sections}
+        >
+          <PaneSection value="create" title="Create a plan" testId="create-section">
+            <CreateSection
+              session={session}
+              builtIn={builtIn}
+              loaded={loaded}
+              onLoad={addFramework}
+              frameworkId={frameworkId}
+              onFrameworkChange={setFrameworkId}
+              onCreated={onShowSheet}
+              {...section("create")}
+            />
+          </PaneSection>
+          <PaneSection value="structure" title="Structure an existing sheet" testId="structure-section">
+            <StructureSection
+              session={session}
+              activeSheet={activeSheet}
+              readActiveSheet={readActiveSheet}
+              onStructured={onShowSheet}
+              {...section("structure")}
+            />
+          </PaneSection>
+          <PaneSection value="refresh" title="Keep plans up to date" testId="refresh-section">
+            <RefreshSection
+              session={session}
+              frameworks={all}
+              planFramework={facts.planFramework}
+              {...section("refresh")}
+            />
+          </PaneSection>
+          <PaneSection value="checks" title="Check the plans" testId="checks-section">
+            <ChecksSection session={session} workbookState={workbookState} part={section} {...checks} />
+          </PaneSection>
+          <PaneSection value="projection" title="Projected judgements" testId="projection-section">
+            <ProjectionSection
+              session={session}
+              frameworks={all}
+              fallbackFramework={chosenFramework}
+              facts={facts}
+              workbookState={workbookState}
+              goToCell={checks.goToCell}
+              onShowSheet={onShowSheet}
+              preview={preview}
+              {...section("write-summary")}
+            />
+          </PaneSection>
+          <PaneSection value="inspection" title="Inspection dates" testId="inspection-section">
+            <InspectionDatesSection
+              session={session}
+              frameworks={all}
+              fallbackFramework={chosenFramework}
+              facts={facts}
+              onShowSheet={onShowSheet}
+              {...section("inspection")}
+            />
+          </PaneSection>
+          <PaneSection value="annexa" title="Annex A lists" testId="annexa-section">
+            <AnnexASection
+              session={session}
+              workbookState={workbookState}
+              goToCell={checks.goToCell}
+              onShowSheet={onShowSheet}
+              preview={preview}
+              part={section}
+              frameworks={all}
+            />
+          </PaneSection>
+          <PaneSection value="pack" title="Committee pack" testId="pack-section">
+            <CommitteePackSection session={session} preview={preview} {...section("pack")} />
+          </PaneSection>
+          <PaneSection value="rollup" title="County roll-up" testId="rollup-section">
+            <RollUpSection preview={preview} />
+          </PaneSection>
+        </Accordion>
+      </PanePainted.Provider>
       <UndoSection session={session} {...section("undo")} />
     </div>
   );

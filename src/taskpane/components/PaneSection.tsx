@@ -12,7 +12,18 @@ import {
   useAccordionItemContext_unstable,
   type AtomMotion,
 } from "@fluentui/react-components";
-import { Suspense, useId, type ComponentProps, type ElementType, type ReactNode } from "react";
+import {
+  Suspense,
+  createContext,
+  useContext,
+  useEffect,
+  useId,
+  useState,
+  type ComponentProps,
+  type ElementType,
+  type ReactNode,
+} from "react";
+import { afterNextPaint } from "../afterPaint";
 import { usePaneStyles } from "./paneStyles";
 
 const useStyles = makeStyles({
@@ -24,6 +35,20 @@ const useStyles = makeStyles({
   section: { paddingTop: 0, borderTop: "none" },
 });
 
+/**
+ * Whether the pane has been painted once. Until then a closed section renders nothing inside: the pane's
+ * first render is its headings and the open section, so it shows sooner; the closed sections' contents
+ * mount (hidden, their scripts loading) straight after the first paint. True where nothing provides it.
+ */
+export const PanePainted = createContext(true);
+
+/** False until the page has painted once after the first render, then true (see PanePainted). */
+export function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => afterNextPaint(() => setPainted(true)), []);
+  return painted;
+}
+
 export interface PaneSectionProps {
   /** The accordion item's value, which the pane keeps in its list of open sections. */
   value: string;
@@ -34,8 +59,9 @@ export interface PaneSectionProps {
 
 /**
  * One section of the pane as an accordion item: its title is a heading holding the button that opens and
- * closes it. A closed section stays mounted but hidden, so what it shows (a check, a projection, dates
- * typed in) is still there when it is opened again, and its re-checks after commands keep running.
+ * closes it. A closed section is mounted, hidden, from just after the pane's first paint (PanePainted) and
+ * stays mounted, so what it shows (a check, a projection, dates typed in) is still there when it is opened
+ * again, and its re-checks after commands keep running.
  * A section whose content comes in its own script (React.lazy) shows "Loading…" under its heading until
  * the script has loaded: the Suspense boundary is here, inside the section, for every section alike.
  */
@@ -70,7 +96,10 @@ export function PaneSection({ value, title, testId, children }: PaneSectionProps
  * there is nothing to animate on the way out.
  */
 const PanelOpening = createPresenceComponent(({ element }: { element: HTMLElement }) => ({
-  enter: element.hidden ? [] : openingAtoms(element.scrollHeight),
+  // As the pane starts, Fluent runs this for the panel open from the start too, only to finish at once:
+  // measuring that one then forced a layout of the whole pane in the middle of the first render. Panel
+  // marks its element once the pane has painted.
+  enter: element.hidden || element.dataset.started === undefined ? [] : openingAtoms(element.scrollHeight),
   exit: [],
 }));
 
@@ -110,11 +139,17 @@ function Panel({ headingId, testId, children }: { headingId: string; testId?: st
   const styles = useStyles();
   const pane = usePaneStyles();
   const { open } = useAccordionItemContext_unstable();
+  const painted = useContext(PanePainted);
   return (
     // `hidden` takes a closed panel out of the page and the accessibility tree; Fluent would unmount it.
-    <AccordionPanel className={styles.panel} collapseMotion={keepMounted} hidden={!open}>
+    <AccordionPanel
+      className={styles.panel}
+      collapseMotion={keepMounted}
+      hidden={!open}
+      data-started={painted ? "" : undefined}
+    >
       <section className={mergeClasses(pane.section, styles.section)} aria-labelledby={headingId} data-testid={testId}>
-        <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>{children}</Suspense>
+        {(open || painted) && <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>{children}</Suspense>}
       </section>
     </AccordionPanel>
   );

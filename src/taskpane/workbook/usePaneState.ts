@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { Framework } from "../../domain/framework";
 import type { WorkbookSession } from "../useWorkbookSession";
+import { afterNextPaint } from "../afterPaint";
 import { PaneStateStore, type PaneStateSnapshot, type PaneWants } from "./paneStateStore";
 import { useAfterChange } from "./useAfterChange";
 
@@ -31,7 +32,14 @@ export function usePaneState(session: WorkbookSession, frameworks: readonly Fram
       ),
   );
 
-  useAfterChange(session, (newWorkbook) => void store.afterChange(newWorkbook));
+  // The first read (at the start) waits for the pane's first paint: loading its code and reading the
+  // workbook need not hold up the pane appearing. Every later one reads at once.
+  const started = useRef(false);
+  useAfterChange(session, (newWorkbook) => {
+    if (started.current) return void store.afterChange(newWorkbook);
+    started.current = true;
+    afterNextPaint(() => void store.afterChange(newWorkbook));
+  });
   const snapshot = useSyncExternalStore(
     (listener) => store.subscribe(listener),
     () => store.snapshot,
