@@ -68,6 +68,15 @@ function planner(fake: FakeExcel) {
   return { workbook, started };
 }
 
+/** A job cancelled as its rows are being sent to the worker, as a user's Cancel during "Sending … rows" is. */
+function cancelledWhileSending(workbook: OffThreadExcelWorkbook, job: PlanJob) {
+  const controller = new AbortController();
+  return workbook.planOffThread(job, {
+    signal: controller.signal,
+    onProgress: (text) => text.startsWith("Sending") && controller.abort(),
+  });
+}
+
 describe("a snapshot sent to a worker in parts", () => {
   it("is put together again exactly, sheets without cells, formulas and the date system included", () => {
     const snapshot: WorkbookSnapshot = {
@@ -136,12 +145,7 @@ describe("planning in Excel off the pane's thread", () => {
   it("Cancel ends the worker and nothing is written; the next job starts another", async () => {
     const fake = await excelWithList(OFF_THREAD_ROWS + 500);
     const { workbook, started } = planner(fake);
-    const controller = new AbortController();
-    const job = workbook.planOffThread(annexJob(true), {
-      signal: controller.signal,
-      onProgress: (text) => text.startsWith("Sending") && controller.abort(),
-    });
-    await expect(job).rejects.toBeInstanceOf(WorkCancelledError);
+    await expect(cancelledWhileSending(workbook, annexJob(true))).rejects.toBeInstanceOf(WorkCancelledError);
     expect(started[0]!.terminated).toBe(true);
     expect(fake.model.findSheet("Annex A findings")).toBeUndefined();
     const again = await workbook.planOffThread(annexJob(false));
@@ -152,12 +156,7 @@ describe("planning in Excel off the pane's thread", () => {
   it("a worker ended by Cancel that reports an error afterwards leaves the next job's worker alone", async () => {
     const fake = await excelWithList(OFF_THREAD_ROWS + 500);
     const { workbook, started } = planner(fake);
-    const controller = new AbortController();
-    const first = workbook.planOffThread(annexJob(false), {
-      signal: controller.signal,
-      onProgress: (text) => text.startsWith("Sending") && controller.abort(),
-    });
-    await expect(first).rejects.toBeInstanceOf(WorkCancelledError);
+    await expect(cancelledWhileSending(workbook, annexJob(false))).rejects.toBeInstanceOf(WorkCancelledError);
     // While the next job sends its rows to a new worker, the ended one's error arrives.
     const again = await workbook.planOffThread(annexJob(false), {
       onProgress: (text) => text.startsWith("Sending") && started[0]!.reportLateError("importScripts failed"),
