@@ -99,7 +99,7 @@ const PanelOpening = createPresenceComponent(({ element }: { element: HTMLElemen
   // As the pane starts, Fluent runs this for the panel open from the start too, only to finish at once:
   // measuring that one then forced a layout of the whole pane in the middle of the first render. Panel
   // marks its element once the pane has painted.
-  enter: element.hidden || element.dataset.started === undefined ? [] : openingAtoms(element.scrollHeight),
+  enter: element.hidden || element.dataset.painted === undefined ? [] : openingAtoms(element.scrollHeight),
   exit: [],
 }));
 
@@ -146,7 +146,7 @@ function Panel({ headingId, testId, children }: { headingId: string; testId?: st
       className={styles.panel}
       collapseMotion={keepMounted}
       hidden={!open}
-      data-started={painted ? "" : undefined}
+      data-painted={painted ? "" : undefined}
     >
       <section className={mergeClasses(pane.section, styles.section)} aria-labelledby={headingId} data-testid={testId}>
         {(open || painted) && <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>{children}</Suspense>}

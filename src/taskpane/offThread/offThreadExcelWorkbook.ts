@@ -2,6 +2,7 @@ import { applyUnlessProtected } from "../../commands/runCommand";
 import { ExcelWorkbook } from "../../workbook/excel/excelWorkbook";
 import type { PatchOp, WorkbookSnapshot } from "../../workbook/types";
 import { WorkCancelledError, type OffThreadOptions, type OffThreadPlanner } from "./offThreadPlanner";
+import { endWorker } from "./endWorker";
 import { nextTask } from "./nextTask";
 import type { FromJobPlanner, ToJobPlanner } from "./planJobMessages";
 import type { PlanJob, PlannedJob } from "./planJobs";
@@ -66,11 +67,11 @@ export class OffThreadExcelWorkbook extends ExcelWorkbook implements OffThreadPl
         ended = true;
         resolve(planned);
       };
-      const fail = (error: Error, endWorker: boolean) => {
+      const fail = (error: Error, endIt: boolean) => {
         if (ended) return;
         ended = true;
         // The worker may be part-way through the parts or the job: it is ended, and the next job starts another.
-        if (endWorker) this.endWorker(worker);
+        if (endIt) this.forget(worker);
         reject(error);
       };
       // Cancelled while the worker was starting: the listener below would never hear it.
@@ -107,15 +108,9 @@ export class OffThreadExcelWorkbook extends ExcelWorkbook implements OffThreadPl
     });
   }
 
-  /**
-   * Ends `worker`, and forgets it if it is still the one jobs go to. Its handlers go first: a worker ended
-   * part-way through loading its code reports that failure later, when the next job's worker may be
-   * running, and the error must not end that one (it did: the next check then waited for ever).
-   */
-  private endWorker(worker: Worker): void {
-    worker.onmessage = null;
-    worker.onerror = null;
-    worker.terminate();
+  /** Ends `worker`, and forgets it if it is still the one jobs go to. */
+  private forget(worker: Worker): void {
+    endWorker(worker);
     if (this.worker === worker) this.worker = null;
   }
 }

@@ -1,6 +1,7 @@
 import { MemoryWorkbook } from "../../workbook/memory/memoryWorkbook";
 import { invertPatch } from "../../workbook/invert";
 import type { PatchOp, WorkbookPatch } from "../../workbook/types";
+import { endWorker } from "../offThread/endWorker";
 import { nextTask } from "../offThread/nextTask";
 import { WorkCancelledError, type OffThreadOptions, type OffThreadPlanner } from "../offThread/offThreadPlanner";
 import type { PlanJob, PlannedJob } from "../offThread/planJobs";
@@ -101,13 +102,7 @@ export class PreviewWorkbook extends MemoryWorkbook implements OffThreadPlanner 
 
   /** Ends the twin's worker (another workbook is shown, or a job was cancelled); jobs waiting are rejected. */
   endTwin(reason: Error = new Error("The workbook was closed.")): void {
-    if (this.worker) {
-      // Its handlers go first: a worker ended part-way through loading its code reports that failure later,
-      // when the next twin may be running, and must not end that one.
-      this.worker.onmessage = null;
-      this.worker.onerror = null;
-      this.worker.terminate();
-    }
+    if (this.worker) endWorker(this.worker);
     this.worker = null;
     for (const { reject } of this.waiting.values()) reject(reason);
     this.waiting.clear();
@@ -115,7 +110,6 @@ export class PreviewWorkbook extends MemoryWorkbook implements OffThreadPlanner 
 
   private listen(worker: Worker): Worker {
     worker.onmessage = (event: MessageEvent<FromTwin>) => {
-      if (worker !== this.worker) return;
       const message = event.data;
       if (message.type === "outOfStep") {
         this.endTwin(new Error(`The preview's copy for checking fell out of step (${message.message}); try again.`));
@@ -131,9 +125,7 @@ export class PreviewWorkbook extends MemoryWorkbook implements OffThreadPlanner 
       const patch = description === null ? null : { description, ops: waiter.parts.flat() };
       waiter.resolve({ patch, report, parts: waiter.parts });
     };
-    worker.onerror = (event) => {
-      if (worker === this.worker) this.endTwin(new Error(event.message || "The preview's worker stopped."));
-    };
+    worker.onerror = (event) => this.endTwin(new Error(event.message || "The preview's worker stopped."));
     return worker;
   }
 
