@@ -58,10 +58,7 @@ test("a 100,000-row list opens with progress shown, and the grid draws it a page
   await openPane();
   await chooseFile("Open .xlsx…", bigFile);
   await page.getByTestId("open-progress").waitFor({ timeout: 10_000 });
-  await page
-    .getByTestId("open-progress")
-    .filter({ hasText: /Read [\d,]+ of [\d,]+ rows/ })
-    .waitFor({ timeout: 60_000 });
+  await expectShown(page.getByTestId("open-progress"), /Read [\d,]+ of [\d,]+ rows/, 60_000);
   await page.getByTestId("open-progress").waitFor({ state: "detached", timeout: 60_000 });
   await page.getByRole("tab", { name: "List_1", exact: true }).click();
   // The list's 100,000 rows under the template's two header rows, drawn a page at a time.

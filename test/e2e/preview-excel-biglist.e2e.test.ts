@@ -8,11 +8,18 @@ import fs from "node:fs";
 import type http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import type { BrowserContext, Locator, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxFile";
 import { contactRow, OFSTED_TEMPLATE } from "../fixtures/annexA";
 import { buildExcelMode } from "../support/excelModePage";
-import { expectShown, launchChromium, paneSteps, serveStatic, stopPreview } from "../support/previewBrowser";
+import {
+  expectShown,
+  launchChromium,
+  paneSteps,
+  serveStatic,
+  stopPreview,
+  waitOrSayWhatIsShown,
+} from "../support/previewBrowser";
 
 const ROWS = 30_000;
 
@@ -22,8 +29,6 @@ let scratch: string;
 let context: BrowserContext;
 let page: Page;
 let pageErrors: string[] = [];
-/** What the page and its workers wrote to the console, for a failure to show. */
-const logged: string[] = [];
 
 const { openSection } = paneSteps(
   () => page,
@@ -36,11 +41,6 @@ beforeAll(async () => {
   await buildExcelMode(out);
   ({ server, url } = await serveStatic(out, { host: "127.0.0.1", port: 0 }));
   ({ context, page, pageErrors } = await launchChromium(path.join(scratch, "profile"), { width: 420, height: 1200 }));
-  page.on("console", (message) => logged.push(`${message.type()}: ${message.text()}`));
-  page.on("worker", (worker) => {
-    logged.push(`worker started: ${worker.url()}`);
-    worker.on("close", () => logged.push(`worker ended: ${worker.url()}`));
-  });
 }, 180_000);
 
 afterAll(async () => {
@@ -71,21 +71,6 @@ async function fillExcel(): Promise<void> {
       );
     }
   }, sheets);
-}
-
-/** Waits for `locator`; when it does not come, fails with what the pane shows instead and what the page logged. */
-async function waitOrSayWhatIsShown(locator: Locator, timeout: number): Promise<void> {
-  try {
-    await locator.waitFor({ timeout });
-  } catch (error) {
-    const shown = await page
-      .locator("main")
-      .innerText()
-      .catch(() => "(the pane could not be read)");
-    throw new Error(`Waited ${timeout / 1000} s; the pane shows:\n${shown}\nThe page logged:\n${logged.join("\n")}`, {
-      cause: error,
-    });
-  }
 }
 
 test(`checking a ${ROWS.toLocaleString("en-GB")}-row list in Excel shows progress, can be cancelled, and finds every child`, async () => {

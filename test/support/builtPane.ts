@@ -64,7 +64,26 @@ export async function launchChromium(
   context.on("request", (request) => requests.push(request.url()));
   const page = context.pages()[0] ?? (await context.newPage());
   page.on("pageerror", (error) => pageErrors.push(error.message));
+  const log: string[] = [];
+  logs.set(page, log);
+  page.on("console", (message) => log.push(`${message.type()}: ${message.text()}`));
+  page.on("pageerror", (error) => log.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => log.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on("worker", (worker) => {
+    log.push(`worker started: ${worker.url()}`);
+    worker.on("close", () => log.push(`worker ended: ${worker.url()}`));
+  });
   return { context, page, requests, pageErrors };
+}
+
+const logs = new WeakMap<Page, string[]>();
+
+/**
+ * What the page and its workers wrote to the console, the requests that failed and the workers started
+ * and ended, for a failing test to show (a message that never came is often explained there).
+ */
+export function pageLog(page: Page): string[] {
+  return logs.get(page) ?? [];
 }
 
 export async function stopPreview(

@@ -5,7 +5,8 @@ import type { Locator, Page } from "playwright-core";
  * What every browser test of the built pane needs: the production build served and Chromium launched
  * (builtPane.ts), the steps every test takes with the pane, and axe-core's verdict.
  */
-export { DIST, launchChromium, serveStatic, startPreviewServer, stopPreview } from "./builtPane";
+import { pageLog } from "./builtPane";
+export { DIST, launchChromium, pageLog, serveStatic, startPreviewServer, stopPreview } from "./builtPane";
 
 export interface AxeViolation {
   id: string;
@@ -43,23 +44,41 @@ export async function until(done: () => Promise<boolean>): Promise<void> {
   }
 }
 
-/** Waits for a message (a status, an alert) that contains the text. */
-export async function expectShown(locator: Locator, text: string): Promise<void> {
+/** Waits for a message (a status, an alert) that contains the text; when it does not come, says what did. */
+export async function expectShown(locator: Locator, text: string | RegExp, timeout = 10_000): Promise<void> {
   try {
-    await locator.filter({ hasText: text }).waitFor({ timeout: 10_000 });
+    await locator.filter({ hasText: text }).waitFor({ timeout });
   } catch (error) {
     const shown = await locator.allInnerTexts().catch(() => []);
-    // The whole pane too: a message that never came is often explained by what the pane shows instead.
-    const pane = await locator
-      .page()
-      .locator("main")
-      .first()
-      .innerText()
-      .catch(() => "(the pane could not be read)");
-    throw new Error(`Waited 10 s for “${text}”; shown instead: ${JSON.stringify(shown)}; the pane shows:\n${pane}`, {
+    throw new Error(
+      `Waited ${timeout / 1000} s for “${String(text)}”; shown instead: ${JSON.stringify(shown)}; ${await whatThePageShows(locator.page())}`,
+      { cause: error },
+    );
+  }
+}
+
+/** Waits for `locator`; when it does not come, fails with what the pane shows instead and what the page logged. */
+export async function waitOrSayWhatIsShown(locator: Locator, timeout: number): Promise<void> {
+  try {
+    await locator.waitFor({ timeout });
+  } catch (error) {
+    throw new Error(`Waited ${timeout / 1000} s for ${String(locator)}; ${await whatThePageShows(locator.page())}`, {
       cause: error,
     });
   }
+}
+
+/**
+ * The whole pane's text and what the page logged (its console, its workers, failed requests): a message
+ * that never came is often explained by what the pane shows instead, or by a worker that never started.
+ */
+async function whatThePageShows(page: Page): Promise<string> {
+  const pane = await page
+    .locator("main")
+    .first()
+    .innerText()
+    .catch(() => "(the pane could not be read)");
+  return `the pane shows:\n${pane}\nThe page logged:\n${pageLog(page).join("\n")}`;
 }
 
 /** The steps every browser test takes with the pane, on whatever page the test file has open. */
