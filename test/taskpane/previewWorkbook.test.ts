@@ -83,6 +83,11 @@ class InProcessTwinWorker {
   reportLateError(message: string): void {
     this.onerror?.({ message } as ErrorEvent);
   }
+  /** The worker's code failed to load: it reports the error and never answers a message. */
+  failToLoad(message: string): void {
+    this.terminated = true;
+    this.onerror?.({ message } as ErrorEvent);
+  }
 }
 
 test("a twin ended by Cancel that reports an error afterwards leaves the next twin alone", async () => {
@@ -108,5 +113,31 @@ test("a twin ended by Cancel that reports an error afterwards leaves the next tw
   });
   expect(started).toHaveLength(2);
   expect(started[1]!.terminated).toBe(false);
+  expect(again.report).toBeDefined();
+});
+
+test("a twin whose worker fails while it is being sent the workbook fails the job, not waits for ever", async () => {
+  const started: InProcessTwinWorker[] = [];
+  const workbook = new PreviewWorkbook(() => {
+    const worker = new InProcessTwinWorker();
+    started.push(worker);
+    return worker as unknown as Worker;
+  });
+  // Rows enough for the twin to be sent them in several parts, the page answering between them.
+  workbook.applySync({
+    description: "a long list",
+    ops: [
+      { op: "addSheet", sheet: "List_1" },
+      { op: "writeValues", sheet: "List_1", row: 0, col: 0, values: Array.from({ length: 5000 }, (_, r) => [`C${r}`]) },
+    ],
+  });
+  const job = paneStateJob({ resolve: () => undefined }, []);
+  const planned = workbook.planOffThread(job);
+  // The worker's code fails to load after the first part has been sent.
+  started[0]!.failToLoad("importScripts failed");
+  await expect(planned).rejects.toThrow("importScripts failed");
+  // The next job builds a new twin and is answered.
+  const again = await workbook.planOffThread(job);
+  expect(started).toHaveLength(2);
   expect(again.report).toBeDefined();
 });

@@ -134,14 +134,21 @@ export class PreviewWorkbook extends MemoryWorkbook implements OffThreadPlanner 
     options.onProgress?.("Preparing the workbook for checking…");
     this.changedWhileBuilding = false;
     const worker = this.startWorker();
+    // The worker can fail (its code not loading) while it is being sent the workbook, between parts: an
+    // error with no handler is lost, and the job would then wait for ever for a twin that never answers.
+    let failed: Error | null = null;
+    worker.onerror = (event) => void (failed ??= new Error(event.message || "The preview's worker stopped."));
+    const stopIfEnded = () => {
+      const reason = options.signal?.aborted ? new WorkCancelledError("Cancelled: nothing was changed.") : failed;
+      if (!reason) return;
+      endWorker(worker);
+      throw reason;
+    };
     const send = (message: ToTwin) => worker.postMessage(message);
     for (const sheet of this.sheets) {
       send({ type: "seedSheet", sheet: { ...sheet, rows: [] } });
       for (let first = 0; first < sheet.rows.length; first += ROWS_PER_MESSAGE) {
-        if (options.signal?.aborted) {
-          worker.terminate();
-          throw new WorkCancelledError("Cancelled: nothing was changed.");
-        }
+        stopIfEnded();
         send({
           type: "seedRows",
           sheet: sheet.name,
@@ -151,9 +158,10 @@ export class PreviewWorkbook extends MemoryWorkbook implements OffThreadPlanner 
         await nextTask();
       }
     }
+    stopIfEnded();
     send({ type: "seedTables", tables: this.tables });
     if (this.changedWhileBuilding) {
-      worker.terminate();
+      endWorker(worker);
       return this.buildTwin(options);
     }
     this.worker = this.listen(worker);
