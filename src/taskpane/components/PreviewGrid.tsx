@@ -19,6 +19,7 @@ import {
   type GridPoint,
   type GridSelection,
 } from "../preview/gridSelection";
+import { useRowsInParts } from "./useRowsInParts";
 
 const COLUMN_HEADER_HEIGHT = 22;
 const ROW_HEADER_WIDTH = 40;
@@ -166,6 +167,11 @@ export function PreviewGrid({
   const cellId = (row: number, col: number) => `${idPrefix}r${row}c${col}`;
   const activeRow = mine?.active.row;
   const activeCol = mine?.active.col;
+  const rowsDrawn = useRowsInParts(
+    `${model.sheet}\u0000${model.firstRow}`,
+    model.rows.length,
+    activeRow === undefined ? 0 : activeRow - model.firstRow + 1,
+  );
 
   useEffect(() => {
     const stop = () => (dragging.current = false);
@@ -173,7 +179,8 @@ export function PreviewGrid({
     return () => window.removeEventListener("mouseup", stop);
   }, []);
 
-  // Keep the active cell in view, clear of the sticky column letters, frozen row and row numbers.
+  // Keep the active cell in view, clear of the sticky column letters, frozen row and row numbers. Again when
+  // the page turns to the active cell's (the arrow keys past a page's edge): that comes a render later.
   useEffect(() => {
     if (activeRow === undefined || activeCol === undefined || !scroller.current) return;
     const cell = document.getElementById(`${idPrefix}r${activeRow}c${activeCol}`);
@@ -181,7 +188,7 @@ export function PreviewGrid({
     const table = scroller.current.querySelector("table");
     const frozenRow = model.frozenRows > 0 && activeRow > 0 ? (table?.tBodies[0]?.rows[0]?.offsetHeight ?? 0) : 0;
     reveal(scroller.current, cell, (table?.tHead?.offsetHeight ?? COLUMN_HEADER_HEIGHT) + frozenRow, ROW_HEADER_WIDTH);
-  }, [idPrefix, model.sheet, model.frozenRows, activeRow, activeCol, revealKey]);
+  }, [idPrefix, model.sheet, model.firstRow, model.frozenRows, activeRow, activeCol, revealKey]);
 
   const extendTo = (point: GridPoint) =>
     onSelectionChange((current) =>
@@ -292,7 +299,7 @@ export function PreviewGrid({
           </tr>
         </thead>
         <tbody>
-          {model.rows.map((cells, i) => {
+          {model.rows.slice(0, rowsDrawn).map((cells, i) => {
             const r = model.firstRow + i;
             const frozen = r === 0 && model.frozenRows > 0;
             return (
