@@ -90,13 +90,19 @@ class InProcessTwinWorker {
   }
 }
 
-test("a twin ended by Cancel that reports an error afterwards leaves the next twin alone", async () => {
+/** A preview workbook whose twins run in process, with every worker it has started, in order. */
+function withInProcessTwins(): { workbook: PreviewWorkbook; started: InProcessTwinWorker[] } {
   const started: InProcessTwinWorker[] = [];
   const workbook = new PreviewWorkbook(() => {
     const worker = new InProcessTwinWorker();
     started.push(worker);
     return worker as unknown as Worker;
   });
+  return { workbook, started };
+}
+
+test("a twin ended by Cancel that reports an error afterwards leaves the next twin alone", async () => {
+  const { workbook, started } = withInProcessTwins();
   workbook.applySync(aList);
   const job = paneStateJob({ resolve: () => undefined }, []);
   const controller = new AbortController();
@@ -117,12 +123,7 @@ test("a twin ended by Cancel that reports an error afterwards leaves the next tw
 });
 
 test("a twin whose worker fails while it is being sent the workbook fails the job, not waits for ever", async () => {
-  const started: InProcessTwinWorker[] = [];
-  const workbook = new PreviewWorkbook(() => {
-    const worker = new InProcessTwinWorker();
-    started.push(worker);
-    return worker as unknown as Worker;
-  });
+  const { workbook, started } = withInProcessTwins();
   // Rows enough for the twin to be sent them in several parts, the page answering between them.
   workbook.applySync({
     description: "a long list",
