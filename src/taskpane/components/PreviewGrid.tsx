@@ -167,10 +167,13 @@ export function PreviewGrid({
   const cellId = (row: number, col: number) => `${idPrefix}r${row}c${col}`;
   const activeRow = mine?.active.row;
   const activeCol = mine?.active.col;
+  // The active cell's row must be drawn, when it is on this page (the page turns to it a render later).
+  const activeOnPage =
+    activeRow !== undefined && activeRow >= model.firstRow && activeRow < model.firstRow + model.rows.length;
   const rowsDrawn = useRowsInParts(
     `${model.sheet}\u0000${model.firstRow}`,
     model.rows.length,
-    activeRow === undefined ? 0 : activeRow - model.firstRow + 1,
+    activeOnPage ? activeRow - model.firstRow + 1 : 0,
   );
 
   useEffect(() => {
@@ -186,7 +189,11 @@ export function PreviewGrid({
     const cell = document.getElementById(`${idPrefix}r${activeRow}c${activeCol}`);
     if (!cell) return;
     const table = scroller.current.querySelector("table");
-    const frozenRow = model.frozenRows > 0 && activeRow > 0 ? (table?.tBodies[0]?.rows[0]?.offsetHeight ?? 0) : 0;
+    // The frozen row stays in view only on the first page, where it is drawn.
+    const frozenRow =
+      model.frozenRows > 0 && model.firstRow === 0 && activeRow > 0
+        ? (table?.tBodies[0]?.rows[0]?.offsetHeight ?? 0)
+        : 0;
     reveal(scroller.current, cell, (table?.tHead?.offsetHeight ?? COLUMN_HEADER_HEIGHT) + frozenRow, ROW_HEADER_WIDTH);
   }, [idPrefix, model.sheet, model.firstRow, model.frozenRows, activeRow, activeCol, revealKey]);
 

@@ -261,6 +261,8 @@ export function WorkbookPreview({
       )}
       {model ? (
         <PreviewGrid
+          // Another workbook, another grid: its pages are drawn in parts afresh (useRowsInParts).
+          key={numberOf(workbook)}
           model={model}
           panelId="sheet-panel"
           labelledBy={tabId(model.sheet)}
@@ -311,4 +313,15 @@ function widthKey(sheet: string, col: number): string {
 function withChosenWidths(model: GridModel, chosen: ReadonlyMap<string, number>): GridModel {
   if (chosen.size === 0) return model;
   return { ...model, widths: model.widths.map((width, c) => chosen.get(widthKey(model.sheet, c)) ?? width) };
+}
+
+const workbookNumbers = new WeakMap<MemoryWorkbook, number>();
+let workbooksNumbered = 0;
+
+/** A number for each workbook the preview shows, the same for as long as it is shown. */
+function numberOf(workbook: MemoryWorkbook): number {
+  const known = workbookNumbers.get(workbook);
+  if (known !== undefined) return known;
+  workbookNumbers.set(workbook, ++workbooksNumbered);
+  return workbooksNumbered;
 }

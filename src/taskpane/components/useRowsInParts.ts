@@ -13,8 +13,8 @@ export const ROWS_PER_PART = 50;
  * issue 14). The same page redrawn after a change keeps every row it has. The row of the active cell is
  * always drawn, so going to a cell far down a page finds it at once.
  *
- * `page` names the page (its sheet and first row); `rows` is how many it has; `needed` is how many must be
- * drawn at least (up to and including the active cell's row).
+ * `page` names the page (its sheet and first row; another workbook has another grid); `rows` is how many it
+ * has; `needed` is how many must be drawn at least (through the active cell's row, when it is on the page).
  */
 export function useRowsInParts(page: string, rows: number, needed: number): number {
   const [drawn, setDrawn] = useState({ page, rows: FIRST_ROWS });
@@ -24,11 +24,13 @@ export function useRowsInParts(page: string, rows: number, needed: number): numb
     count = FIRST_ROWS;
     setDrawn({ page, rows: FIRST_ROWS });
   }
+  // Rows drawn for the active cell count as drawn: the parts go on from there.
+  const shown = Math.min(rows, Math.max(count, needed));
   useEffect(() => {
-    if (count >= rows) return;
+    if (shown >= rows) return;
     return afterNextPaint(() =>
-      setDrawn((now) => (now.page === page ? { page, rows: now.rows + ROWS_PER_PART } : now)),
+      setDrawn((now) => (now.page === page ? { page, rows: Math.max(now.rows, shown) + ROWS_PER_PART } : now)),
     );
-  }, [page, count, rows]);
-  return Math.min(rows, Math.max(count, needed));
+  }, [page, shown, rows]);
+  return shown;
 }
