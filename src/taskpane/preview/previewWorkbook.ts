@@ -140,26 +140,31 @@ export class PreviewWorkbook extends MemoryWorkbook implements OffThreadPlanner 
     worker.onerror = (event) => void (failed ??= new Error(event.message || "The preview's worker stopped."));
     const stopIfEnded = () => {
       const reason = options.signal?.aborted ? new WorkCancelledError("Cancelled: nothing was changed.") : failed;
-      if (!reason) return;
-      endWorker(worker);
-      throw reason;
+      if (reason) throw reason;
     };
     const send = (message: ToTwin) => worker.postMessage(message);
-    for (const sheet of this.sheets) {
-      send({ type: "seedSheet", sheet: { ...sheet, rows: [] } });
-      for (let first = 0; first < sheet.rows.length; first += ROWS_PER_MESSAGE) {
-        stopIfEnded();
-        send({
-          type: "seedRows",
-          sheet: sheet.name,
-          firstRow: first,
-          rows: sheet.rows.slice(first, first + ROWS_PER_MESSAGE),
-        });
-        await nextTask();
+    try {
+      for (const sheet of this.sheets) {
+        send({ type: "seedSheet", sheet: { ...sheet, rows: [] } });
+        for (let first = 0; first < sheet.rows.length; first += ROWS_PER_MESSAGE) {
+          stopIfEnded();
+          send({
+            type: "seedRows",
+            sheet: sheet.name,
+            firstRow: first,
+            rows: sheet.rows.slice(first, first + ROWS_PER_MESSAGE),
+          });
+          await nextTask();
+        }
       }
+      stopIfEnded();
+      send({ type: "seedTables", tables: this.tables });
+    } catch (error) {
+      // Whatever stopped the seeding (a Cancel, the worker failing, a cell that cannot be sent): the
+      // half-built twin goes with it.
+      endWorker(worker);
+      throw error;
     }
-    stopIfEnded();
-    send({ type: "seedTables", tables: this.tables });
     if (this.changedWhileBuilding) {
       endWorker(worker);
       return this.buildTwin(options);
