@@ -20,7 +20,7 @@ import { tableName, tablesOf } from "../../src/workbook/xlsx/excelJsPatch";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxFile";
 import { messyPlans, writeMessyPlan, type MessyPlan } from "../fixtures/messyPlans";
 import {
-  expectShown,
+  expectShown as waitUntilShown,
   launchChromium,
   paneSteps,
   seriousAxeViolations,
@@ -82,8 +82,12 @@ async function gridCell(address: string): Promise<string> {
 }
 /** Waits until the element shows the text, then gives all of its text (messages appear after a command runs). */
 async function textOnceShown(locator: Locator, expected: string | RegExp): Promise<string> {
-  await expectShown(locator, expected);
+  await waitUntilShown(locator, expected);
   return locator.innerText();
+}
+/** Waits until the element shows the text, in its case (a message appears once its command has run). */
+async function expectShown(locator: Locator, expected: string): Promise<void> {
+  expect(await textOnceShown(locator, expected)).toContain(expected);
 }
 const status = (section: "create" | "structure" | "refresh" | "undo") => page.getByTestId(`status-${section}`);
 const tabs = () => page.getByRole("tab").allInnerTexts();

@@ -62,21 +62,32 @@ export async function launchChromium(
     locale: "en-GB",
   });
   context.on("request", (request) => requests.push(request.url()));
+  context.on("page", recordLog);
   const page = context.pages()[0] ?? (await context.newPage());
+  if (!logs.has(page)) recordLog(page);
   page.on("pageerror", (error) => pageErrors.push(error.message));
-  const log: string[] = [];
-  logs.set(page, log);
-  page.on("console", (message) => log.push(`${message.type()}: ${message.text()}`));
-  page.on("pageerror", (error) => log.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) => log.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
-  page.on("worker", (worker) => {
-    log.push(`worker started: ${worker.url()}`);
-    worker.on("close", () => log.push(`worker ended: ${worker.url()}`));
-  });
   return { context, page, requests, pageErrors };
 }
 
 const logs = new WeakMap<Page, string[]>();
+/** The last lines of a page's log are kept: what led up to a failure, not the whole test file's. */
+const LOG_LINES = 200;
+
+function recordLog(page: Page): void {
+  const log: string[] = [];
+  logs.set(page, log);
+  const add = (line: string) => {
+    log.push(line);
+    if (log.length > LOG_LINES) log.shift();
+  };
+  page.on("console", (message) => add(`${message.type()}: ${message.text()}`));
+  page.on("pageerror", (error) => add(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => add(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on("worker", (worker) => {
+    add(`worker started: ${worker.url()}`);
+    worker.on("close", () => add(`worker ended: ${worker.url()}`));
+  });
+}
 
 /**
  * What the page and its workers wrote to the console, the requests that failed and the workers started
