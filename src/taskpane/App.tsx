@@ -190,6 +190,9 @@ function PreviewWorkspace() {
   const [fileError, setFileError] = useState<{ title: string; message: string } | null>(null);
   const [selection, setSelection] = useState<GridSelection | null>(null);
   const [goTo, setGoTo] = useState<GoToRequest | null>(null);
+  // The sheet's grid comes just after the pane's first paint: drawing it with the pane held the pane's first
+  // render back by about a third (issue 14), and it is the pane that users act on first.
+  const gridShown = useAfterFirstPaint();
   // The tab the user chose, or the first visible sheet when that one has gone (an undo can remove it).
   const visible = session.workbook.sheets.filter((s) => s.visibility === "visible").map((s) => s.name);
   const shown = visible.find((name) => name.toLowerCase() === activeSheet.toLowerCase()) ?? visible[0] ?? null;
@@ -274,24 +277,26 @@ function PreviewWorkspace() {
             </MessageBarBody>
           </MessageBar>
         )}
-        <WorkbookPreview
-          workbook={session.workbook}
-          revision={session.applied.length}
-          activeSheet={shown ?? ""}
-          onSelectSheet={setActiveSheet}
-          onDownload={download}
-          downloading={downloading}
-          fileName={file?.name ?? null}
-          onOpen={open}
-          opening={opening}
-          openProgress={openProgress}
-          onCancelOpen={() => cancelOpen.current?.abort()}
-          openCancelled={openCancelled}
-          busy={session.busy}
-          selection={selection}
-          onSelectionChange={setSelection}
-          goTo={goTo}
-        />
+        {gridShown && (
+          <WorkbookPreview
+            workbook={session.workbook}
+            revision={session.applied.length}
+            activeSheet={shown ?? ""}
+            onSelectSheet={setActiveSheet}
+            onDownload={download}
+            downloading={downloading}
+            fileName={file?.name ?? null}
+            onOpen={open}
+            opening={opening}
+            openProgress={openProgress}
+            onCancelOpen={() => cancelOpen.current?.abort()}
+            openCancelled={openCancelled}
+            busy={session.busy}
+            selection={selection}
+            onSelectionChange={setSelection}
+            goTo={goTo}
+          />
+        )}
       </div>
     </main>
   );

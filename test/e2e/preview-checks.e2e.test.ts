@@ -110,6 +110,8 @@ const { chooseFile } = paneSteps(
 async function openPane(): Promise<void> {
   await page.goto(`${baseUrl}/taskpane.html`);
   await page.locator('main[data-mode="preview"]').waitFor({ timeout: 15_000 });
+  // The sheet's grid follows the pane, just after its first paint.
+  await page.getByTestId("sheet-grid").waitFor();
   await openChecks();
 }
 

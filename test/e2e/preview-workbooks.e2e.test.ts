@@ -61,6 +61,8 @@ const { chooseFile } = paneSteps(
 async function openPane(): Promise<void> {
   await page.goto(`${baseUrl}/taskpane.html`);
   await page.locator('main[data-mode="preview"]').waitFor({ timeout: 15_000 });
+  // The sheet's grid follows the pane, just after its first paint.
+  await page.getByTestId("sheet-grid").waitFor();
   // The pane starts with only "Create a plan" open; these tests use two more of its sections.
   for (const title of ["Structure an existing sheet", "Keep plans up to date"]) {
     await page.getByRole("button", { name: title, expanded: false }).click();

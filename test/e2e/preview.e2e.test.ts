@@ -86,6 +86,8 @@ async function expectNoSeriousAxeViolations(): Promise<void> {
 test("opens in preview mode over an empty Sheet1", async () => {
   await page.goto(`${baseUrl}/taskpane.html`);
   await page.locator('main[data-mode="preview"]').waitFor({ timeout: 15_000 });
+  // The sheet's grid follows the pane, just after its first paint.
+  await page.getByTestId("sheet-grid").waitFor();
   await expect(page.getByRole("heading", { name: "Inspection Ready", level: 1 }).isVisible()).resolves.toBe(true);
   await expect(page.getByTestId("preview-banner").innerText()).resolves.toContain("Preview mode");
   await page.getByRole("tab", { name: "Sheet1", selected: true }).waitFor();

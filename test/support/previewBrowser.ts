@@ -87,6 +87,8 @@ export function paneSteps(page: () => Page, baseUrl: () => string) {
     async openPane(): Promise<void> {
       await page().goto(`${baseUrl()}/taskpane.html`);
       await page().locator('main[data-mode="preview"]').waitFor({ timeout: 15_000 });
+      // The sheet's grid follows the pane, just after its first paint.
+      await page().getByTestId("sheet-grid").waitFor();
     },
     /** Opens one of the pane's collapsible sections, by its heading. */
     async openSection(title: string): Promise<void> {
