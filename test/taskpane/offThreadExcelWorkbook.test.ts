@@ -42,6 +42,11 @@ class InProcessWorker {
   reportLateError(message: string): void {
     this.onerror?.({ message } as ErrorEvent);
   }
+  /** The worker stops of itself: it reports the error and never answers a message again. */
+  stop(message: string): void {
+    this.terminated = true;
+    this.onerror?.({ message } as ErrorEvent);
+  }
 }
 
 /** Ofsted's template in the fake Excel, List 1 filled with `rows` children, one in ten with ethnicity in words. */
@@ -163,6 +168,17 @@ describe("planning in Excel off the pane's thread", () => {
     });
     expect(started).toHaveLength(2);
     expect(started[1]!.terminated).toBe(false);
+    expect(again.report).toEqual(planJob(await workbook.read(jobQuery(annexJob(false))), annexJob(false)).report);
+  });
+
+  it("a worker that stops between two jobs is replaced by the next job, which does not wait on it", async () => {
+    const fake = await excelWithList(OFF_THREAD_ROWS + 500);
+    const { workbook, started } = planner(fake);
+    await workbook.planOffThread(annexJob(false));
+    // The kept worker stops while no job is running: it reports the error and will never answer again.
+    started[0]!.stop("The worker's page crashed");
+    const again = await workbook.planOffThread(annexJob(false));
+    expect(started).toHaveLength(2);
     expect(again.report).toEqual(planJob(await workbook.read(jobQuery(annexJob(false))), annexJob(false)).report);
   });
 

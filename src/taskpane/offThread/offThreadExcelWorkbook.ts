@@ -63,8 +63,15 @@ export class OffThreadExcelWorkbook extends ExcelWorkbook implements OffThreadPl
       const parts: PatchOp[][] = [];
       /** Settled one way or another: nothing more is sent, and a Cancel after the job no longer ends its worker. */
       let ended = false;
+      // Between jobs the worker is kept for the next one; if it stops meanwhile (its page crashed, say), it is
+      // forgotten, so the next job starts another rather than waiting for ever on one that cannot answer.
+      const idle = () => {
+        worker.onmessage = null;
+        worker.onerror = () => this.forget(worker);
+      };
       const succeed = (planned: PlannedJob) => {
         ended = true;
+        idle();
         resolve(planned);
       };
       const fail = (error: Error, endIt: boolean) => {
@@ -72,6 +79,7 @@ export class OffThreadExcelWorkbook extends ExcelWorkbook implements OffThreadPl
         ended = true;
         // The worker may be part-way through the parts or the job: it is ended, and the next job starts another.
         if (endIt) this.forget(worker);
+        else idle();
         reject(error);
       };
       // Cancelled while the worker was starting: the listener below would never hear it.
