@@ -100,7 +100,7 @@ afterAll(async () => {
   await stopPreview(context, server, scratch);
 });
 
-const { chooseFile } = paneSteps(
+const { chooseFile, openPane: openPreview } = paneSteps(
   () => page,
   () => baseUrl,
 );
@@ -108,10 +108,7 @@ const { chooseFile } = paneSteps(
 // ---- helpers ------------------------------------------------------------------------------------------
 
 async function openPane(): Promise<void> {
-  await page.goto(`${baseUrl}/taskpane.html`);
-  await page.locator('main[data-mode="preview"]').waitFor({ timeout: 15_000 });
-  // The sheet's grid follows the pane, just after its first paint.
-  await page.getByTestId("sheet-grid").waitFor();
+  await openPreview();
   await openChecks();
 }
 

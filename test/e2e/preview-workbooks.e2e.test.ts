@@ -51,7 +51,7 @@ afterAll(async () => {
   await stopPreview(context, server, scratch);
 });
 
-const { chooseFile } = paneSteps(
+const { chooseFile, openPane: openPreview } = paneSteps(
   () => page,
   () => baseUrl,
 );
@@ -59,10 +59,7 @@ const { chooseFile } = paneSteps(
 // ---- helpers ------------------------------------------------------------------------------------------
 
 async function openPane(): Promise<void> {
-  await page.goto(`${baseUrl}/taskpane.html`);
-  await page.locator('main[data-mode="preview"]').waitFor({ timeout: 15_000 });
-  // The sheet's grid follows the pane, just after its first paint.
-  await page.getByTestId("sheet-grid").waitFor();
+  await openPreview();
   // The pane starts with only "Create a plan" open; these tests use two more of its sections.
   for (const title of ["Structure an existing sheet", "Keep plans up to date"]) {
     await page.getByRole("button", { name: title, expanded: false }).click();
