@@ -12,7 +12,7 @@ import {
 } from "../domain/projection/planProjection";
 import { project, type Position, type Projection } from "../domain/projection/project";
 import { isBlankValue } from "../domain/validation/planRow";
-import { writeMetadataOps } from "../sheets/metadata";
+import { METADATA_SHEET, writeMetadataOps } from "../sheets/metadata";
 import { readPlans, type PlanTable, type WorkbookPlans } from "../sheets/planTables";
 import { SUMMARY_SHEET, summaryFormatOps, summaryValues, type PositionSource } from "../sheets/summarySheet";
 import { pageSetupFor } from "../sheets/printLayout";
@@ -132,7 +132,12 @@ function projectPlans(
   const layout = summaryValues(projected.framework, workbook.vocabulary, projected.source);
   const vocabulary = workbook.vocabulary;
   const existingName = metadata.settings?.summarySheet;
-  const existing = existingName ? snapshot.sheets.find((s) => s.name === existingName) : undefined;
+  // The records name the last summary's sheet; a name edited by hand to a sheet the add-in keeps other
+  // things on (a plan, its records) is not a summary to write over: a new one is made instead.
+  const existing =
+    existingName && isSummaryCandidate(snapshot, metadata, existingName)
+      ? snapshot.sheets.find((s) => s.name === existingName)
+      : undefined;
   const ops: PatchOp[] = [];
   const page = {
     title: `Projected judgements – ${projected.framework.name}`,
@@ -369,4 +374,16 @@ function themesOnly(plan: PlanTable, workbook: WorkbookPlans): ProjectReport {
 /** The user's choices keyed as matching reads them (areas normalised). */
 function normalisedChoices(choices: AreaChoices | undefined): AreaChoices {
   return Object.fromEntries(Object.entries(choices ?? {}).map(([area, id]) => [normaliseArea(area), id]));
+}
+
+/** True when `name` may hold a summary: not the records sheet, no plan on it and no table of any kind. */
+function isSummaryCandidate(
+  snapshot: WorkbookSnapshot,
+  metadata: { plans: { sheet: string }[] },
+  name: string,
+): boolean {
+  const same = (other: string) => other.toLowerCase() === name.toLowerCase();
+  return (
+    !same(METADATA_SHEET) && !metadata.plans.some((p) => same(p.sheet)) && !snapshot.tables.some((t) => same(t.sheet))
+  );
 }

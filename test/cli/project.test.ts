@@ -58,6 +58,28 @@ describe("inspection-ready project", () => {
     expect(summary.getCell("L5").formula).toMatch(/^IF\(OR\(/);
   });
 
+  it.each(["Self-evaluation", "_InspectionReady"])(
+    "--write never writes the summary over %s when the records name it as the summary sheet",
+    async (named) => {
+      const file = await selfEvaluation(() => "Amber");
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      const records = workbook.getWorksheet("_InspectionReady")!;
+      const before = workbook.getWorksheet("Self-evaluation")!.getCell("A1").value;
+      records.addRow(["settings", JSON.stringify({ summarySheet: named })]);
+      await workbook.xlsx.writeFile(file);
+
+      const out = path.join(tempDir(), "summary.xlsx");
+      expect((await run("project", file, "--write", "--out", out)).code).toBe(0);
+      const written = new ExcelJS.Workbook();
+      await written.xlsx.readFile(out);
+      expect(written.getWorksheet("Self-evaluation")!.getCell("A1").value).toBe(before);
+      expect(written.getWorksheet("Summary")!.getCell("A4").value).toBe("Judgement");
+      // The copy is whole: its records still read, and validate still sees its plan.
+      expect((await run("validate", out)).code).not.toBe(2);
+    },
+  );
+
   it("exit 2 for a workbook with no self-evaluation and no action plan", async () => {
     const file = path.join(tempDir(), "evidence.xlsx");
     await run("new", "--framework", "ofsted-ilacs-2024", "--kind", "evidence", "--out", file);
