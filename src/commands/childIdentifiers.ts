@@ -1,4 +1,5 @@
 import { serialDate } from "../domain/dates";
+import { dateSystemOf, serial1900 } from "../workbook/serialDates";
 import type { ListReport } from "../domain/annexA/checkList";
 import type { Scalar, WorkbookSnapshot } from "../workbook/types";
 
@@ -25,6 +26,8 @@ export interface ChildIdentifiers {
 export function childIdentifiers(snapshot: WorkbookSnapshot, lists: readonly ListReport[]): ChildIdentifiers {
   const texts = new Set<string>();
   const births = new Set<string>();
+  // A date of birth stored as a serial counts from the workbook's own day 0 (1904 in a Mac workbook).
+  const dayZero = serial1900(0, dateSystemOf(snapshot));
   for (const list of lists) {
     const values = snapshot.sheets.find((s) => s.name === list.sheet)?.values;
     if (!values) continue;
@@ -38,7 +41,7 @@ export function childIdentifiers(snapshot: WorkbookSnapshot, lists: readonly Lis
         const value: Scalar = values[r]?.[col] ?? null;
         if (value === null || value === "") continue;
         if (isBirth) {
-          if (typeof value === "number") births.add(serialDate(value));
+          if (typeof value === "number") births.add(serialDate(value + dayZero));
           else births.add(String(value).trim());
         } else {
           const text = String(value).trim();

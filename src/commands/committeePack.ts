@@ -1,3 +1,4 @@
+import { dateSystemOf } from "../workbook/serialDates";
 import type { Framework } from "../domain/framework";
 import { serialDate } from "../domain/dates";
 import { DEFAULT_EXCEPTION_SETTINGS, exceptionsOf } from "../domain/progress/exceptions";
@@ -73,7 +74,7 @@ export function committeePack(snapshot: WorkbookSnapshot, options: PackOptions):
   }
   const vocabulary = workbook.vocabulary;
   const framework = plan.record.frameworkId ? options.resolve(plan.record.frameworkId) : undefined;
-  const actions = trackedActions(plan, vocabulary, framework);
+  const actions = trackedActions(plan, vocabulary, framework, dateSystemOf(snapshot));
   const projected = projectionOf(snapshot, options, workbook, plan, framework);
   const projection = projected?.projection ?? null;
   const groups = groupsOf(actions, framework, projection);
@@ -268,5 +269,10 @@ export function packIntoWorkbook(pack: CommitteePack, page: PrintPage, snapshot:
     taken.push(name);
     return { ...sheet, name };
   });
-  return { description: "Add the committee pack", ops: sheets.flatMap((sheet) => layOutReportSheet(sheet, page)) };
+  // A workbook of the 1904 date system counts its serials from 1904: the pack's dates are written so.
+  const system = dateSystemOf(snapshot);
+  return {
+    description: "Add the committee pack",
+    ops: sheets.flatMap((sheet) => layOutReportSheet(sheet, page, system)),
+  };
 }

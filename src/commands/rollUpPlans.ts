@@ -1,3 +1,4 @@
+import { dateSystemOf } from "../workbook/serialDates";
 import type { Framework } from "../domain/framework";
 import { serialDate } from "../domain/dates";
 import { actionDirection, directionCounts, type Direction } from "../domain/progress/direction";
@@ -202,7 +203,7 @@ function plainSheetOps(sheet: ReportSheet): PatchOp[] {
     lines.push(
       [],
       table.columns.map((c) => c.header),
-      ...table.rows.map((r) => r.map(reportCellInput)),
+      ...table.rows.map((r) => r.map((cell) => reportCellInput(cell))),
     );
   }
   // Every row as wide as the widest, so each adapter writes a rectangle.
@@ -244,7 +245,12 @@ function readDistrict(input: DistrictFile, options: RollUpOptions, notes: string
   const framework = plan.record.frameworkId
     ? { id: plan.record.frameworkId, version: plan.record.frameworkVersion ?? null }
     : null;
-  const actions = trackedActions(plan, workbook.vocabulary, framework ? options.resolve(framework.id) : undefined);
+  const actions = trackedActions(
+    plan,
+    workbook.vocabulary,
+    framework ? options.resolve(framework.id) : undefined,
+    dateSystemOf(input.snapshot),
+  );
   let ownPack: PackSnapshot | null = null;
   try {
     ownPack = readPackSnapshot(input.snapshot, input.file);

@@ -5,6 +5,7 @@ import { conceptOf, readRag, type RagStatus } from "../domain/rag";
 import { actionKey, uniqueKeys, type TrackedAction } from "../domain/progress/trackedAction";
 import type { CellValue } from "../domain/validation/planRow";
 import type { PlanTable } from "../sheets/planTables";
+import { serial1900, type DateSystem } from "../workbook/serialDates";
 import { isActionRow } from "./projectWorkbook";
 
 /** The group of actions whose area names no judgement and that have no area of their own. */
@@ -20,7 +21,10 @@ export function trackedActions(
   plan: PlanTable,
   vocabulary: readonly RagStatus[],
   framework: Framework | undefined,
+  /** The workbook's date system: its date cells are read as the domain counts them, in the 1900 one. */
+  system: DateSystem = "1900",
 ): TrackedAction[] {
+  const dayZero = serial1900(0, system);
   const group = groupFinder(framework, plan.record.areas ?? {});
   const actions = plan
     .rows()
@@ -39,8 +43,8 @@ export function trackedActions(
         district: text(row.value("district")),
         lead: text(row.value("lead")),
         update: text(row.value("progress")),
-        due: dateOf(row.value("due")),
-        updated: dateOf(row.value("updated")),
+        due: dateOf(row.value("due"), dayZero),
+        updated: dateOf(row.value("updated"), dayZero),
         status,
         concept,
         cell: `${row.sheet}!${row.address("rag")}`,
@@ -92,8 +96,8 @@ function text(value: CellValue): string | null {
   return t === "" ? null : t;
 }
 
-function dateOf(value: CellValue): number | null {
-  if (typeof value === "number" && Number.isFinite(value) && value > 0) return value;
+function dateOf(value: CellValue, dayZero: number): number | null {
+  if (typeof value === "number" && Number.isFinite(value) && value > 0) return value + dayZero;
   if (typeof value === "string") return parseDateText(value);
   return null;
 }

@@ -1,4 +1,5 @@
 import { UK_DATE_FORMAT } from "../domain/dates";
+import { DATE_SYSTEM_OFFSET_DAYS, type DateSystem } from "../workbook/serialDates";
 import type { CellFormat, CellInput, PatchOp, SheetVisibility } from "../workbook/types";
 import { headerRowFormatOps, pageSetupFor, type PrintPage } from "./printLayout";
 
@@ -58,9 +59,12 @@ const NUMBER_FORMATS: Partial<Record<ReportColumnKind, string>> = {
 /** Points per line of 11pt text, as rowHeights.ts counts them. */
 const LINE_HEIGHT = 15;
 
-/** The cells of a report cell: a date as its serial (its format says it is a date). */
-export function reportCellInput(cell: ReportCell): CellInput {
-  return cell !== null && typeof cell === "object" ? cell.date : cell;
+/**
+ * The cells of a report cell: a date as its serial (its format says it is a date), counted in the date
+ * system of the workbook it goes into (report dates are of the 1900 system, as the domain counts).
+ */
+export function reportCellInput(cell: ReportCell, system: DateSystem = "1900"): CellInput {
+  return cell !== null && typeof cell === "object" ? cell.date - DATE_SYSTEM_OFFSET_DAYS[system] : cell;
 }
 
 /**
@@ -68,7 +72,7 @@ export function reportCellInput(cell: ReportCell): CellInput {
  * span the table's width only on paper (they are left in the first column and allowed to run on), so a
  * reader of the cells finds every value in the column it belongs to.
  */
-export function layOutReportSheet(sheet: ReportSheet, page: PrintPage): PatchOp[] {
+export function layOutReportSheet(sheet: ReportSheet, page: PrintPage, system: DateSystem = "1900"): PatchOp[] {
   const name = sheet.name;
   const width = Math.max(1, ...sheet.tables.map((t) => t.columns.length));
   const ops: PatchOp[] = [{ op: "addSheet", sheet: name }];
@@ -120,7 +124,7 @@ export function layOutReportSheet(sheet: ReportSheet, page: PrintPage): PatchOp[
       sheet: name,
       row: header + 1,
       col: 0,
-      values: body.map((r) => r.map(reportCellInput)),
+      values: body.map((r) => r.map((cell) => reportCellInput(cell, system))),
     });
     const top = header + 1;
     const bottom = header + body.length;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { childNeedles, packPlan } from "../support/packFixture";
@@ -100,6 +100,27 @@ describe("inspection-ready export", () => {
     const shown: unknown[][] = [];
     open.getWorksheet("Annex A counts")!.eachRow((row) => shown.push((row.values as unknown[]).slice(1)));
     expect(shown.find((r) => r[0] === "List 1")![2]).toBe(3);
+  });
+
+  it("gives the same pack for a workbook of the 1904 date system as for the 1900 one", async () => {
+    const [dir1900, dir1904] = [path.join(tempDir(), "1900"), path.join(tempDir(), "1904")];
+    for (const dir of [dir1900, dir1904]) mkdirSync(dir);
+    const [plan1900, plan1904] = [await packPlan(dir1900), await packPlan(dir1904)];
+    // The same dates, stored as a Mac workbook counts them: ExcelJS writes each date from 1904.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(plan1904);
+    workbook.properties.date1904 = true;
+    await workbook.xlsx.writeFile(plan1904);
+    const packs = await Promise.all(
+      [plan1900, plan1904].map(async (plan) => {
+        const out = path.join(path.dirname(plan), "pack.csv");
+        const { code, out: json } = await run("export", plan, "--out", out, "--as-of", "25/11/2026", "--json");
+        expect(code).toBe(0);
+        return readFileSync(JSON.parse(json).out, "utf8");
+      }),
+    );
+    expect(packs[0]).toContain("01/10/2026");
+    expect(packs[1]).toEqual(packs[0]);
   });
 
   it("writes CSV that opens safely: BOM, dd/mm/yyyy, formula-like text neutralised", async () => {

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { packPlan } from "../support/packFixture";
 import { runCli } from "../support/runCli";
 import { useTempDir } from "../support/tempDir";
 
@@ -141,6 +142,35 @@ describe("inspection-ready rollup", () => {
     expect(totalRow).toBeDefined();
     expect(STATUSES.map((_, i) => totalRow!.getCell(i + 2).value)).toEqual(STATUSES.map((s) => json.totals[s]));
   }, 120_000);
+
+  it("rolls up a district whose workbook uses the 1904 date system as it would the same plan in the 1900 one", async () => {
+    const dir = tempDir();
+    const [plan1900, plan1904] = [await packPlan(dir, "north.xlsx"), await packPlan(dir, "south.xlsx")];
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(plan1904);
+    workbook.properties.date1904 = true; // the same dates, stored as a Mac workbook counts them
+    await workbook.xlsx.writeFile(plan1904);
+    const out = path.join(dir, "county.xlsx");
+    const made = await runCli(["rollup", plan1900, plan1904, "--out", out, "--as-of", "25/11/2026", "--json"]);
+    expect({ code: made.code, err: made.err }).toEqual({ code: 0, err: "" });
+    const county = new ExcelJS.Workbook();
+    await county.xlsx.readFile(JSON.parse(made.out).out);
+    // Each district's row of the Exceptions sheet's counts reads the same.
+    const rowsOf = (district: string) => {
+      const rows: string[] = [];
+      county.eachSheet((sheet) =>
+        sheet.eachRow((row) => {
+          const cells = (row.values as unknown[])
+            .slice(1)
+            .map((v) => (v instanceof Date ? v.toISOString() : String(v)));
+          if (cells.includes(district)) rows.push(`${sheet.name}: ${cells.filter((c) => c !== district).join("|")}`);
+        }),
+      );
+      return rows;
+    };
+    expect(rowsOf("north").length).toBeGreaterThan(2);
+    expect(rowsOf("south")).toEqual(rowsOf("north"));
+  });
 
   it("compares each district with the previous roll-up given as --previous", async () => {
     const dir = tempDir();

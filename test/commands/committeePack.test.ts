@@ -45,4 +45,29 @@ describe("the committee pack added to the plan's own workbook", () => {
     const sheet = memory.sheets.find((s) => s.name === "RAG by judgement")!;
     expect(sheet.charts.map((c) => c.title)).toEqual(["Actions by RAG status, per judgement"]);
   });
+
+  it("writes its dates as the workbook counts them: from 1904 in a workbook of the 1904 date system", async () => {
+    const file = await packPlan(tempDir());
+    const snapshot = await (await XlsxWorkbook.open(file)).read({ sheets: "all" });
+    const options = {
+      asOf,
+      madeOn: asOf,
+      marking: "OFFICIAL",
+      authority: "Anyshire",
+      author: null,
+      previous: null,
+      suppress: true,
+      resolve: findFramework,
+    };
+    const pack = committeePack(snapshot, options);
+    const coverDate = (patch: ReturnType<typeof packIntoWorkbook>) =>
+      patch.ops.flatMap((op) =>
+        op.op === "writeValues" && op.sheet === "Cover"
+          ? op.values.flatMap((row) => (row[0] === "Position as at" ? [row[1]] : []))
+          : [],
+      );
+    const page = packPage(pack, "OFFICIAL", asOf);
+    expect(coverDate(packIntoWorkbook(pack, page, snapshot))).toEqual([asOf]);
+    expect(coverDate(packIntoWorkbook(pack, page, { ...snapshot, dateSystem: "1904" }))).toEqual([asOf - 1462]);
+  });
 });
