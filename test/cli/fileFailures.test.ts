@@ -24,6 +24,16 @@ describe("--out that cannot be written", () => {
     expect(existsSync(path.dirname(out))).toBe(false);
   });
 
+  it("a name too long for the file system, or long enough only with the temporary file's suffix: says so", async () => {
+    for (const length of [240, 300]) {
+      const out = path.join(tempDir(), `${"a".repeat(length)}.xlsx`);
+      const result = await runCli(["new", "--out", out]);
+      if (length === 240) expect({ code: result.code, err: result.err }).toEqual({ code: 0, err: "" });
+      else expect(refused(result)).toMatch(/the name is too long for the file system; choose a shorter name/);
+    }
+    expect(readdirSync(tempDir()).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
   it.each([[[]], [["--force"]]])("a folder named as the file %j: says to name a file", async (force) => {
     const out = path.join(tempDir(), "plans.xlsx");
     mkdirSync(out);
@@ -139,7 +149,7 @@ describe("the installed bin, as a shell runs it", () => {
     expect(intoHead(`validate ${plan} --json`)).toMatchObject({ status: "1", stderr: "" });
   }, 60_000);
 
-  it.each(["SIGTERM", "SIGINT"] as const)(
+  it.each(["SIGTERM", "SIGINT", "SIGHUP"] as const)(
     "%s during a save removes the temporary file",
     async (signal) => {
       const source = path.join(tempDir(), "source.xlsx");

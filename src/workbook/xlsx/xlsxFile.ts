@@ -84,11 +84,25 @@ async function readWorkbookFile(file: string): Promise<Buffer> {
  * Writes a file the way every output of the product is written: into a temporary file beside it, then
  * renamed, so a failure never leaves half a file where the user's belongs. A failure (no permission, a
  * full disk, a folder of that name) is a SaveError saying what to do, and the temporary file is removed,
- * as it is when the process is interrupted (Ctrl+C, or killed with SIGTERM) while saving.
+ * as it is when the process is interrupted (Ctrl+C, killed with SIGTERM, or its terminal closed) while saving.
  */
+/** Signals that end a save: Ctrl+C, a kill, and the terminal or SSH session closing. */
+const INTERRUPTIONS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
 export async function saveAtomically(file: string, write: (temp: string) => Promise<void>): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  const removeTemp = () => rmSync(temp, { force: true });
+  // Named after the file, unless that would make the temporary name too long for the file system (255
+  // bytes) where the file's own name is not.
+  const base = path.basename(file);
+  const shown = Buffer.byteLength(base) <= 180 ? base : "output";
+  const temp = path.join(path.dirname(file), `.${shown}.${process.pid}.${Date.now()}.tmp`);
+  const removeTemp = () => {
+    // Best effort: a temporary file that cannot be removed must not hide why the save failed.
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      /* nothing more can be done */
+    }
+  };
   // Interrupted mid-save: remove the temporary file, then let the signal end the process as it would have.
   const onSignal = (signal: NodeJS.Signals) => {
     removeTemp();
@@ -96,11 +110,9 @@ export async function saveAtomically(file: string, write: (temp: string) => Prom
     process.kill(process.pid, signal);
   };
   const stopWatching = () => {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    for (const signal of INTERRUPTIONS) process.off(signal, onSignal);
   };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  for (const signal of INTERRUPTIONS) process.once(signal, onSignal);
   try {
     await write(temp);
     await fs.rename(temp, file);
@@ -135,6 +147,8 @@ function fileProblem(error: unknown, doing: "read" | "write"): string {
         : "that is the name of a folder; name a file (ending .xlsx) instead";
     case "ENOTDIR":
       return "part of the path is a file, not a folder; check the path";
+    case "ENAMETOOLONG":
+      return "the name is too long for the file system; choose a shorter name or a folder nearer the top";
     case "EMFILE":
     case "ENFILE":
       return "too many files are open; close some programs and try again";
