@@ -80,15 +80,15 @@ async function readWorkbookFile(file: string): Promise<Buffer> {
   }
 }
 
+/** Signals that end a save: Ctrl+C, a kill, and the terminal or SSH session closing. */
+const INTERRUPTIONS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
 /**
  * Writes a file the way every output of the product is written: into a temporary file beside it, then
  * renamed, so a failure never leaves half a file where the user's belongs. A failure (no permission, a
  * full disk, a folder of that name) is a SaveError saying what to do, and the temporary file is removed,
  * as it is when the process is interrupted (Ctrl+C, killed with SIGTERM, or its terminal closed) while saving.
  */
-/** Signals that end a save: Ctrl+C, a kill, and the terminal or SSH session closing. */
-const INTERRUPTIONS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
-
 export async function saveAtomically(file: string, write: (temp: string) => Promise<void>): Promise<void> {
   // Named after the file, unless that would make the temporary name too long for the file system (255
   // bytes) where the file's own name is not.
